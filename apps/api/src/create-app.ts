@@ -1,0 +1,15 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { configureHttpApp, createFastifyAdapter } from '#platform';
+import { AppModule, type ApiRuntime } from './app.module.js';
+
+/** The api as served by `npm start` and exercised by the API tests: same modules, same HTTP setup. */
+export async function createApp(runtime: ApiRuntime): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(runtime), createFastifyAdapter(runtime.config), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  configureHttpApp(app, runtime.config);
+  await app.init();
+  return app;
+}

@@ -1,0 +1,68 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './app-config.js';
+
+const dataDir = () => mkdtempSync(join(tmpdir(), 'jointcall-config-'));
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const dir = dataDir();
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(config).toMatchObject({
+      nodeEnv: 'development',
+      port: 3000,
+      databaseUrl: undefined,
+      dataDir: dir,
+      logLevel: 'info',
+      corsOrigins: [],
+      bodyLimitBytes: 1_048_576,
+      seedOnStart: true,
+    });
+  });
+
+  it('generates a secret once and keeps it under DATA_DIR with owner-only permissions', () => {
+    const dir = dataDir();
+    const first = loadConfig({ DATA_DIR: dir }).secrets.jwtSecret;
+    const second = loadConfig({ DATA_DIR: dir }).secrets.jwtSecret;
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(second).toBe(first);
+    const file = join(dir, 'secrets.json');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ jwtSecret: first });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('requires secrets in production and refuses demo seeds there', () => {
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir(), SEED_ON_START: 'true' }),
+    ).toThrow(/JWT_SECRET is required[\s\S]*SEED_ON_START must be false/);
+  });
+
+  it('reports every invalid variable at once', () => {
+    try {
+      loadConfig({ DATA_DIR: dataDir(), PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x', JWT_SECRET: 'short' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems).toEqual([
+        'DATABASE_URL must start with postgres:// or postgresql://',
+        'PORT must be an integer from 0 to 65535 (got "eighty")',
+        'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
+        'JWT_SECRET must be at least 32 characters',
+      ]);
+    }
+  });
+
+  it('parses lists and booleans', () => {
+    const config = loadConfig({
+      DATA_DIR: dataDir(),
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+      SEED_ON_START: 'no',
+      DATABASE_URL: 'postgres://u@db:5432/jc',
+    });
+    expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(config.seedOnStart).toBe(false);
+    expect(config.databaseUrl).toBe('postgres://u@db:5432/jc');
+  });
+});

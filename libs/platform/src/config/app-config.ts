@@ -1,0 +1,162 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export type NodeEnv = 'development' | 'test' | 'production';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** The validated configuration of one process. Built once, from the environment, at start-up. */
+export interface AppConfig {
+  readonly nodeEnv: NodeEnv;
+  readonly host: string;
+  readonly port: number;
+  /** External PostgreSQL; undefined means the embedded server under dataDir. */
+  readonly databaseUrl: string | undefined;
+  readonly databasePoolSize: number;
+  readonly databaseConnectTimeoutMs: number;
+  readonly dataDir: string;
+  readonly logLevel: LogLevel;
+  readonly logPretty: boolean;
+  /** Allowed CORS origins; empty disables CORS. */
+  readonly corsOrigins: readonly string[];
+  readonly bodyLimitBytes: number;
+  readonly seedOnStart: boolean;
+  readonly secrets: Secrets;
+}
+
+export interface Secrets {
+  /** Signs access tokens (HMAC). */
+  readonly jwtSecret: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const NODE_ENVS: readonly NodeEnv[] = ['development', 'test', 'production'];
+const MIN_SECRET_LENGTH = 32;
+
+/**
+ * Reads and validates the environment. Every problem is reported at once.
+ * In development and test, missing secrets are generated once and kept in DATA_DIR/secrets.json;
+ * in production they must be given.
+ */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const read = new EnvReader(env, problems);
+
+  const nodeEnv = read.oneOf('NODE_ENV', NODE_ENVS, 'development');
+  const production = nodeEnv === 'production';
+  const dataDir = resolve(read.string('DATA_DIR', '.data'));
+  const databaseUrl = read.optionalUrl('DATABASE_URL', ['postgres:', 'postgresql:']);
+
+  const config = {
+    nodeEnv,
+    host: read.string('HOST', '127.0.0.1'),
+    port: read.integer('PORT', 3000, 0, 65535),
+    databaseUrl,
+    databasePoolSize: read.integer('DATABASE_POOL_SIZE', 10, 1, 500),
+    databaseConnectTimeoutMs: read.integer('DATABASE_CONNECT_TIMEOUT_MS', 5000, 100, 120_000),
+    dataDir,
+    logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    logPretty: read.boolean('LOG_PRETTY', !production && process.stdout.isTTY === true),
+    corsOrigins: read.list('CORS_ORIGINS'),
+    bodyLimitBytes: read.integer('BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
+    seedOnStart: read.boolean('SEED_ON_START', !production),
+  };
+  const jwtSecret = read.optionalString('JWT_SECRET');
+  if (jwtSecret !== undefined && jwtSecret.length < MIN_SECRET_LENGTH) {
+    problems.push(`JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
+  }
+  if (production && jwtSecret === undefined) problems.push('JWT_SECRET is required when NODE_ENV=production');
+  if (production && config.seedOnStart) problems.push('SEED_ON_START must be false when NODE_ENV=production');
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const secrets: Secrets = { jwtSecret: jwtSecret ?? keptSecrets(dataDir).jwtSecret };
+  return { ...config, secrets };
+}
+
+/** Secrets generated on first use and kept (mode 0600) under the data directory. */
+function keptSecrets(dataDir: string): Secrets {
+  const file = join(dataDir, 'secrets.json');
+  if (existsSync(file)) {
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as Partial<Secrets>;
+    if (typeof kept.jwtSecret === 'string' && kept.jwtSecret.length >= MIN_SECRET_LENGTH) {
+      return { jwtSecret: kept.jwtSecret };
+    }
+  }
+  const secrets: Secrets = { jwtSecret: randomBytes(48).toString('base64url') };
+  mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+  writeFileSync(file, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secrets;
+}
+
+class EnvReader {
+  constructor(
+    private readonly env: Env,
+    private readonly problems: string[],
+  ) {}
+
+  optionalString(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  }
+
+  string(name: string, fallback: string): string {
+    return this.optionalString(name) ?? fallback;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.optionalString(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) {
+      this.problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const raw = this.optionalString(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (['true', '1', 'yes'].includes(raw)) return true;
+    if (['false', '0', 'no'].includes(raw)) return false;
+    this.problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.optionalString(name);
+    if (raw === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+    return fallback;
+  }
+
+  list(name: string): string[] {
+    const raw = this.optionalString(name);
+    return raw === undefined ? [] : raw.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  }
+
+  optionalUrl(name: string, protocols: readonly string[]): string | undefined {
+    const raw = this.optionalString(name);
+    if (raw === undefined) return undefined;
+    try {
+      const url = new URL(raw);
+      if (!protocols.includes(url.protocol)) {
+        this.problems.push(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+      }
+    } catch {
+      this.problems.push(`${name} is not a valid URL`);
+    }
+    return raw;
+  }
+}

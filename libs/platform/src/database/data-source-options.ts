@@ -1,0 +1,45 @@
+import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import type { PoolConfig } from 'pg';
+import { SnakeNamingStrategy } from './snake-naming-strategy.js';
+
+export interface DatabaseSettings {
+  readonly url: string;
+  readonly poolSize: number;
+  readonly connectTimeoutMs: number;
+  readonly applicationName: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  readonly entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  readonly migrations: MixedList<Function | string>;
+  readonly onPoolError?: (error: Error) => void;
+}
+
+/**
+ * TypeORM options for PostgreSQL: migrations only (never synchronize), snake_case names, and a pool
+ * that gives up on a connection after connectTimeoutMs instead of queueing forever, with an error
+ * handler so an idle client dropped by a database restart cannot crash the process.
+ */
+export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
+  const pool: PoolConfig = {
+    connectionTimeoutMillis: settings.connectTimeoutMs,
+    idleTimeoutMillis: 30_000,
+    application_name: settings.applicationName,
+  };
+  return {
+    type: 'postgres',
+    url: settings.url,
+    entities: settings.entities,
+    migrations: settings.migrations,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: false,
+    poolSize: settings.poolSize,
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install, no superuser needed.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    extra: pool,
+    ...(settings.onPoolError ? { poolErrorHandler: settings.onPoolError } : {}),
+  };
+}

@@ -1,0 +1,74 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { IncomingMessage } from 'node:http';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import type { EntitySchema, MixedList } from 'typeorm';
+import { APP_CONFIG } from './config/app-config.provider.js';
+import type { AppConfig } from './config/app-config.js';
+import { Clock, SystemClock } from './clock/clock.js';
+import { dataSourceOptions } from './database/data-source-options.js';
+import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
+import { createValidationPipe } from './errors/validation.js';
+import { HealthController } from './health/health.controller.js';
+
+export interface PlatformOptions {
+  readonly config: AppConfig;
+  readonly databaseUrl: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  readonly entities: MixedList<Function | string | EntitySchema>;
+  readonly logger: Logger;
+  readonly clock?: Clock;
+  /** Process name in logs and pg_stat_activity. */
+  readonly processName: 'api' | 'worker' | 'cli';
+}
+
+/**
+ * What every feature uses: configuration, the clock, the database, logging, error mapping and
+ * input validation. Global, so features inject these without importing it.
+ */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: PlatformModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            logger: options.logger,
+            genReqId: (request: IncomingMessage & { id?: string }) => request.id ?? '',
+            customProps: () => ({ process: options.processName }),
+            autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
+            quietReqLogger: true,
+          },
+        }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({
+            url: options.databaseUrl,
+            poolSize: config.databasePoolSize,
+            connectTimeoutMs: config.databaseConnectTimeoutMs,
+            applicationName: `jointcall-${options.processName}`,
+            entities: options.entities,
+            migrations: [],
+            onPoolError: (error) => options.logger.warn({ err: error }, 'database connection lost; the pool will reconnect'),
+          }),
+          retryAttempts: 3,
+          retryDelay: 1000,
+        }),
+        TerminusModule.forRoot({ logger: false }),
+      ],
+      controllers: options.processName === 'api' ? [HealthController] : [],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+      exports: [APP_CONFIG, Clock],
+    };
+  }
+}

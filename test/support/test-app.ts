@@ -1,0 +1,57 @@
+import type { Type } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { tmpdir } from 'node:os';
+import supertest from 'supertest';
+import { DataSource } from 'typeorm';
+import { inject } from 'vitest';
+import { type AppConfig, createRootLogger, loadConfig, ManualClock } from '#platform';
+import { createApp } from '../../apps/api/src/create-app.js';
+import { cloneDatabase } from './databases.js';
+import { Given } from './given.js';
+
+export interface TestApp {
+  readonly app: NestFastifyApplication;
+  /** supertest against the real HTTP stack (Fastify, filters, pipes). */
+  readonly http: supertest.Agent;
+  readonly clock: ManualClock;
+  readonly dataSource: DataSource;
+  readonly given: Given;
+  readonly databaseUrl: string;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  readonly env?: Readonly<Record<string, string>>;
+  readonly modules?: readonly Type[];
+  readonly now?: string;
+}
+
+/** The real application on a database of its own, cloned from the migrated template. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = await cloneDatabase(inject('databaseServerUrl'), inject('templateDatabase'));
+  const config: AppConfig = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: tmpdir(),
+    JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+    LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+    DATABASE_POOL_SIZE: '5',
+    ...options.env,
+  });
+  const clock = new ManualClock(options.now ?? '2026-04-01T00:00:00Z');
+  const logger = createRootLogger({ logLevel: config.logLevel, logPretty: false });
+  const app = await createApp({ config, databaseUrl: database.url, logger, clock, extraModules: options.modules ?? [] });
+  await app.getHttpAdapter().getInstance().ready();
+  const dataSource = app.get(DataSource);
+  return {
+    app,
+    http: supertest.agent(app.getHttpServer()),
+    clock,
+    dataSource,
+    given: new Given(dataSource),
+    databaseUrl: database.url,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
