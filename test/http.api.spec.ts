@@ -60,7 +60,9 @@ describe('HTTP behaviour of every route', () => {
   });
 
   it('refuses unknown fields and wrong types with 400 and an error per field', async () => {
-    const response = await t.http.post('/probe/echo').send({ title: 42, months: 99, budget: { amount: -1, currency: 'JPY' }, role: 'admin' });
+    const response = await t.http
+      .post('/probe/echo')
+      .send({ title: 42, months: 99, budget: { amount: -1, currency: 'JPY' }, role: 'admin' });
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('VALIDATION_FAILED');
     const fields = [...new Set((response.body.errors as { field: string }[]).map((e) => e.field))].sort();
@@ -103,7 +105,10 @@ describe('HTTP behaviour of every route', () => {
   });
 
   it('allows CORS only from the configured origins', async () => {
-    const allowed = await t.http.options('/health/live').set('origin', 'https://portal.example.ac.jp').set('access-control-request-method', 'GET');
+    const allowed = await t.http
+      .options('/health/live')
+      .set('origin', 'https://portal.example.ac.jp')
+      .set('access-control-request-method', 'GET');
     expect(allowed.headers['access-control-allow-origin']).toBe('https://portal.example.ac.jp');
     const other = await t.http.options('/health/live').set('origin', 'https://evil.example').set('access-control-request-method', 'GET');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();

@@ -34,7 +34,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('templateDatabase', template);
 
   return async () => {
-    const leftovers = await adminQuery<{ datname: string }>(server.adminUrl, 'SELECT datname FROM pg_database WHERE datname LIKE $1', [`${prefix}%`]);
+    const leftovers = await adminQuery<{ datname: string }>(server.adminUrl, 'SELECT datname FROM pg_database WHERE datname LIKE $1', [
+      `${prefix}%`,
+    ]);
     for (const { datname } of leftovers) {
       await adminQuery(server.adminUrl, `DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     }

@@ -58,7 +58,15 @@ class ProbeController {
   @ApiOperation({ operationId: 'probeCreateOrganisation' })
   async createOrganisation(@Body() body: OrganisationProbeDto): Promise<{ id: string }> {
     const saved = await this.organisations.save(
-      this.organisations.create({ kind: 'institution', shortName: 'P', nameJa: 'P', nameEn: 'P', country: 'JP', timeZone: 'Asia/Tokyo', rorId: body.rorId }),
+      this.organisations.create({
+        kind: 'institution',
+        shortName: 'P',
+        nameJa: 'P',
+        nameEn: 'P',
+        country: 'JP',
+        timeZone: 'Asia/Tokyo',
+        rorId: body.rorId,
+      }),
     );
     return { id: saved.id };
   }

@@ -16,7 +16,7 @@ export interface TestServer {
  */
 export async function startTestServer(): Promise<TestServer> {
   const external = process.env['DATABASE_URL']?.trim();
-  if (external) return { adminUrl: external, embedded: false, stop: async () => undefined };
+  if (external) return { adminUrl: external, embedded: false, stop: () => Promise.resolve() };
   const dataDir = await mkdtemp(join(tmpdir(), 'jointcall-test-'));
   await chmod(dataDir, 0o755);
   const server = new EmbeddedPostgres({

@@ -1,5 +1,14 @@
 import 'reflect-metadata';
-import { createRootLogger, loadConfig, onShutdownSignal, openDatabase, redactUrl, runMigrations, dataSourceOptions, withDataSource } from '#platform';
+import {
+  createRootLogger,
+  loadConfig,
+  onShutdownSignal,
+  openDatabase,
+  redactUrl,
+  runMigrations,
+  dataSourceOptions,
+  withDataSource,
+} from '#platform';
 import { entities, migrations } from '#schema';
 import { runSeeds } from '../../../seeds/index.js';
 import { createApp } from './create-app.js';

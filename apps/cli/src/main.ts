@@ -1,5 +1,13 @@
 import 'reflect-metadata';
-import { dataSourceOptions, generateMigration, loadConfig, openDatabase, revertLastMigration, runMigrations, withDataSource } from '#platform';
+import {
+  dataSourceOptions,
+  generateMigration,
+  loadConfig,
+  openDatabase,
+  revertLastMigration,
+  runMigrations,
+  withDataSource,
+} from '#platform';
 import { entities, migrations } from '#schema';
 import { runSeeds } from '../../../seeds/index.js';
 
@@ -42,7 +50,11 @@ async function main(argv: readonly string[]): Promise<void> {
       case 'migrate:generate': {
         if (argument === undefined) throw new Error('name the migration: npm run migration:generate -- AddSomething');
         const generated = await generateMigration({ ...options, url: database.url }, argument, 'libs/schema/src/migrations', new Date());
-        console.log(generated ? `wrote ${generated.file} (${generated.upQueries} statements); review it, then npm run migration:run` : 'no schema changes');
+        console.log(
+          generated
+            ? `wrote ${generated.file} (${generated.upQueries} statements); review it, then npm run migration:run`
+            : 'no schema changes',
+        );
         break;
       }
       case 'seed': {

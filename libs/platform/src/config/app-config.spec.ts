@@ -34,9 +34,9 @@ describe('loadConfig', () => {
   });
 
   it('requires secrets in production and refuses demo seeds there', () => {
-    expect(() =>
-      loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir(), SEED_ON_START: 'true' }),
-    ).toThrow(/JWT_SECRET is required[\s\S]*SEED_ON_START must be false/);
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir(), SEED_ON_START: 'true' })).toThrow(
+      /JWT_SECRET is required[\s\S]*SEED_ON_START must be false/,
+    );
   });
 
   it('reports every invalid variable at once', () => {

@@ -143,7 +143,12 @@ class EnvReader {
 
   list(name: string): string[] {
     const raw = this.optionalString(name);
-    return raw === undefined ? [] : raw.split(',').map((item) => item.trim()).filter((item) => item !== '');
+    return raw === undefined
+      ? []
+      : raw
+          .split(',')
+          .map((item) => item.trim())
+          .filter((item) => item !== '');
   }
 
   optionalUrl(name: string, protocols: readonly string[]): string | undefined {

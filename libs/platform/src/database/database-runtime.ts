@@ -17,7 +17,7 @@ export async function openDatabase(
   options: { attachToRunning?: boolean } = {},
 ): Promise<DatabaseRuntime> {
   if (config.databaseUrl !== undefined) {
-    return { url: config.databaseUrl, embedded: false, close: async () => undefined };
+    return { url: config.databaseUrl, embedded: false, close: () => Promise.resolve() };
   }
   const server = new EmbeddedPostgres({ dataDir: config.dataDir, database: 'jointcall', log, ...options });
   try {

@@ -152,7 +152,7 @@ export class EmbeddedPostgres {
         { ...this.runAs, env: { ...process.env, LC_ALL: 'C' } },
       );
     } catch (error) {
-      throw new Error(`initdb failed: ${describe(error)}`);
+      throw new Error(`initdb failed: ${describe(error)}`, { cause: error });
     } finally {
       await rm(pwfile, { force: true });
     }
@@ -191,7 +191,7 @@ export class EmbeddedPostgres {
     } catch (error) {
       if (args[0] === 'status') throw error;
       const log = await readFile(join(this.clusterDir, 'server.log'), 'utf8').catch(() => '');
-      throw new Error(`pg_ctl ${args[0]} failed: ${describe(error)}\n${log.split('\n').slice(-15).join('\n')}`);
+      throw new Error(`pg_ctl ${args[0]} failed: ${describe(error)}\n${log.split('\n').slice(-15).join('\n')}`, { cause: error });
     }
   }
 

@@ -14,9 +14,9 @@ export async function runMigrations(options: DataSourceOptions): Promise<string[
 export async function revertLastMigration(options: DataSourceOptions): Promise<string | undefined> {
   return withDataSource(options, async (dataSource) =>
     withMigrationLock(dataSource, async () => {
-      const applied = await dataSource.query<{ name: string }[]>(
-        `SELECT name FROM ${dataSource.options.migrationsTableName ?? 'migrations'} ORDER BY id DESC LIMIT 1`,
-      ).catch(() => []);
+      const applied = await dataSource
+        .query<{ name: string }[]>(`SELECT name FROM ${dataSource.options.migrationsTableName ?? 'migrations'} ORDER BY id DESC LIMIT 1`)
+        .catch(() => []);
       if (applied.length === 0) return undefined;
       await dataSource.undoLastMigration({ transaction: 'each' });
       return applied[0]?.name;

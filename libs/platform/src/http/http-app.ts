@@ -23,7 +23,12 @@ export function configureHttpApp(app: NestFastifyApplication, config: Pick<AppCo
   app.useSecurityHeaders({
     // The OpenAPI page at /docs runs Swagger UI's own script and styles from this origin.
     contentSecurityPolicy: {
-      directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null },
+      directives: {
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'upgrade-insecure-requests': null,
+      },
     },
   });
   if (config.corsOrigins.length > 0) {

@@ -1,6 +1,4 @@
 import { CreateOrganisations1795358290448 } from './1795358290448-CreateOrganisations.js';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
-export const migrations = [
-  CreateOrganisations1795358290448,
-];
+export const migrations = [CreateOrganisations1795358290448];

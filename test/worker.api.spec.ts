@@ -1,0 +1,26 @@
+import { tmpdir } from 'node:os';
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { Clock, createRootLogger, loadConfig } from '#platform';
+import { createWorker } from '../apps/worker/src/create-worker.js';
+import { cloneDatabase } from './support/databases.js';
+
+describe('worker process', () => {
+  let database: Awaited<ReturnType<typeof cloneDatabase>>;
+
+  beforeAll(async () => {
+    database = await cloneDatabase(inject('databaseServerUrl'), inject('templateDatabase'));
+  });
+  afterAll(() => database.drop());
+
+  it('boots on the shared database with the platform services, and stops cleanly', async () => {
+    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: tmpdir(), JWT_SECRET: 'x'.repeat(32), LOG_LEVEL: 'silent' });
+    const worker = await createWorker({ config, databaseUrl: database.url, logger: createRootLogger(config) });
+    const dataSource = worker.get(DataSource);
+    expect(dataSource.isInitialized).toBe(true);
+    expect(await dataSource.query('SELECT current_database() AS name')).toEqual([{ name: database.name }]);
+    expect(worker.get(Clock).now()).toBeInstanceOf(Date);
+    await worker.close();
+    expect(dataSource.isInitialized).toBe(false);
+  });
+});
