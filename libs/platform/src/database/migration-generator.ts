@@ -55,6 +55,7 @@ export async function generateMigration(
       ].join('\n'),
     );
     await register(join(directory, 'index.ts'), className, `./${timestamp}-${name}.js`);
+    await formatIfPossible([file, join(directory, 'index.ts')]);
     return { file, className, upQueries: sql.upQueries.length };
   } finally {
     await adminQuery(options.url, `DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`);
@@ -76,6 +77,16 @@ async function register(indexFile: string, className: string, importPath: string
       '',
     ].join('\n'),
   );
+}
+
+/** Prettier is a development tool: generated files are formatted when it is installed. */
+async function formatIfPossible(files: readonly string[]): Promise<void> {
+  const prettier = await import('prettier').catch(() => undefined);
+  if (prettier === undefined) return;
+  for (const file of files) {
+    const options = (await prettier.resolveConfig(file)) ?? {};
+    await writeFile(file, await prettier.format(await readFile(file, 'utf8'), { ...options, filepath: file }));
+  }
 }
 
 /** SQL as a template literal, so the migration reads like SQL. */
