@@ -1,13 +1,15 @@
-import { defaultClientConditions, defaultServerConditions } from 'vite';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const libs = fileURLToPath(new URL('./libs', import.meta.url));
+
 /**
- * `#platform`, `#identity`, ... resolve through package.json "imports": to the TypeScript sources
- * under the "source" condition (tests, type-checking), to dist/ at run time.
+ * `#platform`, `#identity`, ... are package.json "imports": the TypeScript sources under the
+ * "source" condition (type-checking), dist/ at run time. Tests, global setup included, always run
+ * the sources.
  */
 export default defineConfig({
-  resolve: { conditions: ['source', ...defaultClientConditions] },
-  ssr: { resolve: { conditions: ['source', ...defaultServerConditions] } },
+  resolve: { alias: [{ find: /^#([a-z-]+)$/, replacement: `${libs}/$1/src/index.ts` }] },
   test: {
     include: ['apps/**/*.spec.ts', 'libs/**/*.spec.ts', 'seeds/**/*.spec.ts', 'test/**/*.spec.ts'],
     globalSetup: ['test/support/global-setup.ts'],

@@ -1,6 +1,13 @@
+export * from './identifiers/identifiers.js';
+export * from './identifiers/identifier.validators.js';
 export * from './organisations/organisation.entity.js';
+export * from './users/roles.js';
+export * from './users/user.entity.js';
+export * from './auth/auth-session.entity.js';
 
+import { AuthSession, LoginFailure, RefreshToken } from './auth/auth-session.entity.js';
 import { Organisation } from './organisations/organisation.entity.js';
+import { User } from './users/user.entity.js';
 
 /** Entities owned by the identity feature. */
-export const identityEntities = [Organisation];
+export const identityEntities = [Organisation, User, AuthSession, RefreshToken, LoginFailure];

@@ -17,3 +17,7 @@ export * from './database/database-runtime.js';
 export * from './database/upsert.js';
 export * from './database/migration-generator.js';
 export * from './lifecycle/shutdown.js';
+export * from './audit/audit-event.entity.js';
+export * from './audit/audit-log.js';
+export * from './http/etag.js';
+export * from './pagination/page.js';

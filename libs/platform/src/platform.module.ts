@@ -12,6 +12,7 @@ import { Clock, SystemClock } from './clock/clock.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
 import { createValidationPipe } from './errors/validation.js';
+import { AuditLog } from './audit/audit-log.js';
 import { HealthController } from './health/health.controller.js';
 
 export interface PlatformOptions {
@@ -67,8 +68,9 @@ export class PlatformModule {
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        AuditLog,
       ],
-      exports: [APP_CONFIG, Clock],
+      exports: [APP_CONFIG, Clock, AuditLog],
     };
   }
 }

@@ -8,6 +8,7 @@ export type ErrorKind =
   | 'forbidden' // 403
   | 'not_found' // 404
   | 'conflict' // 409
+  | 'precondition_failed' // 412 (If-Match did not match)
   | 'payload_too_large' // 413
   | 'unsupported_media_type' // 415
   | 'rule_violation' // 422

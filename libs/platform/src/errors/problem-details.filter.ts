@@ -19,6 +19,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     } else if (problem.body.status >= 500) {
       this.logger.warn({ err: error, requestId: request.id, code: problem.body.code }, problem.body.detail);
     }
+    if (problem.body.status === 401) void reply.header('www-authenticate', 'Bearer');
     if (problem.retryAfterSeconds !== undefined) void reply.header('retry-after', String(problem.retryAfterSeconds));
     void reply.status(problem.body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem.body);
   }
