@@ -5,7 +5,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { Repository } from 'typeorm';
 import { Organisation } from '#identity';
-import { Clock } from '#platform';
+import { Clock, Public } from '#platform';
 
 class MoneyDto {
   @IsInt() @Min(0) amount: number;
@@ -23,6 +23,7 @@ class OrganisationProbeDto {
 }
 
 /** Routes that exist only in the API tests, to drive the error handling through the real stack. */
+@Public()
 @Controller('probe')
 class ProbeController {
   constructor(

@@ -7,7 +7,7 @@ import { inject } from 'vitest';
 import { type AppConfig, createRootLogger, loadConfig, ManualClock } from '#platform';
 import { createApp } from '../../apps/api/src/create-app.js';
 import { cloneDatabase } from './databases.js';
-import { Given } from './given.js';
+import { Given, TEST_PASSWORD } from './given.js';
 
 export interface TestApp {
   readonly app: NestFastifyApplication;
@@ -17,6 +17,8 @@ export interface TestApp {
   readonly dataSource: DataSource;
   readonly given: Given;
   readonly databaseUrl: string;
+  /** Signs in through the API and answers the access token. */
+  login(email: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -39,16 +41,27 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const clock = new ManualClock(options.now ?? '2026-04-01T00:00:00Z');
   const logger = createRootLogger({ logLevel: config.logLevel, logPretty: false });
-  const app = await createApp({ config, databaseUrl: database.url, logger, clock, extraModules: options.modules ?? [] });
+  const app = await createApp({ config, databaseUrl: database.url, logger, clock, extraModules: options.modules ?? [] }).catch(
+    async (error: unknown) => {
+      await database.drop();
+      throw error;
+    },
+  );
   await app.getHttpAdapter().getInstance().ready();
   const dataSource = app.get(DataSource);
+  const http = supertest.agent(app.getHttpServer());
   return {
     app,
-    http: supertest.agent(app.getHttpServer()),
+    http,
     clock,
     dataSource,
     given: new Given(dataSource),
     databaseUrl: database.url,
+    login: async (email, password = TEST_PASSWORD) => {
+      const response = await http.post('/auth/login').send({ email, password });
+      if (response.status !== 200) throw new Error(`login ${email}: ${response.status} ${response.text}`);
+      return (response.body as { accessToken: string }).accessToken;
+    },
     close: async () => {
       await app.close();
       await database.drop();

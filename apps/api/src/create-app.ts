@@ -9,7 +9,12 @@ export async function createApp(runtime: ApiRuntime): Promise<NestFastifyApplica
     bufferLogs: true,
     abortOnError: false,
   });
-  configureHttpApp(app, runtime.config);
-  await app.init();
+  try {
+    configureHttpApp(app, runtime.config);
+    await app.init();
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   return app;
 }

@@ -11,3 +11,9 @@ import { User } from './users/user.entity.js';
 
 /** Entities owned by the identity feature. */
 export const identityEntities = [Organisation, User, AuthSession, RefreshToken, LoginFailure];
+export * from './access/access.service.js';
+export * from './access/current-user.decorator.js';
+export * from './access/principal.js';
+export * from './access/route-declarations.js';
+export * from './auth/passwords.js';
+export * from './identity.module.js';

@@ -21,3 +21,7 @@ export * from './audit/audit-event.entity.js';
 export * from './audit/audit-log.js';
 export * from './http/etag.js';
 export * from './pagination/page.js';
+export * from './http/route-access.js';
+export * from './database/sql.js';
+export * from './http/etag.interceptor.js';
+export * from './time/time-zone.js';

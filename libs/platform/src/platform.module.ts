@@ -1,5 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { IncomingMessage } from 'node:http';
@@ -13,6 +13,7 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
 import { createValidationPipe } from './errors/validation.js';
 import { AuditLog } from './audit/audit-log.js';
+import { EtagInterceptor } from './http/etag.interceptor.js';
 import { HealthController } from './health/health.controller.js';
 
 export interface PlatformOptions {
@@ -68,6 +69,7 @@ export class PlatformModule {
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },
         AuditLog,
       ],
       exports: [APP_CONFIG, Clock, AuditLog],

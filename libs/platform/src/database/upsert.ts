@@ -7,7 +7,14 @@ export type Row = Readonly<Record<string, string | number | boolean | Date | nul
  * statement. Answers how many rows were inserted or changed: running it again with the same rows
  * answers 0 and writes nothing, which is what makes seeds idempotent.
  */
-export async function upsertRows(manager: EntityManager, table: string, key: readonly string[], rows: readonly Row[]): Promise<number> {
+export async function upsertRows(
+  manager: EntityManager,
+  table: string,
+  key: readonly string[],
+  rows: readonly Row[],
+  /** Columns written on insert only, never updated (a password hash, which differs at every hashing). */
+  insertOnly: readonly string[] = [],
+): Promise<number> {
   const first = rows[0];
   if (first === undefined) return 0;
   const columns = Object.keys(first);
@@ -21,7 +28,7 @@ export async function upsertRows(manager: EntityManager, table: string, key: rea
     });
     return `(${placeholders.join(', ')})`;
   });
-  const updatable = columns.filter((column) => !key.includes(column));
+  const updatable = columns.filter((column) => !key.includes(column) && !insertOnly.includes(column));
   const target = quote(table);
   const onConflict =
     updatable.length === 0

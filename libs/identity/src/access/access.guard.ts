@@ -1,0 +1,32 @@
+import { type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { DomainError, ROUTE_ACCESS, type RouteAccess } from '#platform';
+import type { Principal } from './principal.js';
+
+/** Enforces each route's declaration: public, or a valid access token, with one of the roles if any. */
+@Injectable()
+export class AccessGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const access = this.reflector.getAllAndOverride<RouteAccess | undefined>(ROUTE_ACCESS, [context.getHandler(), context.getClass()]);
+    if (access === undefined) throw new Error(`${context.getClass().name}.${context.getHandler().name} has no access declaration`);
+    if (access.kind === 'public') return true;
+    await super.canActivate(context);
+    const user = context.switchToHttp().getRequest<{ user: Principal }>().user;
+    if (access.roles.length > 0 && !access.roles.some((role) => user.roles.has(role as never))) {
+      throw new DomainError('forbidden', 'FORBIDDEN', `This needs the role ${access.roles.join(' or ')}.`);
+    }
+    return true;
+  }
+
+  override handleRequest<T>(error: unknown, user: T | false): T {
+    if (error || !user) {
+      throw new DomainError('unauthenticated', 'UNAUTHENTICATED', 'Sign in: the access token is missing, invalid or expired.');
+    }
+    return user;
+  }
+}

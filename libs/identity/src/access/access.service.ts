@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '#platform';
+import type { Principal } from './principal.js';
+
+/**
+ * Answers, in SQL, which of some object ids a user may touch for a permission. Features register
+ * one checker per permission; a service method that takes an id asks `require` before anything else,
+ * and a miss reads "not found", so the existence of what one may not see does not leak.
+ */
+export type AccessChecker = (principal: Principal, ids: readonly string[]) => Promise<readonly string[]>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Injectable()
+export class AccessService {
+  private readonly checkers = new Map<string, AccessChecker>();
+
+  register(permission: string, checker: AccessChecker): void {
+    if (this.checkers.has(permission)) throw new Error(`Access permission ${permission} is registered twice`);
+    this.checkers.set(permission, checker);
+  }
+
+  /** The subset of `ids` the principal may touch for `permission`. Ids that are not UUIDs never are. */
+  async allowed(principal: Principal, permission: string, ids: readonly string[]): Promise<Set<string>> {
+    const checker = this.checkers.get(permission);
+    if (!checker) throw new Error(`No access checker registered for ${permission}`);
+    const candidates = [...new Set(ids.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
+    if (candidates.length === 0) return new Set();
+    return new Set(await checker(principal, candidates));
+  }
+
+  /** Throws NotFoundError unless the principal may touch `id` for `permission`. */
+  async require(principal: Principal, permission: string, id: string, what: string): Promise<void> {
+    const allowed = await this.allowed(principal, permission, [id]);
+    if (!allowed.has(id.toLowerCase())) throw new NotFoundError(what);
+  }
+}

@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Role } from '../users/roles.js';
+
+export interface LoginCandidate {
+  readonly id: string;
+  readonly passwordHash: string;
+  readonly disabled: boolean;
+}
+
+export interface RefreshTokenRow {
+  readonly id: string;
+  readonly sessionId: string;
+  readonly userId: string;
+  readonly expiresAt: Date;
+  readonly usedAt: Date | null;
+  readonly sessionRevoked: boolean;
+  readonly userDisabled: boolean;
+}
+
+export interface PrincipalRow {
+  readonly id: string;
+  readonly email: string;
+  readonly roles: Role[];
+  readonly organisationId: string | null;
+}
+
+/** Sessions, refresh tokens and failed logins. Methods take the caller's transaction. */
+@Injectable()
+export class AuthRepository {
+  /** Serialises the login attempts of one account, across every api instance. */
+  async lockAccount(manager: EntityManager, email: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`login:${email}`]);
+  }
+
+  /** The failure that keeps `limit` reached for a column (email or client_address), if any. */
+  async limitingFailure(
+    manager: EntityManager,
+    column: 'email' | 'client_address',
+    value: string,
+    since: Date,
+    limit: number,
+  ): Promise<Date | undefined> {
+    const rows = await manager.query<{ failed_at: Date }[]>(
+      `SELECT failed_at FROM login_failures WHERE ${column} = $1 AND failed_at > $2 ORDER BY failed_at DESC OFFSET $3 LIMIT 1`,
+      [value, since, limit - 1],
+    );
+    return rows[0]?.failed_at;
+  }
+
+  async recordFailure(manager: EntityManager, email: string, clientAddress: string, at: Date, forgetBefore: Date): Promise<void> {
+    await manager.query(`INSERT INTO login_failures (email, client_address, failed_at) VALUES ($1, $2, $3)`, [email, clientAddress, at]);
+    await manager.query(`DELETE FROM login_failures WHERE email = $1 AND failed_at <= $2`, [email, forgetBefore]);
+  }
+
+  async findLoginCandidate(manager: EntityManager, email: string): Promise<LoginCandidate | undefined> {
+    const rows = await manager.query<{ id: string; password_hash: string; disabled: boolean }[]>(
+      `SELECT id, password_hash, disabled_at IS NOT NULL AS disabled FROM users WHERE lower(email) = $1`,
+      [email],
+    );
+    const row = rows[0];
+    return row && { id: row.id, passwordHash: row.password_hash, disabled: row.disabled };
+  }
+
+  async createSession(manager: EntityManager, userId: string, at: Date): Promise<string> {
+    const rows = await manager.query<{ id: string }[]>(`INSERT INTO auth_sessions (user_id, created_at) VALUES ($1, $2) RETURNING id`, [
+      userId,
+      at,
+    ]);
+    return rows[0]!.id;
+  }
+
+  async insertRefreshToken(manager: EntityManager, sessionId: string, tokenHash: Buffer, at: Date, expiresAt: Date): Promise<void> {
+    await manager.query(`INSERT INTO refresh_tokens (session_id, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4)`, [
+      sessionId,
+      tokenHash,
+      at,
+      expiresAt,
+    ]);
+  }
+
+  /** The token with its session and user, locked until the transaction ends. */
+  async findRefreshTokenForUpdate(manager: EntityManager, tokenHash: Buffer): Promise<RefreshTokenRow | undefined> {
+    const rows = await manager.query<
+      {
+        id: string;
+        session_id: string;
+        user_id: string;
+        expires_at: Date;
+        used_at: Date | null;
+        session_revoked: boolean;
+        user_disabled: boolean;
+      }[]
+    >(
+      `SELECT t.id, t.session_id, s.user_id, t.expires_at, t.used_at,
+              s.revoked_at IS NOT NULL AS session_revoked, u.disabled_at IS NOT NULL AS user_disabled
+         FROM refresh_tokens t
+         JOIN auth_sessions s ON s.id = t.session_id
+         JOIN users u ON u.id = s.user_id
+        WHERE t.token_hash = $1
+        FOR UPDATE OF t, s`,
+      [tokenHash],
+    );
+    const row = rows[0];
+    return (
+      row && {
+        id: row.id,
+        sessionId: row.session_id,
+        userId: row.user_id,
+        expiresAt: row.expires_at,
+        usedAt: row.used_at,
+        sessionRevoked: row.session_revoked,
+        userDisabled: row.user_disabled,
+      }
+    );
+  }
+
+  async markRefreshTokenUsed(manager: EntityManager, id: string, at: Date): Promise<void> {
+    await manager.query(`UPDATE refresh_tokens SET used_at = $2 WHERE id = $1`, [id, at]);
+  }
+
+  async revokeSession(manager: EntityManager, sessionId: string, at: Date, reason: string): Promise<void> {
+    await manager.query(`UPDATE auth_sessions SET revoked_at = $2, revoked_reason = $3 WHERE id = $1 AND revoked_at IS NULL`, [
+      sessionId,
+      at,
+      reason,
+    ]);
+  }
+
+  /** The user behind a valid access token, or undefined when the user is disabled or the session revoked. */
+  async findPrincipal(manager: EntityManager, userId: string, sessionId: string): Promise<PrincipalRow | undefined> {
+    const rows = await manager.query<{ id: string; email: string; roles: Role[]; organisation_id: string | null }[]>(
+      `SELECT u.id, u.email, u.roles, u.organisation_id
+         FROM users u
+         JOIN auth_sessions s ON s.user_id = u.id AND s.id = $2 AND s.revoked_at IS NULL
+        WHERE u.id = $1 AND u.disabled_at IS NULL`,
+      [userId, sessionId],
+    );
+    const row = rows[0];
+    return row && { id: row.id, email: row.email, roles: row.roles, organisationId: row.organisation_id };
+  }
+}

@@ -1,0 +1,151 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { type AppConfig, Clock, DomainError, InjectConfig } from '#platform';
+import type { Principal } from '../access/principal.js';
+import { AuthRepository } from './auth.repository.js';
+import { LOGIN_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, retryAfterSeconds } from './login-throttle.js';
+import { verifyPassword } from './passwords.js';
+
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+export const JWT_ISSUER = 'jointcall';
+export const JWT_AUDIENCE = 'jointcall-api';
+
+export interface TokenPair {
+  readonly tokenType: 'Bearer';
+  readonly accessToken: string;
+  /** Seconds until the access token expires. */
+  readonly expiresIn: number;
+  readonly refreshToken: string;
+  readonly refreshTokenExpiresAt: string;
+}
+
+export interface AccessTokenClaims {
+  readonly sub: string;
+  readonly sid: string;
+  readonly iat: number;
+  readonly exp: number;
+}
+
+class InvalidCredentialsError extends DomainError {
+  constructor() {
+    super('unauthenticated', 'INVALID_CREDENTIALS', 'The e-mail address or the password is wrong.');
+  }
+}
+
+class InvalidRefreshTokenError extends DomainError {
+  constructor() {
+    super('unauthenticated', 'INVALID_REFRESH_TOKEN', 'The refresh token is invalid, expired or already used; sign in again.');
+  }
+}
+
+class TooManyFailedLoginsError extends DomainError {
+  constructor(retryAfter: number) {
+    super('rate_limited', 'TOO_MANY_FAILED_LOGINS', 'Too many failed sign-ins; wait before trying again.', [], retryAfter);
+  }
+}
+
+type Outcome<T> = { readonly ok: T } | { readonly error: DomainError };
+
+/**
+ * Sign-in with rotating refresh tokens. Each step runs in one transaction; failures that must be
+ * remembered (a failed login, a reused refresh token) are committed before the error is raised.
+ */
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly auth: AuthRepository,
+    private readonly jwt: JwtService,
+    private readonly clock: Clock,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  async login(email: string, password: string, clientAddress: string): Promise<TokenPair> {
+    const key = email.trim().toLowerCase();
+    const outcome = await this.db.transaction(async (manager): Promise<Outcome<TokenPair>> => {
+      await this.auth.lockAccount(manager, key);
+      const now = this.clock.now();
+      const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
+      const wait = Math.max(
+        retryAfterSeconds(await this.auth.limitingFailure(manager, 'email', key, since, MAX_FAILURES_PER_ACCOUNT), now) ?? 0,
+        retryAfterSeconds(
+          await this.auth.limitingFailure(manager, 'client_address', clientAddress, since, MAX_FAILURES_PER_ADDRESS),
+          now,
+        ) ?? 0,
+      );
+      if (wait > 0) return { error: new TooManyFailedLoginsError(wait) };
+      const candidate = await this.auth.findLoginCandidate(manager, key);
+      const passwordMatches = await verifyPassword(candidate?.passwordHash, password);
+      if (!candidate || candidate.disabled || !passwordMatches) {
+        await this.auth.recordFailure(manager, key, clientAddress, now, since);
+        return { error: new InvalidCredentialsError() };
+      }
+      const sessionId = await this.auth.createSession(manager, candidate.id, now);
+      return { ok: await this.issueTokens(manager, candidate.id, sessionId, now) };
+    });
+    return unwrap(outcome);
+  }
+
+  /** Exchanges a refresh token for a new pair. A token used twice revokes its whole family. */
+  async refresh(refreshToken: string): Promise<TokenPair> {
+    const outcome = await this.db.transaction(async (manager): Promise<Outcome<TokenPair>> => {
+      const now = this.clock.now();
+      const token = await this.auth.findRefreshTokenForUpdate(manager, hashToken(refreshToken));
+      if (!token || token.sessionRevoked || token.userDisabled) return { error: new InvalidRefreshTokenError() };
+      if (token.usedAt !== null) {
+        await this.auth.revokeSession(manager, token.sessionId, now, 'refresh_token_reuse');
+        return { error: new InvalidRefreshTokenError() };
+      }
+      if (token.expiresAt.getTime() <= now.getTime()) return { error: new InvalidRefreshTokenError() };
+      await this.auth.markRefreshTokenUsed(manager, token.id, now);
+      return { ok: await this.issueTokens(manager, token.userId, token.sessionId, now) };
+    });
+    return unwrap(outcome);
+  }
+
+  /** Ends the session of the caller's access token: its refresh tokens and access tokens stop working. */
+  async logout(principal: Principal): Promise<void> {
+    await this.db.transaction((manager) => this.auth.revokeSession(manager, principal.sessionId, this.clock.now(), 'logout'));
+  }
+
+  /** The principal behind verified access-token claims, or undefined (expired by our clock, revoked, disabled). */
+  async principalFor(claims: AccessTokenClaims): Promise<Principal | undefined> {
+    if (typeof claims.exp !== 'number' || claims.exp * 1000 <= this.clock.now().getTime()) return undefined;
+    const row = await this.auth.findPrincipal(this.db.manager, claims.sub, claims.sid);
+    return row && { id: row.id, email: row.email, roles: new Set(row.roles), organisationId: row.organisationId, sessionId: claims.sid };
+  }
+
+  private async issueTokens(manager: Parameters<AuthRepository['insertRefreshToken']>[0], userId: string, sessionId: string, now: Date) {
+    const refreshToken = randomBytes(32).toString('base64url');
+    const refreshExpiresAt = new Date(now.getTime() + REFRESH_TOKEN_TTL_MS);
+    await this.auth.insertRefreshToken(manager, sessionId, hashToken(refreshToken), now, refreshExpiresAt);
+    const iat = Math.floor(now.getTime() / 1000);
+    const claims: AccessTokenClaims = { sub: userId, sid: sessionId, iat, exp: iat + ACCESS_TOKEN_TTL_SECONDS };
+    const accessToken = await this.jwt.signAsync(claims, {
+      secret: this.config.secrets.jwtSecret,
+      algorithm: 'HS256',
+      issuer: JWT_ISSUER,
+      audience: JWT_AUDIENCE,
+    });
+    return {
+      tokenType: 'Bearer',
+      accessToken,
+      expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+      refreshToken,
+      refreshTokenExpiresAt: refreshExpiresAt.toISOString(),
+    } as const;
+  }
+}
+
+function hashToken(token: string): Buffer {
+  return createHash('sha256').update(token, 'utf8').digest();
+}
+
+function unwrap<T>(outcome: Outcome<T>): T {
+  if ('error' in outcome) throw outcome.error;
+  return outcome.ok;
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { type AppConfig, InjectConfig } from '#platform';
+import type { Principal } from '../access/principal.js';
+import { type AccessTokenClaims, AuthService, JWT_AUDIENCE, JWT_ISSUER } from './auth.service.js';
+
+/**
+ * Bearer access tokens (HS256). Expiry is checked against the application clock rather than the
+ * library's, so tests can move time; the user and the session are looked up on every request, so a
+ * logout, a revoked family or a disabled account takes effect at once.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    @InjectConfig() config: AppConfig,
+    private readonly auth: AuthService,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.secrets.jwtSecret,
+      algorithms: ['HS256'],
+      issuer: JWT_ISSUER,
+      audience: JWT_AUDIENCE,
+      ignoreExpiration: true,
+    });
+  }
+
+  async validate(claims: AccessTokenClaims): Promise<Principal | false> {
+    return (await this.auth.principalFor(claims)) ?? false;
+  }
+}

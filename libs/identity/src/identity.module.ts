@@ -1,0 +1,52 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { AccessGuard } from './access/access.guard.js';
+import { AccessService } from './access/access.service.js';
+import { IdentityAccessRepository } from './access/identity-access.repository.js';
+import { IdentityPermission } from './access/permissions.js';
+import { RouteDeclarations } from './access/route-declarations.js';
+import { AuthController } from './auth/auth.controller.js';
+import { AuthRepository } from './auth/auth.repository.js';
+import { AuthService } from './auth/auth.service.js';
+import { JwtStrategy } from './auth/jwt.strategy.js';
+import { OrganisationsController } from './organisations/organisations.controller.js';
+import { OrganisationsRepository } from './organisations/organisations.repository.js';
+import { OrganisationsService } from './organisations/organisations.service.js';
+import { UsersController } from './users/users.controller.js';
+import { UsersRepository } from './users/users.repository.js';
+import { UsersService } from './users/users.service.js';
+
+/** Organisations, users, sign-in, and the access module every feature asks. */
+@Module({
+  imports: [DiscoveryModule, PassportModule, JwtModule.register({})],
+  controllers: [AuthController, UsersController, OrganisationsController],
+  providers: [
+    { provide: APP_GUARD, useClass: AccessGuard },
+    AccessService,
+    IdentityAccessRepository,
+    RouteDeclarations,
+    AuthRepository,
+    AuthService,
+    JwtStrategy,
+    OrganisationsRepository,
+    OrganisationsService,
+    UsersRepository,
+    UsersService,
+  ],
+  exports: [AccessService, RouteDeclarations],
+})
+export class IdentityModule implements OnModuleInit {
+  constructor(
+    private readonly access: AccessService,
+    private readonly rules: IdentityAccessRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.access.register(IdentityPermission.readUser, (p, ids) => this.rules.readableUsers(p, ids));
+    this.access.register(IdentityPermission.manageUser, (p, ids) => this.rules.manageableUsers(p, ids));
+    this.access.register(IdentityPermission.readOrganisation, (p, ids) => this.rules.readableOrganisations(p, ids));
+    this.access.register(IdentityPermission.manageOrganisation, (p, ids) => this.rules.manageableOrganisations(p, ids));
+  }
+}

@@ -1,0 +1,88 @@
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPreconditionFailedResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Authenticated, type Page, versionFromIfMatch } from '#platform';
+import { CurrentUser, RequestId } from '../access/current-user.decorator.js';
+import type { Principal } from '../access/principal.js';
+import { CreateUserDto, ListUsersQueryDto, UpdateMeDto, UpdateUserDto, UserDto, UserPageDto } from './dto/user.dto.js';
+import { UsersService } from './users.service.js';
+
+@ApiTags('users')
+@Controller()
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get('me')
+  @Authenticated()
+  @ApiOperation({ operationId: 'getMe', summary: 'The signed-in user, with roles and organisation.' })
+  @ApiOkResponse({ type: UserDto })
+  getMe(@CurrentUser() user: Principal): Promise<UserDto> {
+    return this.users.me(user);
+  }
+
+  @Patch('me')
+  @Authenticated()
+  @ApiOperation({ operationId: 'updateMe', summary: 'Change your name, ORCID iD, language or time zone; anything else is refused (400).' })
+  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiOkResponse({ type: UserDto })
+  @ApiPreconditionFailedResponse({ description: 'VERSION_MISMATCH' })
+  updateMe(
+    @CurrentUser() user: Principal,
+    @Body() body: UpdateMeDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @RequestId() requestId: string,
+  ): Promise<UserDto> {
+    return this.users.updateMe(user, body, versionFromIfMatch(ifMatch), requestId);
+  }
+
+  @Get('users')
+  @Authenticated('admin')
+  @ApiOperation({ operationId: 'listUsers' })
+  @ApiOkResponse({ type: UserPageDto })
+  listUsers(@Query() query: ListUsersQueryDto): Promise<Page<UserDto>> {
+    return this.users.list(query);
+  }
+
+  @Get('users/:id')
+  @Authenticated('admin')
+  @ApiOperation({ operationId: 'getUser' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND' })
+  getUser(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<UserDto> {
+    return this.users.get(user, id);
+  }
+
+  @Post('users')
+  @Authenticated('admin')
+  @ApiOperation({ operationId: 'createUser' })
+  @ApiCreatedResponse({ type: UserDto })
+  @ApiConflictResponse({ description: 'UNIQUE_VIOLATION: the e-mail address or ORCID iD is taken' })
+  createUser(@CurrentUser() user: Principal, @Body() body: CreateUserDto, @RequestId() requestId: string): Promise<UserDto> {
+    return this.users.create(user, body, requestId);
+  }
+
+  @Patch('users/:id')
+  @Authenticated('admin')
+  @ApiOperation({ operationId: 'updateUser', summary: 'Change a user: profile, organisation, roles, or disable sign-in.' })
+  @ApiHeader({ name: 'If-Match', required: false })
+  @ApiOkResponse({ type: UserDto })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND' })
+  @ApiPreconditionFailedResponse({ description: 'VERSION_MISMATCH' })
+  updateUser(
+    @CurrentUser() user: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateUserDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @RequestId() requestId: string,
+  ): Promise<UserDto> {
+    return this.users.update(user, id, body, versionFromIfMatch(ifMatch), requestId);
+  }
+}

@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { type CursorValue, returningRows } from '#platform';
+import type { UserDto } from './dto/user.dto.js';
+import type { Language, Role } from './roles.js';
+
+export interface UserFilter {
+  readonly q?: string;
+  readonly organisationId?: string;
+  readonly role?: Role;
+  /** Sort key (lower(email), id) of the last row of the previous page. */
+  readonly after?: readonly CursorValue[];
+  readonly limit: number;
+}
+
+export interface UserFields {
+  readonly email: string;
+  readonly name: string;
+  readonly orcid: string | null;
+  readonly organisationId: string | null;
+  readonly roles: readonly Role[];
+  readonly language: Language;
+  readonly timeZone: string | null;
+  readonly disabled: boolean;
+}
+
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  orcid: string | null;
+  roles: Role[];
+  language: Language;
+  time_zone: string | null;
+  disabled: boolean;
+  version: number;
+  organisation_id: string | null;
+  organisation_short_name: string | null;
+  organisation_name_ja: string | null;
+  organisation_name_en: string | null;
+  organisation_time_zone: string | null;
+}
+
+const SELECT = `SELECT u.id, u.email, u.name, u.orcid, u.roles, u.language, u.time_zone, u.disabled_at IS NOT NULL AS disabled, u.version,
+    o.id AS organisation_id, o.short_name AS organisation_short_name, o.name_ja AS organisation_name_ja,
+    o.name_en AS organisation_name_en, o.time_zone AS organisation_time_zone
+  FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id`;
+
+const COLUMN: Record<Exclude<keyof UserFields, 'disabled'>, string> = {
+  email: 'email',
+  name: 'name',
+  orcid: 'orcid',
+  organisationId: 'organisation_id',
+  roles: 'roles',
+  language: 'language',
+  timeZone: 'time_zone',
+};
+
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async list(filter: UserFilter): Promise<UserDto[]> {
+    const params: unknown[] = [];
+    const param = (value: unknown): string => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const where: string[] = [];
+    if (filter.q) {
+      const pattern = param(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`(u.name ILIKE ${pattern} OR u.email ILIKE ${pattern})`);
+    }
+    if (filter.organisationId) where.push(`u.organisation_id = ${param(filter.organisationId)}`);
+    if (filter.role) where.push(`${param(filter.role)} = ANY(u.roles)`);
+    if (filter.after) where.push(`(lower(u.email), u.id) > (${param(filter.after[0])}, ${param(filter.after[1])}::uuid)`);
+    const rows = await this.db.query<UserRow[]>(
+      `${SELECT} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY lower(u.email), u.id LIMIT ${param(filter.limit + 1)}`,
+      params,
+    );
+    return rows.map(toUserDto);
+  }
+
+  async findById(id: string, manager: EntityManager = this.db.manager): Promise<UserDto | undefined> {
+    const rows = await manager.query<UserRow[]>(`${SELECT} WHERE u.id = $1`, [id]);
+    return rows[0] && toUserDto(rows[0]);
+  }
+
+  async insert(manager: EntityManager, fields: Omit<UserFields, 'disabled'>, passwordHash: string): Promise<string> {
+    const rows = await manager.query<{ id: string }[]>(
+      `INSERT INTO users (email, name, orcid, organisation_id, roles, language, time_zone, password_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [fields.email, fields.name, fields.orcid, fields.organisationId, fields.roles, fields.language, fields.timeZone, passwordHash],
+    );
+    return rows[0]!.id;
+  }
+
+  /**
+   * Writes the given fields and bumps the version, only while the row has `expectedVersion` (when
+   * given). Answers false when the version did not match or the user does not exist.
+   */
+  async update(
+    manager: EntityManager,
+    id: string,
+    fields: Partial<UserFields>,
+    expectedVersion: number | undefined,
+    now: Date,
+  ): Promise<boolean> {
+    const params: unknown[] = [id];
+    const param = (value: unknown): string => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const sets = (Object.keys(COLUMN) as (keyof typeof COLUMN)[])
+      .filter((key) => fields[key] !== undefined)
+      .map((key) => `${COLUMN[key]} = ${param(fields[key])}`);
+    if (fields.disabled !== undefined) {
+      sets.push(fields.disabled ? `disabled_at = coalesce(disabled_at, ${param(now)})` : 'disabled_at = NULL');
+    }
+    const version = param(expectedVersion ?? null);
+    const rows = await returningRows<{ id: string }>(
+      manager,
+      `UPDATE users SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
+        WHERE id = $1 AND (${version}::int IS NULL OR version = ${version}) RETURNING id`,
+      params,
+    );
+    return rows.length === 1;
+  }
+
+  async revokeAllSessions(manager: EntityManager, userId: string, now: Date, reason: string): Promise<void> {
+    await manager.query(`UPDATE auth_sessions SET revoked_at = $2, revoked_reason = $3 WHERE user_id = $1 AND revoked_at IS NULL`, [
+      userId,
+      now,
+      reason,
+    ]);
+  }
+}
+
+function toUserDto(row: UserRow): UserDto {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    orcid: row.orcid,
+    organisation:
+      row.organisation_id === null
+        ? null
+        : {
+            id: row.organisation_id,
+            shortName: row.organisation_short_name ?? '',
+            name: { ja: row.organisation_name_ja ?? '', en: row.organisation_name_en ?? '' },
+            timeZone: row.organisation_time_zone ?? '',
+          },
+    roles: row.roles,
+    language: row.language,
+    timeZone: row.time_zone,
+    disabled: row.disabled,
+    version: row.version,
+  };
+}

@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditLog, Clock, decodeCursor, DEFAULT_PAGE_SIZE, NotFoundError, type Page, toPage, VersionMismatchError } from '#platform';
+import { AccessService } from '../access/access.service.js';
+import { IdentityPermission } from '../access/permissions.js';
+import type { Principal } from '../access/principal.js';
+import { hashPassword } from '../auth/passwords.js';
+import type { CreateUserDto, ListUsersQueryDto, UpdateMeDto, UpdateUserDto, UserDto } from './dto/user.dto.js';
+import { type UserFields, UsersRepository } from './users.repository.js';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly users: UsersRepository,
+    private readonly access: AccessService,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  async me(principal: Principal): Promise<UserDto> {
+    return this.get(principal, principal.id);
+  }
+
+  /** Name, ORCID iD, language and time zone; the DTO refuses anything else. */
+  async updateMe(principal: Principal, dto: UpdateMeDto, expectedVersion: number | undefined, requestId: string): Promise<UserDto> {
+    const fields: Partial<UserFields> = { name: dto.name, orcid: dto.orcid, language: dto.language, timeZone: dto.timeZone };
+    return this.write(principal, principal.id, fields, expectedVersion, requestId, 'user.profile_updated');
+  }
+
+  async list(query: ListUsersQueryDto): Promise<Page<UserDto>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const rows = await this.users.list({
+      ...(query.q ? { q: query.q } : {}),
+      ...(query.organisationId ? { organisationId: query.organisationId } : {}),
+      ...(query.role ? { role: query.role } : {}),
+      ...(query.cursor ? { after: decodeCursor(query.cursor, 2) } : {}),
+      limit,
+    });
+    return toPage(
+      rows,
+      limit,
+      (u) => [u.email.toLowerCase(), u.id],
+      (u) => u,
+    );
+  }
+
+  async get(principal: Principal, id: string): Promise<UserDto> {
+    await this.access.require(principal, IdentityPermission.readUser, id, 'user');
+    const user = await this.users.findById(id);
+    if (!user) throw new NotFoundError('user');
+    return user;
+  }
+
+  async create(principal: Principal, dto: CreateUserDto, requestId: string): Promise<UserDto> {
+    const passwordHash = await hashPassword(dto.password);
+    return this.db.transaction(async (manager) => {
+      const id = await this.users.insert(
+        manager,
+        {
+          email: dto.email,
+          name: dto.name,
+          orcid: dto.orcid ?? null,
+          organisationId: dto.organisationId ?? null,
+          roles: dto.roles,
+          language: dto.language ?? 'en',
+          timeZone: dto.timeZone ?? null,
+        },
+        passwordHash,
+      );
+      await this.record(manager, principal, id, 'user.created', requestId, {
+        email: dto.email,
+        roles: dto.roles,
+        organisationId: dto.organisationId ?? null,
+      });
+      return this.found(await this.users.findById(id, manager));
+    });
+  }
+
+  async update(
+    principal: Principal,
+    id: string,
+    dto: UpdateUserDto,
+    expectedVersion: number | undefined,
+    requestId: string,
+  ): Promise<UserDto> {
+    await this.access.require(principal, IdentityPermission.manageUser, id, 'user');
+    return this.write(principal, id, { ...dto }, expectedVersion, requestId, 'user.updated');
+  }
+
+  private async write(
+    principal: Principal,
+    id: string,
+    fields: Partial<UserFields>,
+    expectedVersion: number | undefined,
+    requestId: string,
+    action: string,
+  ): Promise<UserDto> {
+    return this.db.transaction(async (manager) => {
+      const now = this.clock.now();
+      if (!(await this.users.update(manager, id, fields, expectedVersion, now))) {
+        if (await this.users.findById(id, manager)) throw new VersionMismatchError();
+        throw new NotFoundError('user');
+      }
+      if (fields.disabled === true) await this.users.revokeAllSessions(manager, id, now, 'user_disabled');
+      await this.record(manager, principal, id, action, requestId, definedOnly(fields));
+      return this.found(await this.users.findById(id, manager));
+    });
+  }
+
+  private record(
+    manager: EntityManager,
+    principal: Principal,
+    id: string,
+    action: string,
+    requestId: string,
+    data: Record<string, unknown>,
+  ) {
+    return this.audit.record(manager, { actorId: principal.id, action, objectType: 'user', objectId: id, requestId, data });
+  }
+
+  private found(user: UserDto | undefined): UserDto {
+    if (!user) throw new NotFoundError('user');
+    return user;
+  }
+}
+
+function definedOnly(fields: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+}
