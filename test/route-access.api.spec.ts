@@ -40,6 +40,29 @@ describe('route access declarations', () => {
     }
   });
 
+  it('names the operations clients rely on exactly', async () => {
+    const document = (await t.http.get('/docs-json')).body as { paths: Record<string, Record<string, { operationId: string }>> };
+    const ids = Object.values(document.paths).flatMap((operations) => Object.values(operations).map((o) => o.operationId));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'login',
+        'refreshToken',
+        'logout',
+        'getMe',
+        'updateMe',
+        'listOrganizations',
+        'getOrganization',
+        'createOrganization',
+        'updateOrganization',
+        'listUsers',
+        'getUser',
+        'createUser',
+        'updateUser',
+      ]),
+    );
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('the application refuses to start while a route has no declaration', async () => {
     await expect(startTestApp({ modules: [UndeclaredModule] })).rejects.toThrow(/without an access declaration.*GET \/forgotten/);
   });

@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       corsOrigins: [],
       bodyLimitBytes: 1_048_576,
+      trustProxy: false,
       seedOnStart: true,
     });
   });
@@ -60,7 +61,9 @@ describe('loadConfig', () => {
       CORS_ORIGINS: 'https://a.example, https://b.example',
       SEED_ON_START: 'no',
       DATABASE_URL: 'postgres://u@db:5432/jc',
+      TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
     });
+    expect(config.trustProxy).toBe('10.0.0.0/8,127.0.0.1');
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(config.seedOnStart).toBe(false);
     expect(config.databaseUrl).toBe('postgres://u@db:5432/jc');

@@ -20,6 +20,8 @@ export interface AppConfig {
   /** Allowed CORS origins; empty disables CORS. */
   readonly corsOrigins: readonly string[];
   readonly bodyLimitBytes: number;
+  /** Proxies whose X-Forwarded-For is believed (for the client address of login limits): false, true, or addresses/CIDRs. */
+  readonly trustProxy: boolean | string;
   readonly seedOnStart: boolean;
   readonly secrets: Secrets;
 }
@@ -68,6 +70,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logPretty: read.boolean('LOG_PRETTY', !production && process.stdout.isTTY === true),
     corsOrigins: read.list('CORS_ORIGINS'),
     bodyLimitBytes: read.integer('BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
+    trustProxy: read.trustProxy('TRUST_PROXY'),
     seedOnStart: read.boolean('SEED_ON_START', !production),
   };
   const jwtSecret = read.optionalString('JWT_SECRET');
@@ -139,6 +142,12 @@ class EnvReader {
     if ((allowed as readonly string[]).includes(raw)) return raw as T;
     this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
     return fallback;
+  }
+
+  trustProxy(name: string): boolean | string {
+    const raw = this.optionalString(name);
+    if (raw === undefined || raw.toLowerCase() === 'false') return false;
+    return raw.toLowerCase() === 'true' ? true : this.list(name).join(',');
   }
 
   list(name: string): string[] {

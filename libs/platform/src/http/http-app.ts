@@ -6,9 +6,10 @@ import type { AppConfig } from '../config/app-config.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 
 /** Fastify with the body limit, request ids taken from (or written to) X-Request-Id, and no logger of its own. */
-export function createFastifyAdapter(config: Pick<AppConfig, 'bodyLimitBytes'>): FastifyAdapter {
+export function createFastifyAdapter(config: Pick<AppConfig, 'bodyLimitBytes' | 'trustProxy'>): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
     genReqId: (request: IncomingMessage) => requestIdFrom(request.headers[REQUEST_ID_HEADER]),
     logger: false,
     return503OnClosing: true,
