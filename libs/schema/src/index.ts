@@ -1,3 +1,4 @@
+import { callEntities } from '#calls';
 import { identityEntities } from '#identity';
 import { AuditEvent } from '#platform';
 import { migrations } from './migrations/index.js';
@@ -6,6 +7,6 @@ import { migrations } from './migrations/index.js';
  * The whole database schema in one place: every feature's entities, and the ordered migrations
  * that build them. Apps, scripts and tests take their data source from here.
  */
-export const entities = [AuditEvent, ...identityEntities];
+export const entities = [AuditEvent, ...identityEntities, ...callEntities];
 
 export { migrations };

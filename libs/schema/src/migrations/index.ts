@@ -1,5 +1,12 @@
 import { CreateOrganisations1795358290448 } from './1795358290448-CreateOrganisations.js';
 import { CreateIdentityAndAudit1795358944606 } from './1795358944606-CreateIdentityAndAudit.js';
+import { CreateCalls1795359617938 } from './1795359617938-CreateCalls.js';
+import { LoadResearchFields1795359618938 } from './1795359618938-LoadResearchFields.js';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
-export const migrations = [CreateOrganisations1795358290448, CreateIdentityAndAudit1795358944606];
+export const migrations = [
+  CreateOrganisations1795358290448,
+  CreateIdentityAndAudit1795358944606,
+  CreateCalls1795359617938,
+  LoadResearchFields1795359618938,
+];

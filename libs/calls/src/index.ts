@@ -1,0 +1,10 @@
+export * from './calls/call.entity.js';
+export * from './fields/research-field.entity.js';
+export * from './programs/program.entity.js';
+
+import { CalendarToken, Call, CallAgency, CallCriterion, CallField, CallTrack, CallWatch } from './calls/call.entity.js';
+import { ResearchField } from './fields/research-field.entity.js';
+import { Program } from './programs/program.entity.js';
+
+/** Entities owned by the calls feature. */
+export const callEntities = [ResearchField, Program, Call, CallAgency, CallTrack, CallCriterion, CallField, CallWatch, CalendarToken];
