@@ -2,6 +2,7 @@ import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { type Clock, PlatformModule } from '#platform';
 import { entities } from '#schema';
 import { IdentityModule } from '#identity';
+import { CallsModule } from '#calls';
 import type { AppConfig } from '#platform';
 import type { Logger } from 'pino';
 
@@ -20,7 +21,12 @@ export class AppModule {
   static forRoot(runtime: ApiRuntime): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ ...runtime, entities, processName: 'api' }), IdentityModule, ...(runtime.extraModules ?? [])],
+      imports: [
+        PlatformModule.forRoot({ ...runtime, entities, processName: 'api' }),
+        IdentityModule,
+        CallsModule,
+        ...(runtime.extraModules ?? []),
+      ],
     };
   }
 }

@@ -8,3 +8,6 @@ import { Program } from './programs/program.entity.js';
 
 /** Entities owned by the calls feature. */
 export const callEntities = [ResearchField, Program, Call, CallAgency, CallTrack, CallCriterion, CallField, CallWatch, CalendarToken];
+export * from './calls.module.js';
+export * from './rules/call-status.js';
+export * from './rules/zoned-time.js';

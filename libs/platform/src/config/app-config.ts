@@ -10,6 +10,8 @@ export interface AppConfig {
   readonly nodeEnv: NodeEnv;
   readonly host: string;
   readonly port: number;
+  /** Where people reach the api, for links in calendars and e-mails. */
+  readonly publicUrl: string;
   /** External PostgreSQL; undefined means the embedded server under dataDir. */
   readonly databaseUrl: string | undefined;
   readonly databasePoolSize: number;
@@ -58,10 +60,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const dataDir = resolve(read.string('DATA_DIR', '.data'));
   const databaseUrl = read.optionalUrl('DATABASE_URL', ['postgres:', 'postgresql:']);
 
+  const host = read.string('HOST', '127.0.0.1');
+  const port = read.integer('PORT', 3000, 0, 65535);
   const config = {
     nodeEnv,
-    host: read.string('HOST', '127.0.0.1'),
-    port: read.integer('PORT', 3000, 0, 65535),
+    host,
+    port,
+    publicUrl: (read.optionalUrl('PUBLIC_URL', ['http:', 'https:']) ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`).replace(
+      /\/+$/,
+      '',
+    ),
     databaseUrl,
     databasePoolSize: read.integer('DATABASE_POOL_SIZE', 10, 1, 500),
     databaseConnectTimeoutMs: read.integer('DATABASE_CONNECT_TIMEOUT_MS', 5000, 100, 120_000),

@@ -1,0 +1,132 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIanaTimeZone, PageQueryDto } from '#platform';
+import { AgencyRefDto, BilingualDto } from '../../programs/dto/program.dto.js';
+import { CALL_STATUSES, type CallStatus } from '../../rules/call-status.js';
+import { AGENCY_ROLES, type AgencyRole, COOPERATION_MODES, type CooperationMode } from '../call.entity.js';
+import { MoneyDto } from './call-input.dto.js';
+
+/** An instant, and how it reads in the zone it is set in and in the viewer's zone. */
+export class ZonedInstantDto {
+  @ApiProperty({ example: '2027-03-31T15:00:00Z' }) utc: string;
+  @ApiProperty({ example: 'Europe/Paris' }) timeZone: string;
+  @ApiProperty({ example: '2027-03-31T17:00:00+02:00', description: 'In timeZone' }) local: string;
+  @ApiProperty({ example: 'Asia/Tokyo' }) viewerTimeZone: string;
+  @ApiProperty({ example: '2027-04-01T00:00:00+09:00', description: "In the viewer's zone" }) viewer: string;
+}
+
+export class CallAgencyDto {
+  @ApiProperty({ type: AgencyRefDto }) agency: AgencyRefDto;
+  @ApiProperty({ enum: AGENCY_ROLES }) role: AgencyRole;
+  @ApiProperty({ type: ZonedInstantDto }) deadline: ZonedInstantDto;
+  @ApiProperty({ type: MoneyDto, nullable: true }) budgetCap: MoneyDto | null;
+  @ApiProperty() institutionApprovalRequired: boolean;
+  @ApiProperty({ type: BilingualDto }) eligibilityNotes: BilingualDto;
+}
+
+export class TrackDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() code: string;
+  @ApiProperty({ type: BilingualDto }) name: BilingualDto;
+  @ApiProperty({ type: MoneyDto, nullable: true }) maxBudget: MoneyDto | null;
+  @ApiProperty() maxDurationMonths: number;
+  @ApiProperty() earlyCareerRequired: boolean;
+}
+
+export class CriterionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: BilingualDto }) name: BilingualDto;
+  @ApiProperty({ type: BilingualDto }) description: BilingualDto;
+  @ApiProperty() scaleMin: number;
+  @ApiProperty() scaleMax: number;
+  @ApiProperty() weight: number;
+  @ApiProperty({ nullable: true, type: Number }) threshold: number | null;
+}
+
+export class FieldDto {
+  @ApiProperty() code: string;
+  @ApiProperty({ type: BilingualDto }) name: BilingualDto;
+}
+
+export class TimelineDto {
+  @ApiProperty({ type: ZonedInstantDto, nullable: true }) announcedAt: ZonedInstantDto | null;
+  @ApiProperty({ type: ZonedInstantDto }) opensAt: ZonedInstantDto;
+  @ApiProperty({ type: ZonedInstantDto, nullable: true }) reviewStartsAt: ZonedInstantDto | null;
+  @ApiProperty({ type: ZonedInstantDto, nullable: true }) decisionAt: ZonedInstantDto | null;
+  @ApiProperty({ nullable: true, type: String, example: '2027-10-01' }) projectStartOn: string | null;
+}
+
+export class ProgramRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() code: string;
+  @ApiProperty({ type: BilingualDto }) name: BilingualDto;
+}
+
+export class CallSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: ProgramRefDto }) program: ProgramRefDto;
+  @ApiProperty({ type: BilingualDto }) title: BilingualDto;
+  @ApiProperty({ enum: COOPERATION_MODES }) mode: CooperationMode;
+  @ApiProperty({ enum: CALL_STATUSES }) status: CallStatus;
+  @ApiProperty({ type: ZonedInstantDto, nullable: true, description: 'The next deadline of any agency, in the viewer’s zone' })
+  nextDeadline: ZonedInstantDto | null;
+  @ApiProperty({ type: [CallAgencyDto] }) agencies: CallAgencyDto[];
+  @ApiProperty({ type: [String] }) fields: string[];
+  @ApiProperty({ type: [String] }) eligibleCountries: string[];
+}
+
+export class CallDto extends CallSummaryDto {
+  @ApiProperty({ type: BilingualDto }) summary: BilingualDto;
+  @ApiProperty({ type: TimelineDto }) timeline: TimelineDto;
+  @ApiProperty({ type: [TrackDto] }) tracks: TrackDto[];
+  @ApiProperty({ type: [CriterionDto] }) criteria: CriterionDto[];
+  @ApiProperty({ type: [FieldDto] }) fieldDetails: FieldDto[];
+  @ApiProperty({ description: 'You watch this call' }) watching: boolean;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) publishedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) cancellationReason: string | null;
+  @ApiProperty() version: number;
+}
+
+export class CallPageDto {
+  @ApiProperty({ type: [CallSummaryDto] }) items: CallSummaryDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class ViewerZoneQueryDto {
+  @ApiPropertyOptional({ description: 'Show times in this IANA zone (default: your profile, then your organisation, then UTC)' })
+  @IsOptional()
+  @IsIanaTimeZone()
+  tz?: string;
+}
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export class ListCallsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: CALL_STATUSES }) @IsOptional() @IsIn(CALL_STATUSES) status?: CallStatus;
+  @ApiPropertyOptional({ description: 'Research-field code' }) @IsOptional() @IsString() @MaxLength(60) field?: string;
+  @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-2: a partner agency there, or partner institutions eligible from there' })
+  @IsOptional()
+  @Matches(/^[A-Za-z]{2}$/, { message: 'partnerCountry must be a two-letter country code' })
+  partnerCountry?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'A participating agency' }) @IsOptional() @IsUUID() agencyId?: string;
+  @ApiPropertyOptional({ enum: COOPERATION_MODES }) @IsOptional() @IsIn(COOPERATION_MODES) mode?: CooperationMode;
+  @ApiPropertyOptional({ description: 'Some deadline at or after this instant' })
+  @IsOptional()
+  @Matches(INSTANT, { message: 'deadlineFrom must be an ISO 8601 instant with an offset' })
+  deadlineFrom?: string;
+  @ApiPropertyOptional({ description: 'Some deadline before this instant' })
+  @IsOptional()
+  @Matches(INSTANT, { message: 'deadlineTo must be an ISO 8601 instant with an offset' })
+  deadlineTo?: string;
+  @ApiPropertyOptional({ description: 'Words of the title or summary, in Japanese or English, or the program code', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+  @ApiPropertyOptional({ description: 'Show times in this IANA zone' }) @IsOptional() @IsIanaTimeZone() tz?: string;
+}
+
+export class CancelCallDto {
+  @ApiProperty({ maxLength: 2000 }) @Type(() => String) @IsString() @MaxLength(2000) reason: string;
+}

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { type CursorValue, returningRows } from '#platform';
+import type { ProgramDto } from './dto/program.dto.js';
+
+export interface ProgramFields {
+  readonly code: string;
+  readonly nameJa: string;
+  readonly nameEn: string;
+  readonly descriptionJa: string;
+  readonly descriptionEn: string;
+}
+
+const SELECT = `SELECT p.id, p.code, p.name_ja, p.name_en, p.description_ja, p.description_en, p.version,
+    o.id AS agency_id, o.short_name, o.name_ja AS agency_name_ja, o.name_en AS agency_name_en, o.country
+  FROM programs p JOIN organisations o ON o.id = p.agency_id`;
+
+@Injectable()
+export class ProgramsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** One page in (code, id) order; limit + 1 rows. */
+  async list(filter: { agencyId?: string; q?: string; after?: readonly CursorValue[]; limit: number }): Promise<ProgramDto[]> {
+    const params: unknown[] = [];
+    const param = (value: unknown): string => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const where: string[] = [];
+    if (filter.agencyId) where.push(`p.agency_id = ${param(filter.agencyId)}`);
+    if (filter.q) {
+      const pattern = param(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`(p.code ILIKE ${pattern} OR p.name_ja ILIKE ${pattern} OR p.name_en ILIKE ${pattern})`);
+    }
+    if (filter.after) where.push(`(p.code, p.id) > (${param(filter.after[0])}, ${param(filter.after[1])}::uuid)`);
+    const rows = await this.db.query<Record<string, unknown>[]>(
+      `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY p.code, p.id LIMIT ${param(filter.limit + 1)}`,
+      params,
+    );
+    return rows.map(toProgramDto);
+  }
+
+  async findById(id: string, manager: EntityManager = this.db.manager): Promise<ProgramDto | undefined> {
+    const rows = await manager.query<Record<string, unknown>[]>(`${SELECT} WHERE p.id = $1`, [id]);
+    return rows[0] && toProgramDto(rows[0]);
+  }
+
+  async insert(manager: EntityManager, agencyId: string, fields: ProgramFields): Promise<string> {
+    const rows = await manager.query<{ id: string }[]>(
+      `INSERT INTO programs (agency_id, code, name_ja, name_en, description_ja, description_en) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [agencyId, fields.code, fields.nameJa, fields.nameEn, fields.descriptionJa, fields.descriptionEn],
+    );
+    return rows[0]!.id;
+  }
+
+  async update(manager: EntityManager, id: string, fields: Partial<ProgramFields>, expectedVersion: number | undefined): Promise<boolean> {
+    const columns: Record<keyof ProgramFields, string> = {
+      code: 'code',
+      nameJa: 'name_ja',
+      nameEn: 'name_en',
+      descriptionJa: 'description_ja',
+      descriptionEn: 'description_en',
+    };
+    const params: unknown[] = [id, expectedVersion ?? null];
+    const sets = (Object.keys(columns) as (keyof ProgramFields)[])
+      .filter((key) => fields[key] !== undefined)
+      .map((key) => {
+        params.push(fields[key]);
+        return `${columns[key]} = $${params.length}`;
+      });
+    const rows = await returningRows<{ id: string }>(
+      manager,
+      `UPDATE programs SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
+        WHERE id = $1 AND ($2::int IS NULL OR version = $2) RETURNING id`,
+      params,
+    );
+    return rows.length === 1;
+  }
+}
+
+function toProgramDto(row: Record<string, unknown>): ProgramDto {
+  return {
+    id: row['id'] as string,
+    agency: {
+      id: row['agency_id'] as string,
+      shortName: row['short_name'] as string,
+      name: { ja: row['agency_name_ja'] as string, en: row['agency_name_en'] as string },
+      country: row['country'] as string,
+    },
+    code: row['code'] as string,
+    name: { ja: row['name_ja'] as string, en: row['name_en'] as string },
+    description: { ja: row['description_ja'] as string, en: row['description_en'] as string },
+    version: row['version'] as number,
+  };
+}

@@ -1,0 +1,31 @@
+import { DateTime } from 'luxon';
+
+/** An instant shown in a time zone as ISO 8601 with its offset there: 2027-03-31T17:00:00+02:00. */
+export function inZone(instant: Date, zone: string): string {
+  const text = DateTime.fromJSDate(instant, { zone }).toISO({ suppressMilliseconds: true });
+  if (text === null) throw new Error(`Cannot show ${instant.toISOString()} in ${zone}`);
+  return text;
+}
+
+const WITH_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/i;
+const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?$/;
+
+export type InstantParse = { readonly instant: Date } | { readonly error: string };
+
+/**
+ * Reads a deadline: an ISO 8601 instant with an offset (2027-03-31T15:00:00Z), or a local time
+ * without one (2027-03-31T17:00) meant in `zone`. A local time that does not exist there (skipped
+ * by a daylight-saving change) is refused rather than silently moved.
+ */
+export function parseInstant(text: string, zone: string): InstantParse {
+  if (WITH_OFFSET.test(text)) {
+    const parsed = DateTime.fromISO(text, { setZone: true });
+    return parsed.isValid ? { instant: parsed.toJSDate() } : { error: 'is not a valid ISO 8601 date-time' };
+  }
+  if (!LOCAL.test(text)) return { error: 'must be an ISO 8601 date-time, with an offset or as local time in the time zone' };
+  const local = DateTime.fromISO(text, { zone });
+  if (!local.isValid) return { error: 'is not a valid date-time' };
+  const roundTrip = local.toFormat(text.length === 16 ? "yyyy-MM-dd'T'HH:mm" : "yyyy-MM-dd'T'HH:mm:ss");
+  if (roundTrip !== text) return { error: `does not exist in ${zone} (a daylight-saving change skips it)` };
+  return { instant: local.toJSDate() };
+}
