@@ -135,7 +135,7 @@ export class CallsService {
         throw new RuleViolationError('MODE_FIXED', 'The cooperation mode of a published call cannot change.');
       }
       const errors: FieldError[] = [];
-      const agencies = call.agencies.map((entry) => ({ ...entry, deadline: entry.deadline }));
+      const agencies: (Omit<AgencyEntry, 'deadline'> & { deadline: Date | string })[] = call.agencies.map((entry) => ({ ...entry }));
       (dto.agencies ?? []).forEach((patch, i) => {
         const index = agencies.findIndex((a) => a.agencyId === patch.agencyId);
         const current = agencies[index];
@@ -165,7 +165,7 @@ export class CallsService {
 
       for (const patch of dto.agencies ?? []) {
         const entry = agencies.find((a) => a.agencyId === patch.agencyId);
-        if (entry) await this.calls.updateAgency(manager, id, { ...entry, deadline: entry.deadline });
+        if (entry) await this.calls.updateAgency(manager, id, { ...entry, deadline: entry.deadline as Date });
       }
       if (dto.tracks) await this.calls.replaceTracks(manager, id, tracks);
       if (dto.criteria) await this.calls.replaceCriteria(manager, id, criteria);
