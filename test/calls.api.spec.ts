@@ -1,0 +1,239 @@
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSeeds } from '../seeds/index.js';
+import { DEMO_PASSWORD } from '../seeds/demo/users.js';
+import { jointCallBody, org } from './support/call-fixtures.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+const bearer = { type: 'bearer' } as const;
+
+describe('calls', () => {
+  let t: TestApp;
+  let jst: string;
+  let nsf: string;
+  let researcher: string;
+  let programId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: '2026-12-10T00:00:00Z' });
+    await runSeeds(t.dataSource);
+    jst = await t.login('officer.jst@example.org', DEMO_PASSWORD);
+    nsf = await t.login('officer.nsf@example.org', DEMO_PASSWORD);
+    researcher = await t.login('pi.utokyo@example.org', DEMO_PASSWORD);
+    const program = await t.http
+      .post('/programs')
+      .auth(jst, bearer)
+      .send({ agencyId: org('JST'), code: 'TESTPROG', nameJa: 'テスト事業', nameEn: 'Test program' });
+    expect(program.status).toBe(201);
+    programId = program.body.id;
+  });
+  afterAll(() => t.close());
+
+  const createCall = async (overrides: Record<string, unknown> = {}) => {
+    const response = await t.http.post('/calls').auth(jst, bearer).send(jointCallBody(programId, overrides));
+    expect(response.status, response.text).toBe(201);
+    return response.body as {
+      id: string;
+      version: number;
+      agencies: { agency: { shortName: string }; deadline: { utc: string; local: string } }[];
+    };
+  };
+
+  it('JST creates a joint call with NSF; NSF changes only its own deadline; researchers see it only once published', async () => {
+    const call = await createCall();
+    expect(call).toMatchObject({ status: 'draft', mode: 'joint_call', version: 1 });
+
+    const moved = await t.http
+      .patch(`/calls/${call.id}`)
+      .auth(nsf, bearer)
+      .send({ agencies: [{ agencyId: org('NSF'), deadline: '2027-04-20T17:00' }] });
+    expect(moved.status, moved.text).toBe(200);
+    const nsfEntry = moved.body.agencies.find((a: { agency: { shortName: string } }) => a.agency.shortName === 'NSF');
+    expect(nsfEntry.deadline.local).toBe('2027-04-20T17:00:00-04:00');
+
+    const notTheirs = await t.http
+      .patch(`/calls/${call.id}`)
+      .auth(nsf, bearer)
+      .send({ agencies: [{ agencyId: org('JST'), deadline: '2027-06-30T12:00' }] });
+    expect(notTheirs.status).toBe(403);
+    expect(notTheirs.body.code).toBe('NOT_YOUR_AGENCY');
+    expect((await t.http.patch(`/calls/${call.id}`).auth(nsf, bearer).send({ titleEn: 'Renamed by a partner' })).status).toBe(403);
+    const after = await t.http.get(`/calls/${call.id}`).auth(jst, bearer);
+    expect(after.body.title.en).toBe('Japan-US quantum joint call 2027');
+    expect(after.body.agencies.find((a: { agency: { shortName: string } }) => a.agency.shortName === 'JST').deadline.local).toBe(
+      '2027-03-31T12:00:00+09:00',
+    );
+
+    expect((await t.http.get(`/calls/${call.id}`).auth(researcher, bearer)).status).toBe(404);
+    const draftList = await t.http.get('/calls').query({ partnerCountry: 'US', limit: 100 }).auth(researcher, bearer);
+    expect(draftList.body.items.map((c: { id: string }) => c.id)).not.toContain(call.id);
+
+    const published = await t.http.post(`/calls/${call.id}/publish`).auth(jst, bearer);
+    expect(published.status, published.text).toBe(200);
+    expect(published.body.status).toBe('announced');
+    const list = await t.http.get('/calls').query({ partnerCountry: 'us', limit: 100 }).auth(researcher, bearer);
+    expect(list.body.items.map((c: { id: string }) => c.id)).toContain(call.id);
+    expect((await t.http.get(`/calls/${call.id}`).auth(researcher, bearer)).status).toBe(200);
+    expect((await t.http.post(`/calls/${call.id}/publish`).auth(jst, bearer)).status).toBe(409);
+    expect((await t.http.post(`/calls/${call.id}/publish`).auth(nsf, bearer)).status).toBe(403);
+  });
+
+  it('shows a Paris deadline in Paris and in Tokyo, right across the daylight-saving change', async () => {
+    const call = await createCall({
+      agencies: [
+        { agencyId: org('JST'), role: 'lead', deadline: '2027-03-27T17:00', timeZone: 'Europe/Paris' },
+        { agencyId: org('ANR'), role: 'partner', deadline: '2027-03-31T17:00' },
+      ],
+      eligibleCountries: ['FR'],
+    });
+    const detail = await t.http.get(`/calls/${call.id}`).query({ tz: 'Asia/Tokyo' }).auth(jst, bearer);
+    const byAgency = Object.fromEntries(detail.body.agencies.map((a: { agency: { shortName: string } }) => [a.agency.shortName, a]));
+    expect(byAgency['ANR'].deadline).toEqual({
+      utc: '2027-03-31T15:00:00Z',
+      timeZone: 'Europe/Paris',
+      local: '2027-03-31T17:00:00+02:00',
+      viewerTimeZone: 'Asia/Tokyo',
+      viewer: '2027-04-01T00:00:00+09:00',
+    });
+    expect(byAgency['JST'].deadline).toMatchObject({ local: '2027-03-27T17:00:00+01:00', viewer: '2027-03-28T01:00:00+09:00' });
+    // Without ?tz the viewer's zone is their organisation's (JST: Asia/Tokyo).
+    expect((await t.http.get(`/calls/${call.id}`).auth(jst, bearer)).body.agencies[0].deadline.viewerTimeZone).toBe('Asia/Tokyo');
+  });
+
+  it('refuses an invalid call, naming each problem', async () => {
+    const response = await t.http
+      .post('/calls')
+      .auth(jst, bearer)
+      .send(
+        jointCallBody(programId, {
+          mode: 'twinning',
+          agencies: [
+            { agencyId: org('JST'), role: 'lead', deadline: '2027-01-10T12:00' },
+            { agencyId: org('NSF'), role: 'partner', deadline: '2027-04-15T17:00', budgetCap: { amount: 100_000, currency: 'USD' } },
+          ],
+          tracks: [{ code: 'link', nameJa: '連携', nameEn: 'Link', maxDurationMonths: 36 }],
+          eligibleCountries: ['US', 'XX'],
+        }),
+      );
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('VALIDATION_FAILED');
+    expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual([
+      'agencies[0].deadline',
+      'agencies[1].budgetCap',
+      'eligibleCountries[1]',
+    ]);
+  });
+
+  it('refuses a call led by another agency than the program’s, and a deadline that does not exist', async () => {
+    const response = await t.http
+      .post('/calls')
+      .auth(jst, bearer)
+      .send(
+        jointCallBody(programId, {
+          agencies: [
+            { agencyId: org('NSF'), role: 'lead', deadline: '2027-04-15T17:00' },
+            { agencyId: org('JST'), role: 'partner', deadline: '2027-03-28T02:30', timeZone: 'Europe/Paris' },
+          ],
+        }),
+      );
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([
+      { field: 'agencies', message: 'agencies must be led by the agency that owns the program' },
+      { field: 'agencies[1].deadline', message: 'agencies[1].deadline does not exist in Europe/Paris (a daylight-saving change skips it)' },
+    ]);
+    const nsfProgram = await t.http.post('/calls').auth(nsf, bearer).send(jointCallBody(programId));
+    expect(nsfProgram.status).toBe(403);
+  });
+
+  it('serves an iCalendar file per call, one event per agency deadline, with SEQUENCE raised when a deadline moves', async () => {
+    const call = await createCall();
+    await t.http.post(`/calls/${call.id}/publish`).auth(jst, bearer);
+    await t.http
+      .patch(`/calls/${call.id}`)
+      .auth(nsf, bearer)
+      .send({ agencies: [{ agencyId: org('NSF'), deadline: '2027-04-22T17:00' }] });
+    const response = await t.http.get(`/calls/${call.id}/calendar.ics`).auth(researcher, bearer);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/calendar/);
+    const events = new ICAL.Component(ICAL.parse(response.text)).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+    expect(events).toHaveLength(2);
+    const byUid = Object.fromEntries(events.map((e) => [e.uid, e]));
+    const nsfEvent = byUid[`${call.id}.${org('NSF')}@jointcall`]!;
+    expect(nsfEvent.startDate.toJSDate().toISOString()).toBe('2027-04-22T21:00:00.000Z');
+    expect(nsfEvent.startDate.zone.tzid).toBe('UTC');
+    expect(nsfEvent.sequence).toBe(1);
+    expect(byUid[`${call.id}.${org('JST')}@jointcall`]!.sequence).toBe(0);
+  });
+
+  it('a personal calendar feed follows watched calls; a rotated token stops the old URL', async () => {
+    const call = await createCall({ titleEn: 'Watched call' });
+    await t.http.post(`/calls/${call.id}/publish`).auth(jst, bearer);
+    expect((await t.http.put(`/calls/${call.id}/watch`).auth(researcher, bearer)).status).toBe(204);
+    expect((await t.http.get(`/calls/${call.id}`).auth(researcher, bearer)).body.watching).toBe(true);
+
+    const first = await t.http.post('/me/calendar-token').auth(researcher, bearer);
+    expect(first.status).toBe(201);
+    const path = (url: string) => new URL(url).pathname;
+    const feed = await t.http.get(path(first.body.url));
+    expect(feed.status).toBe(200);
+    const uids = new ICAL.Component(ICAL.parse(feed.text)).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e).uid);
+    expect(uids).toEqual(expect.arrayContaining([`${call.id}.${org('JST')}@jointcall`, `${call.id}.${org('NSF')}@jointcall`]));
+
+    const second = await t.http.post('/me/calendar-token').auth(researcher, bearer);
+    expect((await t.http.get(path(first.body.url))).status).toBe(404);
+    expect((await t.http.get(path(second.body.url))).status).toBe(200);
+
+    expect((await t.http.delete(`/calls/${call.id}/watch`).auth(researcher, bearer)).status).toBe(204);
+    const after = await t.http.get(path(second.body.url));
+    expect(after.text).not.toContain(call.id);
+  });
+
+  it('lists by status, field, mode, deadline window and words in either language, by next deadline', async () => {
+    const quantum = await createCall({ titleJa: '量子コンピュータ特別公募', titleEn: 'Quantum computing special call' });
+    await t.http.post(`/calls/${quantum.id}/publish`).auth(jst, bearer);
+    let token = researcher;
+    const search = async (query: Record<string, string | number>) =>
+      (
+        await t.http
+          .get('/calls')
+          .query({ limit: 100, ...query })
+          .auth(token, bearer)
+      ).body.items.map((c: { id: string }) => c.id);
+    expect(await search({ q: '量子コンピュータ' })).toEqual([quantum.id]);
+    expect(await search({ q: 'quantum computing' })).toEqual([quantum.id]);
+    expect(await search({ q: 'quantum computing', status: 'announced', field: 'quantum', mode: 'joint_call' })).toEqual([quantum.id]);
+    expect(await search({ q: 'quantum computing', status: 'open' })).toEqual([]);
+    expect(await search({ q: 'quantum computing', field: 'energy' })).toEqual([]);
+    expect(await search({ q: 'quantum computing', deadlineFrom: '2027-04-01T00:00:00Z', deadlineTo: '2027-05-01T00:00:00Z' })).toEqual([
+      quantum.id,
+    ]);
+    expect(await search({ q: 'quantum computing', deadlineFrom: '2027-05-01T00:00:00Z' })).toEqual([]);
+
+    t.clock.set('2027-02-01T00:00:00Z');
+    token = await t.login('pi.utokyo@example.org', DEMO_PASSWORD);
+    expect(await search({ q: 'quantum computing', status: 'open' })).toEqual([quantum.id]);
+    const all = (await t.http.get('/calls').query({ limit: 100 }).auth(token, bearer)).body.items as {
+      nextDeadline: { utc: string } | null;
+    }[];
+    const deadlines = all.map((c) => c.nextDeadline?.utc ?? '9999');
+    expect(deadlines).toEqual([...deadlines].sort());
+    t.clock.set('2026-12-10T00:00:00Z');
+  });
+
+  it('cancels a call, which then stays visible as cancelled and cannot change', async () => {
+    const call = await createCall();
+    await t.http.post(`/calls/${call.id}/publish`).auth(jst, bearer);
+    const cancelled = await t.http.post(`/calls/${call.id}/cancel`).auth(jst, bearer).send({ reason: 'Partner budget withdrawn' });
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', cancellationReason: 'Partner budget withdrawn' });
+    expect((await t.http.get(`/calls/${call.id}`).auth(researcher, bearer)).body.status).toBe('cancelled');
+    expect((await t.http.patch(`/calls/${call.id}`).auth(jst, bearer).send({ titleEn: 'x' })).status).toBe(422);
+  });
+
+  it('guards updates with If-Match', async () => {
+    const call = await createCall();
+    const stale = await t.http.patch(`/calls/${call.id}`).auth(jst, bearer).set('if-match', '"1"').send({ titleEn: 'First' });
+    expect(stale.status).toBe(200);
+    expect(stale.headers['etag']).toBe('"2"');
+    expect((await t.http.patch(`/calls/${call.id}`).auth(jst, bearer).set('if-match', '"1"').send({ titleEn: 'Second' })).status).toBe(412);
+  });
+});
