@@ -62,10 +62,11 @@ describe('paging through 10,000 calls', () => {
         token = await t.login('pi.osaka@example.org', DEMO_PASSWORD);
       }
       page++;
-      const response = await t.http
-        .get('/calls')
-        .query({ ...query, limit: 100, ...(cursor ? { cursor } : {}) })
-        .auth(token, { type: 'bearer' });
+      const response: { status: number; text: string; body: { items: { id: string; status: string }[]; nextCursor: string | null } } =
+        await t.http
+          .get('/calls')
+          .query({ ...query, limit: 100, ...(cursor ? { cursor } : {}) })
+          .auth(token, { type: 'bearer' });
       expect(response.status, response.text).toBe(200);
       seen.push(...response.body.items.map((c: { id: string; status: string }) => ({ id: c.id, status: c.status })));
       cursor = response.body.nextCursor;
