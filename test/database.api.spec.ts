@@ -1,6 +1,7 @@
 import { type DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dataSourceOptions, revertLastMigration, runMigrations, withDataSource } from '#platform';
+import { callStatusSql } from '#calls';
 import { entities, migrations } from '#schema';
 import { runSeeds } from '../seeds/index.js';
 import { cloneDatabase } from './support/databases.js';
@@ -37,17 +38,39 @@ describe('schema and seeds', () => {
   });
 
   it('loading the seeds twice changes nothing the second time', async () => {
+    const tables = ['organisations', 'users', 'programs', 'calls', 'call_agencies', 'call_tracks', 'call_criteria', 'call_fields'];
+    // Same rows, and not even rewritten: xmin (the transaction that wrote a row) stays the same.
     const fingerprint = (dataSource: DataSource) =>
-      dataSource.query<{ rows: number; digest: string }[]>(
-        `SELECT count(*)::int AS rows, md5(string_agg(xmin::text || ':' || o::text, ',' ORDER BY id)) AS digest FROM organisations o`,
+      Promise.all(
+        tables.map(async (table) => {
+          const [row] = await dataSource.query<{ rows: number; digest: string }[]>(
+            `SELECT count(*)::int AS rows, md5(string_agg(xmin::text || ':' || t::text, ',' ORDER BY t::text)) AS digest FROM ${table} t`,
+          );
+          return { table, ...row };
+        }),
       );
-    const first = await withDataSource(options, runSeeds);
+    const now = new Date('2026-11-22T05:00:00Z');
+    const first = await withDataSource(options, (dataSource) => runSeeds(dataSource, now));
     expect(first.changed['organisations']).toBeGreaterThanOrEqual(13);
+    expect(first.changed['calls']).toBeGreaterThanOrEqual(7);
     const afterFirst = await withDataSource(options, fingerprint);
-    const second = await withDataSource(options, runSeeds);
-    expect(Object.values(second.changed).every((n) => n === 0)).toBe(true);
-    // Same rows, and not even rewritten: xmin (the writing transaction) is unchanged.
+    const second = await withDataSource(options, (dataSource) => runSeeds(dataSource, now));
+    expect(second.changed).toEqual(Object.fromEntries(Object.keys(first.changed).map((table) => [table, 0])));
     expect(await withDataSource(options, fingerprint)).toEqual(afterFirst);
+  });
+
+  it('the demo always shows an announced, an open and a closed call, whatever the month', async () => {
+    for (const now of [new Date('2026-11-30T23:00:00Z'), new Date('2027-06-01T00:00:00Z')]) {
+      const statuses = await withDataSource(options, async (dataSource) => {
+        await runSeeds(dataSource, now);
+        const rows = await dataSource.query<{ status: string }[]>(
+          `SELECT ${callStatusSql('c', '$1::timestamptz')} AS status FROM calls c`,
+          [now],
+        );
+        return new Set(rows.map((row) => row.status));
+      });
+      for (const status of ['announced', 'open', 'closed', 'decided']) expect(statuses, now.toISOString()).toContain(status);
+    }
   });
 
   it('gives each test file a database of its own', async () => {

@@ -151,7 +151,7 @@ describe('organisations and users', () => {
       seen.push(...page.body.items);
       cursor = page.body.nextCursor;
     }
-    expect(seen.map((o) => o.shortName).sort()).toEqual(['AMED', 'ANR', 'DFG', 'JSPS', 'JST', 'NSF', 'UKRI']);
+    expect(seen.map((o) => o.shortName).sort()).toEqual(['AMED', 'ANR', 'BRIN', 'DFG', 'JSPS', 'JST', 'NSF', 'NSTDA', 'UKRI']);
     expect(seen.map((o) => o.name.en)).toEqual([...seen.map((o) => o.name.en)].sort());
 
     const search = await t.http.get('/organizations').query({ q: '大阪' }).auth(researcher, bearer);

@@ -14,7 +14,7 @@ export interface OrganisationSeed {
 
 /**
  * Agencies and universities of the demo. ROR IDs from ROR's own records and Open Funder Registry
- * DOIs from Crossref-derived listings; AMED's identifiers could not be confirmed and stay empty.
+ * DOIs from Crossref-derived listings; identifiers that could not be confirmed (AMED, NSTDA, BRIN) stay empty.
  */
 export const organisationSeeds: readonly OrganisationSeed[] = [
   {
@@ -93,6 +93,28 @@ export const organisationSeeds: readonly OrganisationSeed[] = [
     timeZone: 'Europe/London',
     rorId: '001aqnf71',
     funderId: '10.13039/100014013',
+  },
+  {
+    key: 'NSTDA',
+    kind: 'funding_agency',
+    shortName: 'NSTDA',
+    nameJa: 'タイ国家科学技術開発庁',
+    nameEn: 'National Science and Technology Development Agency',
+    country: 'TH',
+    timeZone: 'Asia/Bangkok',
+    rorId: null,
+    funderId: null,
+  },
+  {
+    key: 'BRIN',
+    kind: 'funding_agency',
+    shortName: 'BRIN',
+    nameJa: 'インドネシア国家研究イノベーション庁',
+    nameEn: 'National Research and Innovation Agency',
+    country: 'ID',
+    timeZone: 'Asia/Jakarta',
+    rorId: null,
+    funderId: null,
   },
   {
     key: 'UTOKYO',
