@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
-import { dataSourceOptions, runMigrations } from '#platform';
-import { entities, migrations } from '#schema';
+import { runMigrations } from '#platform';
+import { schemaDataSourceOptions } from '#schema';
 import { adminQuery, databaseUrl } from './databases.js';
 import { startTestServer } from './test-server.js';
 
@@ -20,16 +20,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const prefix = `jointcall_test_${Date.now().toString(36)}_${process.pid}`;
   const template = `${prefix}_template`;
   await adminQuery(server.adminUrl, `CREATE DATABASE "${template}"`);
-  await runMigrations(
-    dataSourceOptions({
-      url: databaseUrl(server.adminUrl, template),
-      poolSize: 2,
-      connectTimeoutMs: 10_000,
-      applicationName: 'jointcall-test-setup',
-      entities,
-      migrations,
-    }),
-  );
+  await runMigrations(schemaDataSourceOptions(databaseUrl(server.adminUrl, template), 'jointcall-test-setup', 10_000));
   project.provide('databaseServerUrl', server.adminUrl);
   project.provide('templateDatabase', template);
 

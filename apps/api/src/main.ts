@@ -6,10 +6,9 @@ import {
   openDatabase,
   redactUrl,
   runMigrations,
-  dataSourceOptions,
   withDataSource,
 } from '#platform';
-import { entities, migrations } from '#schema';
+import { schemaDataSourceOptions } from '#schema';
 import { runSeeds } from '../../../seeds/index.js';
 import { createApp } from './create-app.js';
 
@@ -22,14 +21,7 @@ async function main(): Promise<void> {
   const logger = createRootLogger(config);
   const database = await openDatabase(config, (message) => logger.info(message));
   try {
-    const options = dataSourceOptions({
-      url: database.url,
-      poolSize: 2,
-      connectTimeoutMs: config.databaseConnectTimeoutMs,
-      applicationName: 'jointcall-startup',
-      entities,
-      migrations,
-    });
+    const options = schemaDataSourceOptions(database.url, 'jointcall-startup', config.databaseConnectTimeoutMs);
     const applied = await runMigrations(options);
     logger.info(applied.length > 0 ? `migrations applied: ${applied.join(', ')}` : 'schema up to date');
     if (config.seedOnStart) {

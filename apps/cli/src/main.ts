@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import {
-  dataSourceOptions,
   generateMigration,
   loadConfig,
   openDatabase,
@@ -8,7 +7,7 @@ import {
   runMigrations,
   withDataSource,
 } from '#platform';
-import { entities, migrations } from '#schema';
+import { schemaDataSourceOptions } from '#schema';
 import { runSeeds } from '../../../seeds/index.js';
 
 const USAGE = `usage: node dist/apps/cli/src/main.js <command>
@@ -28,14 +27,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config, (message) => console.log(message), { attachToRunning: true });
   try {
-    const options = dataSourceOptions({
-      url: database.url,
-      poolSize: 2,
-      connectTimeoutMs: config.databaseConnectTimeoutMs,
-      applicationName: 'jointcall-cli',
-      entities,
-      migrations,
-    });
+    const options = schemaDataSourceOptions(database.url, 'jointcall-cli', config.databaseConnectTimeoutMs);
     switch (command) {
       case 'migrate': {
         const applied = await runMigrations(options);

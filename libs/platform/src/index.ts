@@ -25,3 +25,4 @@ export * from './http/route-access.js';
 export * from './database/sql.js';
 export * from './http/etag.interceptor.js';
 export * from './time/time-zone.js';
+export * from './database/sql-params.js';

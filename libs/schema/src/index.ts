@@ -1,6 +1,7 @@
 import { callEntities } from '#calls';
 import { identityEntities } from '#identity';
-import { AuditEvent } from '#platform';
+import { AuditEvent, dataSourceOptions } from '#platform';
+import type { DataSourceOptions } from 'typeorm';
 import { migrations } from './migrations/index.js';
 
 /**
@@ -10,3 +11,8 @@ import { migrations } from './migrations/index.js';
 export const entities = [AuditEvent, ...identityEntities, ...callEntities];
 
 export { migrations };
+
+/** Data-source options over the whole schema, for migrating and seeding outside the Nest application. */
+export function schemaDataSourceOptions(url: string, applicationName: string, connectTimeoutMs = 5000, poolSize = 2): DataSourceOptions {
+  return dataSourceOptions({ url, poolSize, connectTimeoutMs, applicationName, entities, migrations });
+}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { returningRows } from '#platform';
+import { containsPattern, returningRows, SqlParams } from '#platform';
 import { callStatusSql, type CallStatus } from '../rules/call-status.js';
 import type { Money } from '../rules/call-validation.js';
 import type { AgencyRole, CooperationMode } from './call.entity.js';
@@ -438,11 +438,8 @@ export class CallsRepository {
    */
   async list(scope: CallScope, filter: CallListFilter): Promise<CallListRow[]> {
     if (!scope.userId) throw new Error('CallsRepository.list needs a scope');
-    const params: unknown[] = [];
-    const param = (value: unknown): string => {
-      params.push(value);
-      return `$${params.length}`;
-    };
+    const sql = new SqlParams();
+    const param = (value: unknown): string => sql.add(value);
     const asOf = `${param(filter.asOf)}::timestamptz`;
     const where = [
       `(c.published_at IS NOT NULL OR EXISTS (SELECT 1 FROM call_agencies v WHERE v.call_id = c.id AND v.agency_id = ${param(scope.officerAgencyId)}))`,
@@ -463,7 +460,7 @@ export class CallsRepository {
                     AND d < coalesce(${param(filter.deadlineTo ?? null)}::timestamptz, 'infinity'))`);
     }
     if (filter.q) {
-      const pattern = param(`%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+      const pattern = param(containsPattern(filter.q));
       where.push(`(c.title_ja ILIKE ${pattern} OR c.title_en ILIKE ${pattern} OR c.summary_ja ILIKE ${pattern} OR c.summary_en ILIKE ${pattern}
                    OR p.code ILIKE ${pattern})`);
     }
@@ -474,7 +471,7 @@ export class CallsRepository {
         filter.after.nextDeadline === null
           ? `WHERE next_deadline IS NULL AND id > ${id}`
           : `WHERE next_deadline > ${param(filter.after.nextDeadline)}::timestamptz OR next_deadline IS NULL
-               OR (next_deadline = $${params.length} AND id > ${id})`;
+               OR (next_deadline = $${sql.values.length} AND id > ${id})`;
     }
     const rows = await this.db.query<{ id: string; next_deadline: Date | null; status: CallStatus }[]>(
       `SELECT id, next_deadline, status FROM (
@@ -483,7 +480,7 @@ export class CallsRepository {
           WHERE ${where.join(' AND ')}
        ) visible ${keyset}
        ORDER BY next_deadline ASC NULLS LAST, id LIMIT ${param(filter.limit + 1)}`,
-      params,
+      sql.values,
     );
     return rows.map((row) => ({ id: row.id, nextDeadline: row.next_deadline, status: row.status }));
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { type CursorValue, returningRows } from '#platform';
+import { containsPattern, type CursorValue, SqlParams, updateIfVersion } from '#platform';
 import type { ProgramDto } from './dto/program.dto.js';
 
 export interface ProgramFields {
@@ -22,21 +22,18 @@ export class ProgramsRepository {
 
   /** One page in (code, id) order; limit + 1 rows. */
   async list(filter: { agencyId?: string; q?: string; after?: readonly CursorValue[]; limit: number }): Promise<ProgramDto[]> {
-    const params: unknown[] = [];
-    const param = (value: unknown): string => {
-      params.push(value);
-      return `$${params.length}`;
-    };
+    const sql = new SqlParams();
+    const param = (value: unknown): string => sql.add(value);
     const where: string[] = [];
     if (filter.agencyId) where.push(`p.agency_id = ${param(filter.agencyId)}`);
     if (filter.q) {
-      const pattern = param(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      const pattern = param(containsPattern(filter.q));
       where.push(`(p.code ILIKE ${pattern} OR p.name_ja ILIKE ${pattern} OR p.name_en ILIKE ${pattern})`);
     }
     if (filter.after) where.push(`(p.code, p.id) > (${param(filter.after[0])}, ${param(filter.after[1])}::uuid)`);
     const rows = await this.db.query<Record<string, unknown>[]>(
       `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY p.code, p.id LIMIT ${param(filter.limit + 1)}`,
-      params,
+      sql.values,
     );
     return rows.map(toProgramDto);
   }
@@ -55,27 +52,14 @@ export class ProgramsRepository {
   }
 
   async update(manager: EntityManager, id: string, fields: Partial<ProgramFields>, expectedVersion: number | undefined): Promise<boolean> {
-    const columns: Record<keyof ProgramFields, string> = {
-      code: 'code',
-      nameJa: 'name_ja',
-      nameEn: 'name_en',
-      descriptionJa: 'description_ja',
-      descriptionEn: 'description_en',
+    const changes = {
+      code: fields.code,
+      name_ja: fields.nameJa,
+      name_en: fields.nameEn,
+      description_ja: fields.descriptionJa,
+      description_en: fields.descriptionEn,
     };
-    const params: unknown[] = [id, expectedVersion ?? null];
-    const sets = (Object.keys(columns) as (keyof ProgramFields)[])
-      .filter((key) => fields[key] !== undefined)
-      .map((key) => {
-        params.push(fields[key]);
-        return `${columns[key]} = $${params.length}`;
-      });
-    const rows = await returningRows<{ id: string }>(
-      manager,
-      `UPDATE programs SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
-        WHERE id = $1 AND ($2::int IS NULL OR version = $2) RETURNING id`,
-      params,
-    );
-    return rows.length === 1;
+    return (await updateIfVersion(manager, 'programs', id, changes, expectedVersion)) !== undefined;
   }
 }
 

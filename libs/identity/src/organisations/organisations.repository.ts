@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { type CursorValue, returningRows } from '#platform';
+import { containsPattern, type CursorValue, SqlParams, updateIfVersion } from '#platform';
 import { Organisation, type OrganisationKind } from './organisation.entity.js';
 
 export interface OrganisationFilter {
@@ -27,14 +27,11 @@ export class OrganisationsRepository {
 
   /** One page in (name_en, id) order; fetches limit + 1 rows so the caller knows whether more follow. */
   async list(filter: OrganisationFilter): Promise<Organisation[]> {
-    const params: unknown[] = [];
+    const sql = new SqlParams();
+    const param = (value: unknown): string => sql.add(value);
     const where: string[] = [];
-    const param = (value: unknown): string => {
-      params.push(value);
-      return `$${params.length}`;
-    };
     if (filter.q) {
-      const pattern = param(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      const pattern = param(containsPattern(filter.q));
       where.push(`(name_en ILIKE ${pattern} OR name_ja ILIKE ${pattern} OR short_name ILIKE ${pattern})`);
     }
     if (filter.kind) where.push(`kind = ${param(filter.kind)}`);
@@ -43,7 +40,7 @@ export class OrganisationsRepository {
     return this.db.query<Organisation[]>(
       `SELECT ${COLUMNS} FROM organisations ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY name_en, id LIMIT ${param(filter.limit + 1)}`,
-      params,
+      sql.values,
     );
   }
 
@@ -71,30 +68,16 @@ export class OrganisationsRepository {
     fields: Partial<OrganisationFields>,
     expectedVersion?: number,
   ): Promise<Organisation | undefined> {
-    const columns: Record<keyof OrganisationFields, string> = {
-      kind: 'kind',
-      shortName: 'short_name',
-      nameJa: 'name_ja',
-      nameEn: 'name_en',
-      country: 'country',
-      timeZone: 'time_zone',
-      rorId: 'ror_id',
-      funderId: 'funder_id',
+    const changes = {
+      kind: fields.kind,
+      short_name: fields.shortName,
+      name_ja: fields.nameJa,
+      name_en: fields.nameEn,
+      country: fields.country,
+      time_zone: fields.timeZone,
+      ror_id: fields.rorId,
+      funder_id: fields.funderId,
     };
-    const params: unknown[] = [id];
-    const sets = (Object.keys(columns) as (keyof OrganisationFields)[])
-      .filter((key) => fields[key] !== undefined)
-      .map((key) => {
-        params.push(fields[key]);
-        return `${columns[key]} = $${params.length}`;
-      });
-    params.push(expectedVersion ?? null);
-    const rows = await returningRows<Organisation>(
-      manager,
-      `UPDATE organisations SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
-        WHERE id = $1 AND ($${params.length}::int IS NULL OR version = $${params.length}) RETURNING ${COLUMNS}`,
-      params,
-    );
-    return rows[0];
+    return updateIfVersion<Organisation>(manager, 'organisations', id, changes, expectedVersion, COLUMNS);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { type CursorValue, returningRows } from '#platform';
+import { containsPattern, type CursorValue, SqlParams, updateIfVersion } from '#platform';
 import type { UserDto } from './dto/user.dto.js';
 import type { Language, Role } from './roles.js';
 
@@ -47,29 +47,16 @@ const SELECT = `SELECT u.id, u.email, u.name, u.orcid, u.roles, u.language, u.ti
     o.name_en AS organisation_name_en, o.time_zone AS organisation_time_zone
   FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id`;
 
-const COLUMN: Record<Exclude<keyof UserFields, 'disabled'>, string> = {
-  email: 'email',
-  name: 'name',
-  orcid: 'orcid',
-  organisationId: 'organisation_id',
-  roles: 'roles',
-  language: 'language',
-  timeZone: 'time_zone',
-};
-
 @Injectable()
 export class UsersRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async list(filter: UserFilter): Promise<UserDto[]> {
-    const params: unknown[] = [];
-    const param = (value: unknown): string => {
-      params.push(value);
-      return `$${params.length}`;
-    };
+    const sql = new SqlParams();
+    const param = (value: unknown): string => sql.add(value);
     const where: string[] = [];
     if (filter.q) {
-      const pattern = param(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      const pattern = param(containsPattern(filter.q));
       where.push(`(u.name ILIKE ${pattern} OR u.email ILIKE ${pattern})`);
     }
     if (filter.organisationId) where.push(`u.organisation_id = ${param(filter.organisationId)}`);
@@ -77,7 +64,7 @@ export class UsersRepository {
     if (filter.after) where.push(`(lower(u.email), u.id) > (${param(filter.after[0])}, ${param(filter.after[1])}::uuid)`);
     const rows = await this.db.query<UserRow[]>(
       `${SELECT} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY lower(u.email), u.id LIMIT ${param(filter.limit + 1)}`,
-      params,
+      sql.values,
     );
     return rows.map(toUserDto);
   }
@@ -107,25 +94,17 @@ export class UsersRepository {
     expectedVersion: number | undefined,
     now: Date,
   ): Promise<boolean> {
-    const params: unknown[] = [id];
-    const param = (value: unknown): string => {
-      params.push(value);
-      return `$${params.length}`;
+    const changes = {
+      email: fields.email,
+      name: fields.name,
+      orcid: fields.orcid,
+      organisation_id: fields.organisationId,
+      roles: fields.roles,
+      language: fields.language,
+      time_zone: fields.timeZone,
+      disabled_at: fields.disabled === undefined ? undefined : fields.disabled ? now : null,
     };
-    const sets = (Object.keys(COLUMN) as (keyof typeof COLUMN)[])
-      .filter((key) => fields[key] !== undefined)
-      .map((key) => `${COLUMN[key]} = ${param(fields[key])}`);
-    if (fields.disabled !== undefined) {
-      sets.push(fields.disabled ? `disabled_at = coalesce(disabled_at, ${param(now)})` : 'disabled_at = NULL');
-    }
-    const version = param(expectedVersion ?? null);
-    const rows = await returningRows<{ id: string }>(
-      manager,
-      `UPDATE users SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
-        WHERE id = $1 AND (${version}::int IS NULL OR version = ${version}) RETURNING id`,
-      params,
-    );
-    return rows.length === 1;
+    return (await updateIfVersion(manager, 'users', id, changes, expectedVersion)) !== undefined;
   }
 
   async revokeAllSessions(manager: EntityManager, userId: string, now: Date, reason: string): Promise<void> {
