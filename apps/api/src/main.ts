@@ -1,13 +1,5 @@
 import 'reflect-metadata';
-import {
-  createRootLogger,
-  loadConfig,
-  onShutdownSignal,
-  openDatabase,
-  redactUrl,
-  runMigrations,
-  withDataSource,
-} from '#platform';
+import { createRootLogger, loadConfig, onShutdownSignal, openDatabase, redactUrl, runMigrations, withDataSource } from '#platform';
 import { schemaDataSourceOptions } from '#schema';
 import { runSeeds } from '../../../seeds/index.js';
 import { createApp } from './create-app.js';

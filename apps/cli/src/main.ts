@@ -1,12 +1,5 @@
 import 'reflect-metadata';
-import {
-  generateMigration,
-  loadConfig,
-  openDatabase,
-  revertLastMigration,
-  runMigrations,
-  withDataSource,
-} from '#platform';
+import { generateMigration, loadConfig, openDatabase, revertLastMigration, runMigrations, withDataSource } from '#platform';
 import { schemaDataSourceOptions } from '#schema';
 import { runSeeds } from '../../../seeds/index.js';
 
