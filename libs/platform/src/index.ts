@@ -26,3 +26,6 @@ export * from './database/sql.js';
 export * from './http/etag.interceptor.js';
 export * from './time/time-zone.js';
 export * from './database/sql-params.js';
+export * from './idempotency/idempotency-key.entity.js';
+export * from './idempotency/idempotency.store.js';
+export * from './idempotency/idempotent.js';

@@ -14,6 +14,8 @@ import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
 import { createValidationPipe } from './errors/validation.js';
 import { AuditLog } from './audit/audit-log.js';
 import { EtagInterceptor } from './http/etag.interceptor.js';
+import { IdempotencyInterceptor } from './idempotency/idempotent.js';
+import { IdempotencyStore } from './idempotency/idempotency.store.js';
 import { HealthController } from './health/health.controller.js';
 
 export interface PlatformOptions {
@@ -71,8 +73,10 @@ export class PlatformModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },
         AuditLog,
+        IdempotencyStore,
+        IdempotencyInterceptor,
       ],
-      exports: [APP_CONFIG, Clock, AuditLog],
+      exports: [APP_CONFIG, Clock, AuditLog, IdempotencyStore, IdempotencyInterceptor],
     };
   }
 }

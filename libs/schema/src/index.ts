@@ -1,6 +1,6 @@
 import { callEntities } from '#calls';
 import { identityEntities } from '#identity';
-import { AuditEvent, dataSourceOptions } from '#platform';
+import { AuditEvent, dataSourceOptions, IdempotencyKey } from '#platform';
 import type { DataSourceOptions } from 'typeorm';
 import { migrations } from './migrations/index.js';
 
@@ -8,7 +8,7 @@ import { migrations } from './migrations/index.js';
  * The whole database schema in one place: every feature's entities, and the ordered migrations
  * that build them. Apps, scripts and tests take their data source from here.
  */
-export const entities = [AuditEvent, ...identityEntities, ...callEntities];
+export const entities = [AuditEvent, IdempotencyKey, ...identityEntities, ...callEntities];
 
 export { migrations };
 

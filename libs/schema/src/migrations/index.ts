@@ -2,6 +2,7 @@ import { CreateOrganisations1795358290448 } from './1795358290448-CreateOrganisa
 import { CreateIdentityAndAudit1795358944606 } from './1795358944606-CreateIdentityAndAudit.js';
 import { CreateCalls1795359617938 } from './1795359617938-CreateCalls.js';
 import { LoadResearchFields1795359618938 } from './1795359618938-LoadResearchFields.js';
+import { CreateIdempotencyKeys1795361330291 } from './1795361330291-CreateIdempotencyKeys.js';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   CreateIdentityAndAudit1795358944606,
   CreateCalls1795359617938,
   LoadResearchFields1795359618938,
+  CreateIdempotencyKeys1795361330291,
 ];
