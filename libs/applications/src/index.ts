@@ -1,1 +1,14 @@
+export * from './applications/application.entity.js';
 export * from './rules/application-state.js';
+
+import {
+  Application,
+  ApplicationEvent,
+  ApplicationMember,
+  ApplicationSide,
+  InstitutionDeadline,
+} from './applications/application.entity.js';
+
+/** Entities owned by the applications feature. */
+export const applicationEntities = [Application, ApplicationSide, ApplicationMember, ApplicationEvent, InstitutionDeadline];
+export * from './rules/submission-checks.js';

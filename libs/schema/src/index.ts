@@ -1,3 +1,4 @@
+import { applicationEntities } from '#applications';
 import { callEntities } from '#calls';
 import { identityEntities } from '#identity';
 import { AuditEvent, dataSourceOptions, IdempotencyKey } from '#platform';
@@ -8,7 +9,7 @@ import { migrations } from './migrations/index.js';
  * The whole database schema in one place: every feature's entities, and the ordered migrations
  * that build them. Apps, scripts and tests take their data source from here.
  */
-export const entities = [AuditEvent, IdempotencyKey, ...identityEntities, ...callEntities];
+export const entities = [AuditEvent, IdempotencyKey, ...identityEntities, ...callEntities, ...applicationEntities];
 
 export { migrations };
 

@@ -3,6 +3,7 @@ import { CreateIdentityAndAudit1795358944606 } from './1795358944606-CreateIdent
 import { CreateCalls1795359617938 } from './1795359617938-CreateCalls.js';
 import { LoadResearchFields1795359618938 } from './1795359618938-LoadResearchFields.js';
 import { CreateIdempotencyKeys1795361330291 } from './1795361330291-CreateIdempotencyKeys.js';
+import { CreateApplications1795361508531 } from './1795361508531-CreateApplications.js';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CreateCalls1795359617938,
   LoadResearchFields1795359618938,
   CreateIdempotencyKeys1795361330291,
+  CreateApplications1795361508531,
 ];

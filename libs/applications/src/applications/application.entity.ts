@@ -1,0 +1,269 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { Call, CallTrack, ResearchField } from '#calls';
+import { Organisation, User } from '#identity';
+import type { ApplicationStatus, SideStatus } from '../rules/application-state.js';
+
+export const MEMBER_ROLES = ['pi', 'co_pi', 'partner_pi', 'co_investigator'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+const STATUS_CHECK = `IN ('draft', 'returned', 'pending_institution', 'submitted', 'eligible', 'ineligible', 'under_review', 'decided', 'withdrawn')`;
+
+/** A joint proposal to one call and track; its status summarises its sides (kept in step in the same transaction). */
+@Entity({ name: 'applications' })
+@Index('applications_call_id_status_idx', ['callId', 'status'])
+@Index('applications_pi_user_id_idx', ['piUserId'])
+@Check('applications_status_check', `status ${STATUS_CHECK}`)
+export class Application {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  callId: string;
+
+  @ManyToOne(() => Call, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'call_id' })
+  call?: Call;
+
+  @Column({ type: 'uuid' })
+  trackId: string;
+
+  @ManyToOne(() => CallTrack, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'track_id' })
+  track?: CallTrack;
+
+  @Column({ type: 'uuid' })
+  piUserId: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'pi_user_id' })
+  pi?: User;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text', default: '' })
+  abstract: string;
+
+  @Column({ type: 'text', nullable: true })
+  fieldCode: string | null;
+
+  @ManyToOne(() => ResearchField, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'field_code' })
+  field?: ResearchField;
+
+  @Column({ type: 'text', array: true })
+  keywords: string[];
+
+  @Column({ type: 'int', nullable: true })
+  durationMonths: number | null;
+
+  @Column({ type: 'text' })
+  status: ApplicationStatus;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @VersionColumn({ default: 1 })
+  version: number;
+}
+
+/** The part of an application one agency receives and funds: its PI, institution, budget and approval. */
+@Entity({ name: 'application_sides' })
+@Index('application_sides_institution_id_status_idx', ['institutionId', 'status'])
+@Index('application_sides_agency_id_status_idx', ['agencyId', 'status'])
+@Check('application_sides_status_check', `status ${STATUS_CHECK}`)
+export class ApplicationSide {
+  @PrimaryColumn({ type: 'uuid' })
+  applicationId: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  agencyId: string;
+
+  @ManyToOne(() => Application, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'application_id' })
+  application?: Application;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'agency_id' })
+  agency?: Organisation;
+
+  @Column({ type: 'text' })
+  status: SideStatus;
+
+  /** The side's PI when they have an account; otherwise the invited person below. */
+  @Column({ type: 'uuid', nullable: true })
+  piUserId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'pi_user_id' })
+  pi?: User;
+
+  @Column({ type: 'text', nullable: true })
+  piName: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  piEmail: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  piOrcid: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  institutionId: string | null;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'institution_id' })
+  institution?: Organisation;
+
+  /** Requested budget, one amount per project year, integer minor units. */
+  @Column({ type: 'bigint', array: true })
+  budgetPerYear: string[];
+
+  @Column({ type: 'char', length: 3, nullable: true })
+  budgetCurrency: string | null;
+
+  /** Twinning: the grant number of the side's existing project, instead of a budget. */
+  @Column({ type: 'text', nullable: true })
+  existingGrantNumber: string | null;
+
+  /** Research-integrity checks the office recorded before approving. */
+  @Column({ type: 'timestamptz', nullable: true })
+  exportControlCheckedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  disclosuresReceivedAt: Date | null;
+
+  @Index('application_sides_receipt_number_key', { unique: true, where: 'receipt_number IS NOT NULL' })
+  @Column({ type: 'text', nullable: true })
+  receiptNumber: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  submittedAt: Date | null;
+}
+
+@Entity({ name: 'application_members' })
+@Index('application_members_application_id_idx', ['applicationId'])
+@Index('application_members_institution_id_idx', ['institutionId'])
+@Index('application_members_user_id_idx', ['userId'])
+@Check('application_members_role_check', `role IN ('pi', 'co_pi', 'partner_pi', 'co_investigator')`)
+export class ApplicationMember {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  applicationId: string;
+
+  @ManyToOne(() => Application, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'application_id' })
+  application?: Application;
+
+  @Column({ type: 'uuid', nullable: true })
+  userId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'user_id' })
+  user?: User;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text', nullable: true })
+  email: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  orcid: string | null;
+
+  @Column({ type: 'text' })
+  role: MemberRole;
+
+  @Column({ type: 'boolean', default: false })
+  earlyCareer: boolean;
+
+  @Column({ type: 'uuid', nullable: true })
+  institutionId: string | null;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'institution_id' })
+  institution?: Organisation;
+
+  @Column({ type: 'char', length: 2, nullable: true })
+  country: string | null;
+}
+
+/** The event log of an application: every state change, approval and return, with actor, comment and time. */
+@Entity({ name: 'application_events' })
+@Index('application_events_application_id_idx', ['applicationId', 'occurredAt'])
+export class ApplicationEvent {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  applicationId: string;
+
+  @ManyToOne(() => Application, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'application_id' })
+  application?: Application;
+
+  /** The side concerned; null for the application as a whole. */
+  @Column({ type: 'uuid', nullable: true })
+  agencyId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  actorId: string | null;
+
+  @Column({ type: 'text' })
+  action: string;
+
+  @Column({ type: 'text', nullable: true })
+  fromStatus: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  toStatus: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  comment: string | null;
+
+  @Column({ type: 'timestamptz' })
+  occurredAt: Date;
+}
+
+/** An office's own deadline for a call, earlier than the agency's, shown to its researchers. */
+@Entity({ name: 'institution_deadlines' })
+export class InstitutionDeadline {
+  @PrimaryColumn({ type: 'uuid' })
+  callId: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  institutionId: string;
+
+  @ManyToOne(() => Call, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'call_id' })
+  call?: Call;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'institution_id' })
+  institution?: Organisation;
+
+  @Column({ type: 'timestamptz' })
+  deadline: Date;
+
+  @Column({ type: 'uuid', nullable: true })
+  setBy: string | null;
+
+  @Column({ type: 'timestamptz' })
+  setAt: Date;
+}
