@@ -26,7 +26,7 @@ describe('route access declarations', () => {
     const table = t.app
       .get(RouteDeclarations)
       .list()
-      .map((route) => `${route.method.padEnd(7)}${route.path.padEnd(28)}${route.access}`)
+      .map((route) => `${route.method.padEnd(7)}${route.path.padEnd(44)} ${route.access}`)
       .join('\n');
     await expect(`${table}\n`).toMatchFileSnapshot('./__snapshots__/route-access.txt');
   });

@@ -3,6 +3,7 @@ import { type Clock, PlatformModule } from '#platform';
 import { entities } from '#schema';
 import { IdentityModule } from '#identity';
 import { CallsModule } from '#calls';
+import { ApplicationsModule } from '#applications';
 import type { AppConfig } from '#platform';
 import type { Logger } from 'pino';
 
@@ -25,6 +26,7 @@ export class AppModule {
         PlatformModule.forRoot({ ...runtime, entities, processName: 'api' }),
         IdentityModule,
         CallsModule,
+        ApplicationsModule,
         ...(runtime.extraModules ?? []),
       ],
     };

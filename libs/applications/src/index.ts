@@ -12,3 +12,4 @@ import {
 /** Entities owned by the applications feature. */
 export const applicationEntities = [Application, ApplicationSide, ApplicationMember, ApplicationEvent, InstitutionDeadline];
 export * from './rules/submission-checks.js';
+export * from './applications.module.js';

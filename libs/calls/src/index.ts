@@ -11,3 +11,4 @@ export const callEntities = [ResearchField, Program, Call, CallAgency, CallTrack
 export * from './calls.module.js';
 export * from './rules/call-status.js';
 export * from './rules/zoned-time.js';
+export * from './calls/calls.repository.js';

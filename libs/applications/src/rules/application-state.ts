@@ -74,7 +74,7 @@ export type Transition =
 const EDITABLE: ReadonlySet<SideStatus> = new Set(['draft', 'returned']);
 const IN_FLOW: ReadonlySet<SideStatus> = new Set(['pending_institution', 'submitted']);
 
-export function isEditable(sides: readonly SideState[]): boolean {
+export function isEditable(sides: readonly { readonly status: SideStatus }[]): boolean {
   return sides.length > 0 && sides.every((side) => EDITABLE.has(side.status));
 }
 

@@ -1,0 +1,25 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { CallsModule } from '#calls';
+import { AccessService, IdentityModule } from '#identity';
+import { ApplicationPermission, ApplicationsAccessRepository } from './applications/applications-access.repository.js';
+import { ApplicationsController } from './applications/applications.controller.js';
+import { ApplicationsRepository } from './applications/applications.repository.js';
+import { ApplicationsService } from './applications/applications.service.js';
+
+/** Joint applications: drafts, teams, sides, institution approval, submission and the event log. */
+@Module({
+  imports: [IdentityModule, CallsModule],
+  controllers: [ApplicationsController],
+  providers: [ApplicationsAccessRepository, ApplicationsRepository, ApplicationsService],
+})
+export class ApplicationsModule implements OnModuleInit {
+  constructor(
+    private readonly access: AccessService,
+    private readonly rules: ApplicationsAccessRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.access.register(ApplicationPermission.read, (p, ids) => this.rules.readable(p, ids));
+    this.access.register(ApplicationPermission.edit, (p, ids) => this.rules.editable(p, ids));
+  }
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { hasRole, type Principal } from '#identity';
+
+export const ApplicationPermission = {
+  /** Team members; the office of a side's or member's institution; officers of an agency once its side is submitted. */
+  read: 'application.read',
+  /** The PI and co-PIs edit drafts. */
+  edit: 'application.edit',
+} as const;
+
+/** The institution a principal's research office acts for, or null. */
+export function officeInstitution(principal: Principal): string | null {
+  return hasRole(principal, 'institution_admin') ? principal.organisationId : null;
+}
+
+/** The agency a principal acts for as program officer, or null. */
+export function officerAgencyOf(principal: Principal): string | null {
+  return hasRole(principal, 'program_officer') ? principal.organisationId : null;
+}
+
+/** The visibility rule in SQL, over `applications a`, with the user, office and agency as parameters $u, $o, $g. */
+export function visibleApplicationSql(user: string, office: string, agency: string): string {
+  return `(a.pi_user_id = ${user}
+    OR EXISTS (SELECT 1 FROM application_members m WHERE m.application_id = a.id AND (m.user_id = ${user} OR m.institution_id = ${office}))
+    OR EXISTS (SELECT 1 FROM application_sides s WHERE s.application_id = a.id
+               AND (s.pi_user_id = ${user} OR s.institution_id = ${office}
+                    OR (s.agency_id = ${agency} AND s.status NOT IN ('draft', 'returned', 'pending_institution')))))`;
+}
+
+@Injectable()
+export class ApplicationsAccessRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async readable(principal: Principal, ids: readonly string[]): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }[]>(
+      `SELECT a.id FROM applications a WHERE a.id = ANY($1::uuid[]) AND ${visibleApplicationSql('$2::uuid', '$3::uuid', '$4::uuid')}`,
+      [ids, principal.id, officeInstitution(principal), officerAgencyOf(principal)],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async editable(principal: Principal, ids: readonly string[]): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }[]>(
+      `SELECT a.id FROM applications a WHERE a.id = ANY($1::uuid[]) AND (a.pi_user_id = $2 OR EXISTS (
+         SELECT 1 FROM application_members m WHERE m.application_id = a.id AND m.user_id = $2 AND m.role IN ('pi', 'co_pi')))`,
+      [ids, principal.id],
+    );
+    return rows.map((row) => row.id);
+  }
+}

@@ -1,0 +1,432 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { returningRows, SqlParams, updateIfVersion } from '#platform';
+import { visibleApplicationSql } from './applications-access.repository.js';
+import type { ApplicationStatus, SideStatus } from '../rules/application-state.js';
+import type { MemberRole } from './application.entity.js';
+
+export interface SideRecord {
+  readonly agencyId: string;
+  readonly agencyShortName: string;
+  readonly role: 'lead' | 'partner';
+  readonly deadline: Date;
+  readonly timeZone: string;
+  readonly approvalRequired: boolean;
+  readonly status: SideStatus;
+  readonly piUserId: string | null;
+  readonly piName: string | null;
+  readonly piEmail: string | null;
+  readonly piOrcid: string | null;
+  readonly institutionId: string | null;
+  readonly institutionShortName: string | null;
+  readonly institutionCountry: string | null;
+  readonly budgetPerYear: number[];
+  readonly budgetCurrency: string | null;
+  readonly existingGrantNumber: string | null;
+  readonly exportControlCheckedAt: Date | null;
+  readonly disclosuresReceivedAt: Date | null;
+  readonly receiptNumber: string | null;
+  readonly submittedAt: Date | null;
+}
+
+export interface MemberRecord {
+  readonly id: string;
+  readonly userId: string | null;
+  readonly name: string;
+  readonly email: string | null;
+  readonly orcid: string | null;
+  readonly role: MemberRole;
+  readonly earlyCareer: boolean;
+  readonly institutionId: string | null;
+  readonly country: string | null;
+}
+
+export interface ApplicationRecord {
+  readonly id: string;
+  readonly callId: string;
+  readonly callTitleEn: string;
+  readonly callTitleJa: string;
+  readonly trackId: string;
+  readonly piUserId: string;
+  readonly title: string;
+  readonly abstract: string;
+  readonly fieldCode: string | null;
+  readonly keywords: string[];
+  readonly durationMonths: number | null;
+  readonly status: ApplicationStatus;
+  readonly version: number;
+  readonly sides: readonly SideRecord[];
+  readonly members: readonly MemberRecord[];
+}
+
+export interface ContentFields {
+  readonly trackId?: string;
+  readonly title?: string;
+  readonly abstract?: string;
+  readonly fieldCode?: string | null;
+  readonly keywords?: readonly string[];
+  readonly durationMonths?: number | null;
+}
+
+export interface SideFields {
+  readonly piUserId?: string | null;
+  readonly piName?: string | null;
+  readonly piEmail?: string | null;
+  readonly piOrcid?: string | null;
+  readonly institutionId?: string | null;
+  readonly budgetPerYear?: readonly number[];
+  readonly budgetCurrency?: string | null;
+  readonly existingGrantNumber?: string | null;
+}
+
+export type MemberFields = Omit<MemberRecord, 'id'>;
+
+@Injectable()
+export class ApplicationsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  get manager(): EntityManager {
+    return this.db.manager;
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /** The application with its sides (and their call terms) and members; `forUpdate` locks it for a state change. */
+  async load(id: string, manager: EntityManager = this.db.manager, forUpdate = false): Promise<ApplicationRecord | undefined> {
+    const rows = await manager.query<Record<string, unknown>[]>(
+      `SELECT a.*, c.title_en AS call_title_en, c.title_ja AS call_title_ja FROM applications a JOIN calls c ON c.id = a.call_id
+        WHERE a.id = $1 ${forUpdate ? 'FOR UPDATE OF a' : ''}`,
+      [id],
+    );
+    const a = rows[0];
+    if (!a) return undefined;
+    const [sides, members] = await Promise.all([
+      manager.query<Record<string, unknown>[]>(
+        `SELECT s.*, ca.role, ca.deadline, ca.time_zone, ca.institution_approval_required, ag.short_name AS agency_short_name,
+                i.short_name AS institution_short_name, i.country AS institution_country
+           FROM application_sides s
+           JOIN call_agencies ca ON ca.call_id = $2 AND ca.agency_id = s.agency_id
+           JOIN organisations ag ON ag.id = s.agency_id
+           LEFT JOIN organisations i ON i.id = s.institution_id
+          WHERE s.application_id = $1 ORDER BY ca.role, ca.sort_order`,
+        [id, a['call_id']],
+      ),
+      manager.query<Record<string, unknown>[]>(`SELECT * FROM application_members WHERE application_id = $1 ORDER BY role, name, id`, [id]),
+    ]);
+    return {
+      id,
+      callId: a['call_id'] as string,
+      callTitleEn: a['call_title_en'] as string,
+      callTitleJa: a['call_title_ja'] as string,
+      trackId: a['track_id'] as string,
+      piUserId: a['pi_user_id'] as string,
+      title: a['title'] as string,
+      abstract: a['abstract'] as string,
+      fieldCode: a['field_code'] as string | null,
+      keywords: a['keywords'] as string[],
+      durationMonths: a['duration_months'] as number | null,
+      status: a['status'] as ApplicationStatus,
+      version: a['version'] as number,
+      sides: sides.map((s) => ({
+        agencyId: s['agency_id'] as string,
+        agencyShortName: s['agency_short_name'] as string,
+        role: s['role'] as 'lead' | 'partner',
+        deadline: s['deadline'] as Date,
+        timeZone: s['time_zone'] as string,
+        approvalRequired: s['institution_approval_required'] as boolean,
+        status: s['status'] as SideStatus,
+        piUserId: s['pi_user_id'] as string | null,
+        piName: s['pi_name'] as string | null,
+        piEmail: s['pi_email'] as string | null,
+        piOrcid: s['pi_orcid'] as string | null,
+        institutionId: s['institution_id'] as string | null,
+        institutionShortName: s['institution_short_name'] as string | null,
+        institutionCountry: s['institution_country'] as string | null,
+        budgetPerYear: (s['budget_per_year'] as string[]).map(Number),
+        budgetCurrency: (s['budget_currency'] as string | null)?.trim() ?? null,
+        existingGrantNumber: s['existing_grant_number'] as string | null,
+        exportControlCheckedAt: s['export_control_checked_at'] as Date | null,
+        disclosuresReceivedAt: s['disclosures_received_at'] as Date | null,
+        receiptNumber: s['receipt_number'] as string | null,
+        submittedAt: s['submitted_at'] as Date | null,
+      })),
+      members: members.map((m) => ({
+        id: m['id'] as string,
+        userId: m['user_id'] as string | null,
+        name: m['name'] as string,
+        email: m['email'] as string | null,
+        orcid: m['orcid'] as string | null,
+        role: m['role'] as MemberRole,
+        earlyCareer: m['early_career'] as boolean,
+        institutionId: m['institution_id'] as string | null,
+        country: (m['country'] as string | null)?.trim() ?? null,
+      })),
+    };
+  }
+
+  async insert(manager: EntityManager, callId: string, piUserId: string, content: Required<ContentFields>): Promise<string> {
+    const rows = await manager.query<{ id: string }[]>(
+      `INSERT INTO applications (call_id, track_id, pi_user_id, title, abstract, field_code, keywords, duration_months, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'draft') RETURNING id`,
+      [callId, content.trackId, piUserId, content.title, content.abstract, content.fieldCode, content.keywords, content.durationMonths],
+    );
+    return rows[0]!.id;
+  }
+
+  async insertSide(manager: EntityManager, applicationId: string, agencyId: string, fields: SideFields): Promise<void> {
+    await manager.query(
+      `INSERT INTO application_sides (application_id, agency_id, status, pi_user_id, institution_id, budget_per_year, budget_currency)
+       VALUES ($1, $2, 'draft', $3, $4, $5, $6)`,
+      [
+        applicationId,
+        agencyId,
+        fields.piUserId ?? null,
+        fields.institutionId ?? null,
+        fields.budgetPerYear ?? [],
+        fields.budgetCurrency ?? null,
+      ],
+    );
+  }
+
+  /** Content changes with the version check; answers false when the version did not match. */
+  async updateContent(manager: EntityManager, id: string, fields: ContentFields, expectedVersion: number | undefined): Promise<boolean> {
+    const changes = {
+      track_id: fields.trackId,
+      title: fields.title,
+      abstract: fields.abstract,
+      field_code: fields.fieldCode,
+      keywords: fields.keywords,
+      duration_months: fields.durationMonths,
+    };
+    return (await updateIfVersion(manager, 'applications', id, changes, expectedVersion)) !== undefined;
+  }
+
+  /** Any change to a part of the application (side, member) bumps its version, under the same check. */
+  async touch(manager: EntityManager, id: string, expectedVersion: number | undefined): Promise<boolean> {
+    return (await updateIfVersion(manager, 'applications', id, {}, expectedVersion)) !== undefined;
+  }
+
+  async updateSide(manager: EntityManager, applicationId: string, agencyId: string, fields: SideFields): Promise<void> {
+    const columns: [string, unknown][] = [
+      ['pi_user_id', fields.piUserId],
+      ['pi_name', fields.piName],
+      ['pi_email', fields.piEmail],
+      ['pi_orcid', fields.piOrcid],
+      ['institution_id', fields.institutionId],
+      ['budget_per_year', fields.budgetPerYear],
+      ['budget_currency', fields.budgetCurrency],
+      ['existing_grant_number', fields.existingGrantNumber],
+    ];
+    const set = columns.filter(([, value]) => value !== undefined);
+    if (set.length === 0) return;
+    await manager.query(
+      `UPDATE application_sides SET ${set.map(([column], i) => `${column} = $${i + 3}`).join(', ')} WHERE application_id = $1 AND agency_id = $2`,
+      [applicationId, agencyId, ...set.map(([, value]) => value)],
+    );
+  }
+
+  async setSideStatus(manager: EntityManager, applicationId: string, agencyId: string, status: SideStatus): Promise<void> {
+    await manager.query(
+      `UPDATE application_sides SET status = $3,
+              export_control_checked_at = CASE WHEN $3 IN ('draft', 'returned') THEN NULL ELSE export_control_checked_at END,
+              disclosures_received_at = CASE WHEN $3 IN ('draft', 'returned') THEN NULL ELSE disclosures_received_at END
+        WHERE application_id = $1 AND agency_id = $2`,
+      [applicationId, agencyId, status],
+    );
+  }
+
+  async recordIntegrityChecks(manager: EntityManager, applicationId: string, agencyId: string, at: Date): Promise<void> {
+    await manager.query(
+      `UPDATE application_sides SET export_control_checked_at = $3, disclosures_received_at = $3 WHERE application_id = $1 AND agency_id = $2`,
+      [applicationId, agencyId, at],
+    );
+  }
+
+  /** A fresh receipt number (JC-2027-000123) and the server's time of submission. */
+  async issueReceipt(manager: EntityManager, applicationId: string, agencyId: string, at: Date): Promise<string> {
+    const rows = await returningRows<{ receipt: string }>(
+      manager,
+      `UPDATE application_sides SET receipt_number = 'JC-' || to_char($3::timestamptz AT TIME ZONE 'UTC', 'YYYY') || '-' || lpad(nextval('application_receipt_seq')::text, 6, '0'),
+              submitted_at = $3
+        WHERE application_id = $1 AND agency_id = $2 RETURNING receipt_number AS receipt`,
+      [applicationId, agencyId, at],
+    );
+    return rows[0]!.receipt;
+  }
+
+  async setStatus(manager: EntityManager, id: string, status: ApplicationStatus): Promise<void> {
+    await manager.query(`UPDATE applications SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, status]);
+  }
+
+  async insertMember(manager: EntityManager, applicationId: string, member: MemberFields): Promise<string> {
+    const rows = await manager.query<{ id: string }[]>(
+      `INSERT INTO application_members (application_id, user_id, name, email, orcid, role, early_career, institution_id, country)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [
+        applicationId,
+        member.userId,
+        member.name,
+        member.email,
+        member.orcid,
+        member.role,
+        member.earlyCareer,
+        member.institutionId,
+        member.country,
+      ],
+    );
+    return rows[0]!.id;
+  }
+
+  async updateMember(manager: EntityManager, applicationId: string, memberId: string, member: MemberFields): Promise<boolean> {
+    const rows: unknown = await manager.query(
+      `UPDATE application_members SET user_id = $3, name = $4, email = $5, orcid = $6, role = $7, early_career = $8, institution_id = $9, country = $10
+        WHERE application_id = $1 AND id = $2`,
+      [
+        applicationId,
+        memberId,
+        member.userId,
+        member.name,
+        member.email,
+        member.orcid,
+        member.role,
+        member.earlyCareer,
+        member.institutionId,
+        member.country,
+      ],
+    );
+    return Array.isArray(rows) && rows[1] === 1;
+  }
+
+  async deleteMember(manager: EntityManager, applicationId: string, memberId: string): Promise<boolean> {
+    const rows: unknown = await manager.query(`DELETE FROM application_members WHERE application_id = $1 AND id = $2`, [
+      applicationId,
+      memberId,
+    ]);
+    return Array.isArray(rows) && rows[1] === 1;
+  }
+
+  /**
+   * One page of a view, newest first, by keyset on (created_at, id): the team's own applications,
+   * those touching the office's institution, or those an agency has received. Limit + 1 rows.
+   */
+  async list(filter: ApplicationListFilter): Promise<ApplicationSummaryRow[]> {
+    const sql = new SqlParams();
+    const user = `${sql.add(filter.userId)}::uuid`;
+    const where: string[] = [];
+    if (filter.view === 'mine') {
+      where.push(`(a.pi_user_id = ${user} OR EXISTS (SELECT 1 FROM application_members m WHERE m.application_id = a.id AND m.user_id = ${user})
+                   OR EXISTS (SELECT 1 FROM application_sides s WHERE s.application_id = a.id AND s.pi_user_id = ${user}))`);
+    } else if (filter.view === 'office') {
+      const office = `${sql.add(filter.office)}::uuid`;
+      where.push(`(EXISTS (SELECT 1 FROM application_sides s WHERE s.application_id = a.id AND s.institution_id = ${office})
+                   OR EXISTS (SELECT 1 FROM application_members m WHERE m.application_id = a.id AND m.institution_id = ${office}))`);
+    } else {
+      where.push(`EXISTS (SELECT 1 FROM application_sides s WHERE s.application_id = a.id AND s.agency_id = ${sql.add(filter.agency)}::uuid
+                   AND s.status NOT IN ('draft', 'returned', 'pending_institution'))`);
+    }
+    // The list never shows what the access rule would hide.
+    where.push(visibleApplicationSql(user, `${sql.add(filter.office)}::uuid`, `${sql.add(filter.agency)}::uuid`));
+    if (filter.callId) where.push(`a.call_id = ${sql.add(filter.callId)}`);
+    if (filter.status) where.push(`a.status = ${sql.add(filter.status)}`);
+    if (filter.field) where.push(`a.field_code = ${sql.add(filter.field)}`);
+    if (filter.after)
+      where.push(`(a.created_at, a.id) < (${sql.add(filter.after.createdAt)}::timestamptz, ${sql.add(filter.after.id)}::uuid)`);
+    const rows = await this.db.query<Record<string, unknown>[]>(
+      `SELECT a.id, a.call_id, c.title_en, c.title_ja, a.title, a.status, a.pi_user_id, to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at
+         FROM applications a JOIN calls c ON c.id = a.call_id
+        WHERE ${where.join(' AND ')} ORDER BY a.created_at DESC, a.id DESC LIMIT ${sql.add(filter.limit + 1)}`,
+      sql.values,
+    );
+    const sides = await this.db.query<Record<string, unknown>[]>(
+      `SELECT s.application_id, ag.short_name, s.status, ca.deadline, s.receipt_number, i.short_name AS institution_short_name
+         FROM application_sides s JOIN applications a ON a.id = s.application_id
+         JOIN call_agencies ca ON ca.call_id = a.call_id AND ca.agency_id = s.agency_id
+         JOIN organisations ag ON ag.id = s.agency_id LEFT JOIN organisations i ON i.id = s.institution_id
+        WHERE s.application_id = ANY($1::uuid[]) ORDER BY ca.role, ca.sort_order`,
+      [rows.map((row) => row['id'])],
+    );
+    return rows.map((row) => ({
+      id: row['id'] as string,
+      callId: row['call_id'] as string,
+      callTitleEn: row['title_en'] as string,
+      callTitleJa: row['title_ja'] as string,
+      title: row['title'] as string,
+      status: row['status'] as string,
+      piUserId: row['pi_user_id'] as string,
+      createdAt: row['created_at'] as string,
+      sides: sides
+        .filter((s) => s['application_id'] === row['id'])
+        .map((s) => ({
+          agencyShortName: s['short_name'] as string,
+          status: s['status'] as string,
+          deadline: (s['deadline'] as Date).toISOString(),
+          receiptNumber: s['receipt_number'] as string | null,
+          institutionShortName: s['institution_short_name'] as string | null,
+        })),
+    }));
+  }
+
+  async insertEvent(
+    manager: EntityManager,
+    event: {
+      applicationId: string;
+      agencyId: string | null;
+      actorId: string;
+      action: string;
+      from: string | null;
+      to: string | null;
+      comment: string | null;
+      at: Date;
+    },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO application_events (application_id, agency_id, actor_id, action, from_status, to_status, comment, occurred_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [event.applicationId, event.agencyId, event.actorId, event.action, event.from, event.to, event.comment, event.at],
+    );
+  }
+
+  async events(applicationId: string): Promise<Record<string, unknown>[]> {
+    return this.db.query(
+      `SELECT e.id, e.action, e.from_status, e.to_status, e.comment, e.occurred_at, e.agency_id, ag.short_name AS agency_short_name,
+              u.id AS actor_id, u.name AS actor_name
+         FROM application_events e LEFT JOIN users u ON u.id = e.actor_id LEFT JOIN organisations ag ON ag.id = e.agency_id
+        WHERE e.application_id = $1 ORDER BY e.occurred_at, e.id`,
+      [applicationId],
+    );
+  }
+}
+
+export interface ApplicationListFilter {
+  readonly view: 'mine' | 'office' | 'agency';
+  readonly userId: string;
+  readonly office: string | null;
+  readonly agency: string | null;
+  readonly callId?: string;
+  readonly status?: string;
+  readonly field?: string;
+  /** Keyset: (created_at, id) of the previous page's last row, newest first. */
+  readonly after?: { readonly createdAt: string; readonly id: string };
+  readonly limit: number;
+}
+
+export interface ApplicationSummaryRow {
+  readonly id: string;
+  readonly callId: string;
+  readonly callTitleEn: string;
+  readonly callTitleJa: string;
+  readonly title: string;
+  readonly status: string;
+  readonly piUserId: string;
+  readonly createdAt: string;
+  readonly sides: {
+    agencyShortName: string;
+    status: string;
+    deadline: string;
+    receiptNumber: string | null;
+    institutionShortName: string | null;
+  }[];
+}

@@ -1,0 +1,402 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { type CallRecord, CallsRepository, callStatus } from '#calls';
+import { AccessService, type Principal } from '#identity';
+import {
+  Clock,
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  DomainError,
+  encodeCursor,
+  NotFoundError,
+  type Page,
+  RuleViolationError,
+  ValidationFailedError,
+  VersionMismatchError,
+} from '#platform';
+import {
+  type ApplicationAction,
+  applicationStatus,
+  isEditable,
+  type Refusal,
+  type SideState,
+  transition,
+} from '../rules/application-state.js';
+import { checkSubmission } from '../rules/submission-checks.js';
+import { toApplicationDto } from './application-mapper.js';
+import { ApplicationPermission, officeInstitution, officerAgencyOf } from './applications-access.repository.js';
+import {
+  type ApplicationRecord,
+  ApplicationsRepository,
+  type ApplicationSummaryRow,
+  type MemberFields,
+} from './applications.repository.js';
+import type {
+  ApplicationDto,
+  ApplicationEventDto,
+  ApproveSideDto,
+  CreateApplicationDto,
+  ListApplicationsQueryDto,
+  MemberInputDto,
+  UpdateApplicationDto,
+  UpdateSideDto,
+} from './dto/application.dto.js';
+
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    private readonly applications: ApplicationsRepository,
+    private readonly calls: CallsRepository,
+    private readonly access: AccessService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A draft for an open call and track; the creator becomes its PI, with one side per participating agency. */
+  async create(principal: Principal, dto: CreateApplicationDto): Promise<ApplicationDto> {
+    await this.access.require(principal, 'call.read', dto.callId, 'call');
+    const call = await this.calls.load(dto.callId);
+    if (!call) throw new NotFoundError('call');
+    if (callStatus(call, this.clock.now()) !== 'open')
+      throw new RuleViolationError('CALL_NOT_OPEN', 'Applications are made only while the call is open.');
+    this.checkTrackAndField(call, dto.trackId, dto.fieldCode);
+    const id = await this.applications.transaction(async (manager) => {
+      const applicationId = await this.applications.insert(manager, call.id, principal.id, {
+        trackId: dto.trackId,
+        title: dto.title,
+        abstract: dto.abstract ?? '',
+        fieldCode: dto.fieldCode ?? null,
+        keywords: dto.keywords ?? [],
+        durationMonths: dto.durationMonths ?? null,
+      });
+      const [me] = await manager.query<{ name: string; email: string; orcid: string | null; country: string | null }[]>(
+        `SELECT u.name, u.email, u.orcid, o.country FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id WHERE u.id = $1`,
+        [principal.id],
+      );
+      for (const agency of call.agencies) {
+        const lead = agency.role === 'lead';
+        await this.applications.insertSide(
+          manager,
+          applicationId,
+          agency.agencyId,
+          lead ? { piUserId: principal.id, institutionId: principal.organisationId } : {},
+        );
+      }
+      await this.applications.insertMember(manager, applicationId, {
+        userId: principal.id,
+        name: me?.name ?? principal.email,
+        email: me?.email ?? principal.email,
+        orcid: me?.orcid ?? null,
+        role: 'pi',
+        earlyCareer: false,
+        institutionId: principal.organisationId,
+        country: me?.country ?? null,
+      });
+      await this.event(manager, applicationId, principal, 'application.created', null, 'draft', null);
+      return applicationId;
+    });
+    return this.get(principal, id);
+  }
+
+  /** The researcher's own (default), the office's institution's, or the applications the officer's agency received. */
+  async list(principal: Principal, query: ListApplicationsQueryDto): Promise<Page<ApplicationSummaryRow>> {
+    const view = query.view ?? 'mine';
+    const office = officeInstitution(principal);
+    const agency = officerAgencyOf(principal);
+    if ((view === 'office' && !office) || (view === 'agency' && !agency)) {
+      throw new DomainError(
+        'forbidden',
+        'WRONG_VIEW',
+        view === 'office' ? 'The office view is for institution admins.' : 'The agency view is for program officers.',
+      );
+    }
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = query.cursor ? decodeCursor(query.cursor, 2) : undefined;
+    const rows = await this.applications.list({
+      view,
+      userId: principal.id,
+      office,
+      agency,
+      limit,
+      ...(query.callId ? { callId: query.callId } : {}),
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.field ? { field: query.field } : {}),
+      ...(after ? { after: { createdAt: String(after[0]), id: String(after[1]) } } : {}),
+    });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return { items: page, nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null };
+  }
+
+  async get(principal: Principal, id: string): Promise<ApplicationDto> {
+    return toApplicationDto(await this.readable(principal, id));
+  }
+
+  async update(principal: Principal, id: string, dto: UpdateApplicationDto, expectedVersion: number | undefined): Promise<ApplicationDto> {
+    const current = await this.editableDraft(principal, id);
+    if (dto.trackId !== undefined || dto.fieldCode) {
+      const call = await this.calls.load(current.callId);
+      if (call) this.checkTrackAndField(call, dto.trackId ?? current.trackId, dto.fieldCode);
+    }
+    await this.applications.transaction(async (manager) => {
+      if (!(await this.applications.updateContent(manager, id, dto, expectedVersion))) throw new VersionMismatchError();
+    });
+    return this.get(principal, id);
+  }
+
+  async updateSide(
+    principal: Principal,
+    id: string,
+    agencyId: string,
+    dto: UpdateSideDto,
+    expectedVersion: number | undefined,
+  ): Promise<ApplicationDto> {
+    const current = await this.editableDraft(principal, id);
+    if (!current.sides.some((s) => s.agencyId === agencyId)) throw new NotFoundError('side');
+    if (dto.institutionId) {
+      const [org] = await this.applications.manager.query<{ kind: string }[]>(`SELECT kind FROM organisations WHERE id = $1`, [
+        dto.institutionId,
+      ]);
+      if (org?.kind !== 'institution')
+        throw new ValidationFailedError([{ field: 'institutionId', message: 'institutionId must name an institution' }]);
+    }
+    await this.applications.transaction(async (manager) => {
+      if (!(await this.applications.touch(manager, id, expectedVersion))) throw new VersionMismatchError();
+      await this.applications.updateSide(manager, id, agencyId, dto);
+    });
+    return this.get(principal, id);
+  }
+
+  async addMember(principal: Principal, id: string, dto: MemberInputDto, expectedVersion: number | undefined): Promise<ApplicationDto> {
+    await this.editableDraft(principal, id);
+    if (dto.role === 'pi')
+      throw new RuleViolationError('ONE_PI', 'The application has its PI; add co-PIs, partner PIs or co-investigators.');
+    await this.applications.transaction(async (manager) => {
+      if (!(await this.applications.touch(manager, id, expectedVersion))) throw new VersionMismatchError();
+      await this.applications.insertMember(manager, id, memberFields(dto));
+    });
+    return this.get(principal, id);
+  }
+
+  async updateMember(
+    principal: Principal,
+    id: string,
+    memberId: string,
+    dto: MemberInputDto,
+    expectedVersion: number | undefined,
+  ): Promise<ApplicationDto> {
+    const current = await this.editableDraft(principal, id);
+    const member = current.members.find((m) => m.id === memberId);
+    if (!member) throw new NotFoundError('member');
+    if ((member.role === 'pi') !== (dto.role === 'pi'))
+      throw new RuleViolationError('ONE_PI', 'The PI stays the PI; no other member becomes one.');
+    await this.applications.transaction(async (manager) => {
+      if (!(await this.applications.touch(manager, id, expectedVersion))) throw new VersionMismatchError();
+      await this.applications.updateMember(manager, id, memberId, memberFields(dto));
+    });
+    return this.get(principal, id);
+  }
+
+  async removeMember(principal: Principal, id: string, memberId: string, expectedVersion: number | undefined): Promise<ApplicationDto> {
+    const current = await this.editableDraft(principal, id);
+    const member = current.members.find((m) => m.id === memberId);
+    if (!member) throw new NotFoundError('member');
+    if (member.role === 'pi') throw new RuleViolationError('ONE_PI', 'The PI cannot be removed.');
+    await this.applications.transaction(async (manager) => {
+      if (!(await this.applications.touch(manager, id, expectedVersion))) throw new VersionMismatchError();
+      await this.applications.deleteMember(manager, id, memberId);
+    });
+    return this.get(principal, id);
+  }
+
+  submit(principal: Principal, id: string): Promise<ApplicationDto> {
+    return this.act(principal, id, { type: 'submit' }, (application, call) => {
+      const errors = checkSubmission(
+        {
+          ...application,
+          sides: application.sides.map((s) => ({ ...s, hasPi: s.piUserId !== null || (Boolean(s.piName) && Boolean(s.piEmail)) })),
+          members: application.members,
+        },
+        {
+          mode: call.mode,
+          agencies: call.agencies,
+          track: call.tracks.find((t) => t.id === application.trackId) ?? {
+            maxBudget: null,
+            maxDurationMonths: 0,
+            earlyCareerRequired: false,
+          },
+          fields: call.fields.map((f) => f.code),
+          eligibleCountries: call.eligibleCountries,
+        },
+      );
+      if (errors.length > 0)
+        throw new RuleViolationError(
+          'SUBMISSION_INCOMPLETE',
+          'The application cannot be submitted yet; each problem is listed by field.',
+          errors,
+        );
+    });
+  }
+
+  approve(principal: Principal, id: string, agencyId: string, dto: ApproveSideDto): Promise<ApplicationDto> {
+    const checked = dto.exportControlScreened && dto.disclosuresReceived;
+    return this.act(principal, id, { type: 'approve', agencyId }, undefined, { checked, comment: dto.comment ?? null });
+  }
+
+  returnSide(principal: Principal, id: string, agencyId: string, comment: string): Promise<ApplicationDto> {
+    return this.act(principal, id, { type: 'return', agencyId, comment }, undefined, { checked: false, comment });
+  }
+
+  reopen(principal: Principal, id: string): Promise<ApplicationDto> {
+    return this.act(principal, id, { type: 'reopen' });
+  }
+
+  withdraw(principal: Principal, id: string): Promise<ApplicationDto> {
+    return this.act(principal, id, { type: 'withdraw' });
+  }
+
+  async events(principal: Principal, id: string): Promise<ApplicationEventDto[]> {
+    await this.readable(principal, id);
+    return (await this.applications.events(id)).map((e) => ({
+      id: String(e['id']),
+      action: e['action'] as string,
+      agency: (e['agency_short_name'] as string | null) ?? null,
+      actor: e['actor_id'] ? { id: e['actor_id'] as string, name: e['actor_name'] as string } : null,
+      from: e['from_status'] as string | null,
+      to: e['to_status'] as string | null,
+      comment: e['comment'] as string | null,
+      at: (e['occurred_at'] as Date).toISOString(),
+    }));
+  }
+
+  /**
+   * One state change: the application is locked, the pure rule decides, and every side change,
+   * receipt and event is written in the same transaction.
+   */
+  private async act(
+    principal: Principal,
+    id: string,
+    action: ApplicationAction,
+    precheck?: (application: ApplicationRecord, call: CallRecord) => void,
+    side?: { checked: boolean; comment: string | null },
+  ): Promise<ApplicationDto> {
+    await this.readable(principal, id);
+    await this.applications.transaction(async (manager) => {
+      const application = await this.applications.load(id, manager, true);
+      if (!application) throw new NotFoundError('application');
+      const now = this.clock.now();
+      const states: SideState[] = application.sides.map((s) => ({
+        agencyId: s.agencyId,
+        institutionId: s.institutionId ?? '',
+        status: s.status,
+        approvalRequired: s.approvalRequired,
+        deadline: s.deadline,
+        integrityChecksRecorded: side?.checked === true || (s.exportControlCheckedAt !== null && s.disclosuresReceivedAt !== null),
+      }));
+      const office = officeInstitution(principal);
+      const result = transition(
+        states,
+        action,
+        { isPi: application.piUserId === principal.id, officeOf: new Set(office ? [office] : []) },
+        now,
+      );
+      if (!result.ok) throw refusalError(result.refusal);
+      if (precheck) {
+        const call = await this.calls.load(application.callId, manager);
+        if (!call) throw new NotFoundError('call');
+        precheck(application, call);
+      }
+      if (action.type === 'approve') await this.applications.recordIntegrityChecks(manager, id, action.agencyId, now);
+      for (const change of result.changes) {
+        await this.applications.setSideStatus(manager, id, change.agencyId, change.to);
+        if (change.to === 'submitted') await this.applications.issueReceipt(manager, id, change.agencyId, now);
+        const comment = 'agencyId' in action && action.agencyId === change.agencyId ? (side?.comment ?? null) : null;
+        await this.applications.insertEvent(manager, {
+          applicationId: id,
+          agencyId: change.agencyId,
+          actorId: principal.id,
+          action: `application.${action.type}`,
+          from: change.from,
+          to: change.to,
+          comment,
+          at: now,
+        });
+      }
+      await this.applications.setStatus(manager, id, applicationStatus(result.sides));
+    });
+    return this.get(principal, id);
+  }
+
+  private async readable(principal: Principal, id: string): Promise<ApplicationRecord> {
+    await this.access.require(principal, ApplicationPermission.read, id, 'application');
+    const application = await this.applications.load(id);
+    if (!application) throw new NotFoundError('application');
+    return application;
+  }
+
+  private async editableDraft(principal: Principal, id: string): Promise<ApplicationRecord> {
+    const application = await this.readable(principal, id);
+    if (!(await this.access.allowed(principal, ApplicationPermission.edit, [id])).has(id)) {
+      throw new DomainError('forbidden', 'NOT_AN_EDITOR', 'Only the PI and co-PIs edit the application.');
+    }
+    if (!isEditable(application.sides)) {
+      throw new RuleViolationError('NOT_EDITABLE', 'Only a draft or returned application can change; reopen it first.');
+    }
+    return application;
+  }
+
+  private checkTrackAndField(call: CallRecord, trackId: string, fieldCode: string | null | undefined): void {
+    const errors = [];
+    if (!call.tracks.some((t) => t.id === trackId)) errors.push({ field: 'trackId', message: 'trackId must be a track of the call' });
+    if (fieldCode && !call.fields.some((f) => f.code === fieldCode))
+      errors.push({ field: 'fieldCode', message: 'fieldCode must be a field of the call' });
+    if (errors.length > 0) throw new ValidationFailedError(errors);
+  }
+
+  private event(
+    manager: EntityManager,
+    applicationId: string,
+    principal: Principal,
+    action: string,
+    from: string | null,
+    to: string | null,
+    comment: string | null,
+  ) {
+    return this.applications.insertEvent(manager, {
+      applicationId,
+      agencyId: null,
+      actorId: principal.id,
+      action,
+      from,
+      to,
+      comment,
+      at: this.clock.now(),
+    });
+  }
+}
+
+function memberFields(dto: MemberInputDto): MemberFields {
+  return {
+    userId: dto.userId ?? null,
+    name: dto.name,
+    email: dto.email ?? null,
+    orcid: dto.orcid ?? null,
+    role: dto.role,
+    earlyCareer: dto.earlyCareer ?? false,
+    institutionId: dto.institutionId ?? null,
+    country: dto.country?.toUpperCase() ?? null,
+  };
+}
+
+function refusalError(refusal: Refusal): DomainError {
+  const fields = refusal.agencyId ? [{ field: 'agencyId', message: `${refusal.agencyId}: ${refusal.message}` }] : [];
+  switch (refusal.code) {
+    case 'NOT_ALLOWED':
+      return new DomainError('forbidden', 'NOT_ALLOWED', refusal.message);
+    case 'NO_SUCH_SIDE':
+      return new NotFoundError('side');
+    case 'COMMENT_REQUIRED':
+      return new ValidationFailedError([{ field: 'comment', message: refusal.message }]);
+    default:
+      return new RuleViolationError(refusal.code, refusal.message, fields);
+  }
+}
