@@ -234,6 +234,6 @@ describe('calls', () => {
     const stale = await t.http.patch(`/calls/${call.id}`).auth(jst, bearer).set('if-match', '"1"').send({ titleEn: 'First' });
     expect(stale.status).toBe(200);
     expect(stale.headers['etag']).toBe('"2"');
-    expect((await t.http.patch(`/calls/${call.id}`).auth(jst, bearer).set('if-match', '"1"').send({ titleEn: 'Second' })).status).toBe(412);
+    expect((await t.http.patch(`/calls/${call.id}`).auth(jst, bearer).set('if-match', '"1"').send({ titleEn: 'Second' })).status).toBe(409);
   });
 });

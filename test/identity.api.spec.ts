@@ -120,8 +120,8 @@ describe('organisations and users', () => {
     expect(updated.body).toMatchObject({ name: { en: 'Nagoya University (Tokai)' }, version: 2 });
 
     const stale = await t.http.patch(`/organizations/${id}`).auth(admin, bearer).set('if-match', '"1"').send({ shortName: 'Lost' });
-    expect(stale.status).toBe(412);
-    expect(stale.body.code).toBe('VERSION_MISMATCH');
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ code: 'VERSION_MISMATCH', currentVersion: 2 });
     expect((await t.http.get(`/organizations/${id}`).auth(admin, bearer)).body.shortName).toBe('Nagoya U');
 
     const duplicate = await t.http

@@ -64,7 +64,10 @@ export class ApplicationsController {
 
   @Patch(':id')
   @Authenticated()
-  @ApiOperation({ operationId: 'updateApplication', summary: 'PI and co-PIs change a draft; a stale If-Match gets 412.' })
+  @ApiOperation({
+    operationId: 'updateApplication',
+    summary: 'PI and co-PIs change a draft; a stale If-Match gets 409 with the current version.',
+  })
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: ApplicationDto })
   update(

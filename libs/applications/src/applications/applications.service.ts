@@ -138,7 +138,8 @@ export class ApplicationsService {
       if (call) this.checkTrackAndField(call, dto.trackId ?? current.trackId, dto.fieldCode);
     }
     await this.applications.transaction(async (manager) => {
-      if (!(await this.applications.updateContent(manager, id, dto, expectedVersion))) throw new VersionMismatchError();
+      if (!(await this.applications.updateContent(manager, id, dto, expectedVersion)))
+        throw new VersionMismatchError(await this.currentVersion(id));
     });
     return this.get(principal, id);
   }
@@ -160,7 +161,7 @@ export class ApplicationsService {
         throw new ValidationFailedError([{ field: 'institutionId', message: 'institutionId must name an institution' }]);
     }
     await this.applications.transaction(async (manager) => {
-      if (!(await this.applications.touch(manager, id, expectedVersion))) throw new VersionMismatchError();
+      if (!(await this.applications.touch(manager, id, expectedVersion))) throw new VersionMismatchError(await this.currentVersion(id));
       await this.applications.updateSide(manager, id, agencyId, dto);
     });
     return this.get(principal, id);
@@ -171,7 +172,7 @@ export class ApplicationsService {
     if (dto.role === 'pi')
       throw new RuleViolationError('ONE_PI', 'The application has its PI; add co-PIs, partner PIs or co-investigators.');
     await this.applications.transaction(async (manager) => {
-      if (!(await this.applications.touch(manager, id, expectedVersion))) throw new VersionMismatchError();
+      if (!(await this.applications.touch(manager, id, expectedVersion))) throw new VersionMismatchError(await this.currentVersion(id));
       await this.applications.insertMember(manager, id, memberFields(dto));
     });
     return this.get(principal, id);
@@ -190,7 +191,7 @@ export class ApplicationsService {
     if ((member.role === 'pi') !== (dto.role === 'pi'))
       throw new RuleViolationError('ONE_PI', 'The PI stays the PI; no other member becomes one.');
     await this.applications.transaction(async (manager) => {
-      if (!(await this.applications.touch(manager, id, expectedVersion))) throw new VersionMismatchError();
+      if (!(await this.applications.touch(manager, id, expectedVersion))) throw new VersionMismatchError(await this.currentVersion(id));
       await this.applications.updateMember(manager, id, memberId, memberFields(dto));
     });
     return this.get(principal, id);
@@ -202,7 +203,7 @@ export class ApplicationsService {
     if (!member) throw new NotFoundError('member');
     if (member.role === 'pi') throw new RuleViolationError('ONE_PI', 'The PI cannot be removed.');
     await this.applications.transaction(async (manager) => {
-      if (!(await this.applications.touch(manager, id, expectedVersion))) throw new VersionMismatchError();
+      if (!(await this.applications.touch(manager, id, expectedVersion))) throw new VersionMismatchError(await this.currentVersion(id));
       await this.applications.deleteMember(manager, id, memberId);
     });
     return this.get(principal, id);
@@ -324,6 +325,10 @@ export class ApplicationsService {
       await this.applications.setStatus(manager, id, applicationStatus(result.sides));
     });
     return this.get(principal, id);
+  }
+
+  private async currentVersion(id: string): Promise<number | undefined> {
+    return (await this.applications.load(id))?.version;
   }
 
   private async readable(principal: Principal, id: string): Promise<ApplicationRecord> {

@@ -6,7 +6,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiPreconditionFailedResponse,
+  ApiConflictResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentUser, type Principal, RequestId } from '#identity';
@@ -56,7 +56,7 @@ export class CallsController {
   })
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: CallDto })
-  @ApiPreconditionFailedResponse({ description: 'VERSION_MISMATCH' })
+  @ApiConflictResponse({ description: 'VERSION_MISMATCH: changed since you read it; the body has currentVersion' })
   update(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,

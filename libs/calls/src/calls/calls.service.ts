@@ -170,7 +170,7 @@ export class CallsService {
       if (dto.tracks) await this.calls.replaceTracks(manager, id, tracks);
       if (dto.criteria) await this.calls.replaceCriteria(manager, id, criteria);
       if (dto.fields) await this.calls.replaceFields(manager, id, fields);
-      if (!(await this.calls.updateShared(manager, id, asInstants(shared), expectedVersion))) throw new VersionMismatchError();
+      if (!(await this.calls.updateShared(manager, id, asInstants(shared), expectedVersion))) throw new VersionMismatchError(call.version);
       await this.audit.record(manager, {
         actorId: principal.id,
         action: 'call.updated',
@@ -195,7 +195,7 @@ export class CallsService {
           { field: 'criteria', message: 'criteria must list at least one review criterion' },
         ]);
       }
-      if (!(await this.calls.setPublished(manager, id, this.clock.now(), expectedVersion))) throw new VersionMismatchError();
+      if (!(await this.calls.setPublished(manager, id, this.clock.now(), expectedVersion))) throw new VersionMismatchError(call.version);
       await this.audit.record(manager, { actorId: principal.id, action: 'call.published', objectType: 'call', objectId: id, requestId });
     });
     return this.get(principal, id);
@@ -207,7 +207,8 @@ export class CallsService {
       const call = await this.calls.load(id, manager, true);
       if (!call) throw new NotFoundError('call');
       if (call.cancelledAt !== null) throw new ConflictError('ALREADY_CANCELLED', 'The call is already cancelled.');
-      if (!(await this.calls.setCancelled(manager, id, this.clock.now(), reason, expectedVersion))) throw new VersionMismatchError();
+      if (!(await this.calls.setCancelled(manager, id, this.clock.now(), reason, expectedVersion)))
+        throw new VersionMismatchError(call.version);
       await this.audit.record(manager, {
         actorId: principal.id,
         action: 'call.cancelled',

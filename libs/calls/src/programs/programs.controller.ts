@@ -5,7 +5,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiPreconditionFailedResponse,
+  ApiConflictResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentUser, type Principal, RequestId } from '#identity';
@@ -48,7 +48,7 @@ export class ProgramsController {
   @ApiOperation({ operationId: 'updateProgram', summary: 'Change a program of your own agency.' })
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: ProgramDto })
-  @ApiPreconditionFailedResponse({ description: 'VERSION_MISMATCH' })
+  @ApiConflictResponse({ description: 'VERSION_MISMATCH: changed since you read it; the body has currentVersion' })
   update(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,

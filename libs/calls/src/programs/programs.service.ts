@@ -74,7 +74,8 @@ export class ProgramsService {
       throw new DomainError('forbidden', 'NOT_YOUR_AGENCY', "Only the program's agency changes it.");
     }
     await this.db.transaction(async (manager) => {
-      if (!(await this.programs.update(manager, id, dto, expectedVersion))) throw new VersionMismatchError();
+      if (!(await this.programs.update(manager, id, dto, expectedVersion)))
+        throw new VersionMismatchError((await this.programs.findById(id, manager))?.version);
       await this.audit.record(manager, {
         actorId: principal.id,
         action: 'program.updated',

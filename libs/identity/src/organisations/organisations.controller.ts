@@ -5,7 +5,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiPreconditionFailedResponse,
+  ApiConflictResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { Authenticated, type Page, versionFromIfMatch } from '#platform';
@@ -59,7 +59,7 @@ export class OrganisationsController {
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from getOrganization' })
   @ApiOkResponse({ type: OrganisationDto })
   @ApiNotFoundResponse({ description: 'NOT_FOUND' })
-  @ApiPreconditionFailedResponse({ description: 'VERSION_MISMATCH' })
+  @ApiConflictResponse({ description: 'VERSION_MISMATCH: changed since you read it; the body has currentVersion' })
   update(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,

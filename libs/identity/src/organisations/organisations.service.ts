@@ -77,7 +77,8 @@ export class OrganisationsService {
     return this.db.transaction(async (manager) => {
       const updated = await this.organisations.update(manager, id, dto, expectedVersion);
       if (!updated) {
-        if (await this.organisations.findById(id, manager)) throw new VersionMismatchError();
+        const current = await this.organisations.findById(id, manager);
+        if (current) throw new VersionMismatchError(current.version);
         throw new NotFoundError('organisation');
       }
       await this.audit.record(manager, {

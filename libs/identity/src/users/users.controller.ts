@@ -6,7 +6,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiPreconditionFailedResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { Authenticated, type Page, versionFromIfMatch } from '#platform';
@@ -33,7 +32,7 @@ export class UsersController {
   @ApiOperation({ operationId: 'updateMe', summary: 'Change your name, ORCID iD, language or time zone; anything else is refused (400).' })
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: UserDto })
-  @ApiPreconditionFailedResponse({ description: 'VERSION_MISMATCH' })
+  @ApiConflictResponse({ description: 'VERSION_MISMATCH: changed since you read it; the body has currentVersion' })
   updateMe(
     @CurrentUser() user: Principal,
     @Body() body: UpdateMeDto,
@@ -75,7 +74,7 @@ export class UsersController {
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: UserDto })
   @ApiNotFoundResponse({ description: 'NOT_FOUND' })
-  @ApiPreconditionFailedResponse({ description: 'VERSION_MISMATCH' })
+  @ApiConflictResponse({ description: 'VERSION_MISMATCH: changed since you read it; the body has currentVersion' })
   updateUser(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,

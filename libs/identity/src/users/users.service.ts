@@ -100,7 +100,8 @@ export class UsersService {
     return this.db.transaction(async (manager) => {
       const now = this.clock.now();
       if (!(await this.users.update(manager, id, fields, expectedVersion, now))) {
-        if (await this.users.findById(id, manager)) throw new VersionMismatchError();
+        const current = await this.users.findById(id, manager);
+        if (current) throw new VersionMismatchError(current.version);
         throw new NotFoundError('user');
       }
       if (fields.disabled === true) await this.users.revokeAllSessions(manager, id, now, 'user_disabled');

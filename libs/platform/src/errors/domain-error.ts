@@ -8,7 +8,6 @@ export type ErrorKind =
   | 'forbidden' // 403
   | 'not_found' // 404
   | 'conflict' // 409
-  | 'precondition_failed' // 412 (If-Match did not match)
   | 'payload_too_large' // 413
   | 'unsupported_media_type' // 415
   | 'rule_violation' // 422
@@ -32,6 +31,8 @@ export class DomainError extends Error {
     readonly fieldErrors: readonly FieldError[] = [],
     /** Seconds the client should wait before retrying (rate_limited, unavailable). */
     readonly retryAfterSeconds?: number,
+    /** Extra members of the problem details, e.g. the current version after a lost update. */
+    readonly extensions: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'DomainError';

@@ -11,6 +11,7 @@ export interface ProblemDetails {
   readonly instance?: string;
   readonly requestId: string;
   readonly errors?: readonly FieldError[];
+  readonly [extension: string]: unknown;
 }
 
 export interface Problem {
@@ -26,6 +27,7 @@ interface Classified {
   readonly detail: string;
   readonly errors?: readonly FieldError[];
   readonly retryAfterSeconds?: number;
+  readonly extensions?: Readonly<Record<string, unknown>>;
 }
 
 const STATUS: Readonly<Record<ErrorKind | 'internal', number>> = {
@@ -34,7 +36,6 @@ const STATUS: Readonly<Record<ErrorKind | 'internal', number>> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
-  precondition_failed: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rule_violation: 422,
@@ -50,7 +51,6 @@ const TITLE: Readonly<Record<number, string>> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   409: 'Conflict',
-  412: 'Precondition Failed',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
@@ -75,6 +75,7 @@ export function toProblem(error: unknown, requestId: string, instance?: string):
       ...(instance === undefined ? {} : { instance }),
       requestId,
       ...(classified.errors && classified.errors.length > 0 ? { errors: classified.errors } : {}),
+      ...classified.extensions,
     },
     ...(classified.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: classified.retryAfterSeconds }),
     unexpected: classified.kind === 'internal',
@@ -88,6 +89,7 @@ function classify(error: unknown): Classified {
       code: error.code,
       detail: error.message,
       errors: error.fieldErrors,
+      extensions: error.extensions,
       ...(error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds }),
     };
   }

@@ -18,8 +18,16 @@ export function versionFromIfMatch(header: string | undefined): number | undefin
   return Number(match[1]);
 }
 
+/** A lost update: 409, with the version the object has now, so the client can reload and retry. */
 export class VersionMismatchError extends DomainError {
-  constructor() {
-    super('precondition_failed', 'VERSION_MISMATCH', 'Someone changed this since you read it; reload and apply your change again.');
+  constructor(currentVersion: number | undefined) {
+    super(
+      'conflict',
+      'VERSION_MISMATCH',
+      'Someone changed this since you read it; reload and apply your change again.',
+      [],
+      undefined,
+      currentVersion === undefined ? {} : { currentVersion },
+    );
   }
 }
