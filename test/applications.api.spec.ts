@@ -1,0 +1,280 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSeeds } from '../seeds/index.js';
+import { DEMO_PASSWORD } from '../seeds/demo/users.js';
+import { jointCallBody, org } from './support/call-fixtures.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+const bearer = { type: 'bearer' } as const;
+const NOW = '2027-02-01T00:00:00Z';
+/** JST's deadline in the call below: 2027-03-31 12:00 in Tokyo. */
+const JST_DEADLINE = Date.parse('2027-03-31T03:00:00Z');
+
+describe('applications', () => {
+  let t: TestApp;
+  let callId: string;
+  let trackId: string;
+  const tokens: Record<string, string> = {};
+  const as = (who: string) => tokens[who]!;
+  const login = async () => {
+    for (const who of ['pi.utokyo', 'pi.mit', 'ura.utokyo', 'ura.osaka', 'officer.jst'])
+      tokens[who] = await t.login(`${who}@example.org`, DEMO_PASSWORD);
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: '2026-12-10T00:00:00Z' });
+    await runSeeds(t.dataSource);
+    await login();
+    const [program] = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM programs WHERE code = 'SICORP'`);
+    const call = await t.http
+      .post('/calls')
+      .auth(as('officer.jst'), bearer)
+      .send(
+        jointCallBody(program!.id, {
+          agencies: [
+            { agencyId: org('JST'), role: 'lead', deadline: '2027-03-31T12:00', budgetCap: { amount: 500_000_000, currency: 'JPY' } },
+            {
+              agencyId: org('NSF'),
+              role: 'partner',
+              deadline: '2027-04-15T17:00',
+              budgetCap: { amount: 1_500_000_00, currency: 'USD' },
+              institutionApprovalRequired: false,
+            },
+          ],
+          tracks: [
+            {
+              code: 'next-generation',
+              nameJa: '次世代',
+              nameEn: 'Next generation',
+              maxBudget: { amount: 90_000_000, currency: 'JPY' },
+              maxDurationMonths: 36,
+              earlyCareerRequired: true,
+            },
+          ],
+        }),
+      );
+    expect(call.status, call.text).toBe(201);
+    callId = call.body.id;
+    trackId = call.body.tracks[0].id;
+    expect((await t.http.post(`/calls/${callId}/publish`).auth(as('officer.jst'), bearer)).status).toBe(200);
+    t.clock.set(NOW);
+    await login();
+  });
+  afterAll(() => t.close());
+
+  async function draft(): Promise<{ id: string; version: number }> {
+    const created = await t.http
+      .post('/applications')
+      .auth(as('pi.utokyo'), bearer)
+      .send({
+        callId,
+        trackId,
+        title: '量子センシングの日米共同研究',
+        abstract: 'Quantum sensing across the Pacific.',
+        fieldCode: 'quantum',
+        durationMonths: 36,
+      });
+    expect(created.status, created.text).toBe(201);
+    const id = created.body.id as string;
+    const mit = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM users WHERE email = 'pi.mit@example.org'`);
+    const steps = [
+      t.http
+        .patch(`/applications/${id}/sides/${org('JST')}`)
+        .send({ budgetPerYear: [30_000_000, 30_000_000, 30_000_000], budgetCurrency: 'JPY' }),
+      t.http
+        .patch(`/applications/${id}/sides/${org('NSF')}`)
+        .send({
+          piUserId: mit[0]!.id,
+          institutionId: org('MIT'),
+          budgetPerYear: [400_000_00, 400_000_00, 400_000_00],
+          budgetCurrency: 'USD',
+        }),
+      t.http
+        .post(`/applications/${id}/members`)
+        .send({ name: 'Yui Tanaka', role: 'co_investigator', earlyCareer: true, institutionId: org('UTOKYO'), country: 'JP' }),
+    ];
+    for (const step of steps) {
+      const response = await step.auth(as('pi.utokyo'), bearer);
+      expect(response.status, response.text).toBeLessThan(300);
+    }
+    const current = await t.http.get(`/applications/${id}`).auth(as('pi.utokyo'), bearer);
+    return { id, version: current.body.version };
+  }
+
+  it('goes from draft through return, fix and approval to both agencies, leaving an event log of every step', async () => {
+    const { id } = await draft();
+    const submitted = await t.http.post(`/applications/${id}/submit`).auth(as('pi.utokyo'), bearer);
+    expect(submitted.status, submitted.text).toBe(200);
+    const side = (body: { sides: { agency: { shortName: string } }[] }, agency: string) =>
+      body.sides.find((s) => s.agency.shortName === agency) as { status: string; receiptNumber: string | null; submittedAt: string | null };
+    expect(side(submitted.body, 'JST').status).toBe('pending_institution');
+    expect(side(submitted.body, 'NSF')).toMatchObject({ status: 'submitted', submittedAt: NOW.replace('Z', '.000Z') });
+    expect(side(submitted.body, 'NSF').receiptNumber).toMatch(/^JC-2027-\d{6}$/);
+
+    expect((await t.http.get(`/applications/${id}`).auth(as('ura.osaka'), bearer)).status).toBe(404);
+    expect(
+      (
+        await t.http
+          .post(`/applications/${id}/sides/${org('JST')}/return`)
+          .auth(as('ura.osaka'), bearer)
+          .send({ comment: 'x' })
+      ).status,
+    ).toBe(404);
+
+    const returned = await t.http
+      .post(`/applications/${id}/sides/${org('JST')}/return`)
+      .auth(as('ura.utokyo'), bearer)
+      .send({ comment: 'Please add the export-control self-check.' });
+    expect(returned.status, returned.text).toBe(200);
+    expect(returned.body.status).toBe('returned');
+
+    expect(
+      (await t.http.patch(`/applications/${id}`).auth(as('pi.utokyo'), bearer).send({ abstract: 'With the self-check attached.' })).status,
+    ).toBe(200);
+    const resubmitted = await t.http.post(`/applications/${id}/submit`).auth(as('pi.utokyo'), bearer);
+    expect(side(resubmitted.body, 'JST').status).toBe('pending_institution');
+
+    const unchecked = await t.http
+      .post(`/applications/${id}/sides/${org('JST')}/approve`)
+      .auth(as('ura.utokyo'), bearer)
+      .send({ exportControlScreened: true, disclosuresReceived: false });
+    expect(unchecked.status).toBe(422);
+    expect(unchecked.body.code).toBe('INTEGRITY_CHECKS_MISSING');
+    const approved = await t.http
+      .post(`/applications/${id}/sides/${org('JST')}/approve`)
+      .auth(as('ura.utokyo'), bearer)
+      .send({ exportControlScreened: true, disclosuresReceived: true });
+    expect(approved.status, approved.text).toBe(200);
+    expect(approved.body.status).toBe('submitted');
+    expect(side(approved.body, 'JST').receiptNumber).toMatch(/^JC-2027-\d{6}$/);
+
+    const events = await t.http.get(`/applications/${id}/events`).auth(as('pi.utokyo'), bearer);
+    expect(events.body.map((e: { action: string; agency: string | null; to: string }) => `${e.action} ${e.agency ?? '-'} ${e.to}`)).toEqual(
+      [
+        'application.created - draft',
+        'application.submit JST pending_institution',
+        'application.submit NSF submitted',
+        'application.return JST returned',
+        'application.return NSF draft',
+        'application.submit JST pending_institution',
+        'application.submit NSF submitted',
+        'application.approve JST submitted',
+      ],
+    );
+    expect(events.body.find((e: { action: string }) => e.action === 'application.return').comment).toBe(
+      'Please add the export-control self-check.',
+    );
+    expect(events.body.every((e: { actor: { name: string } | null }) => e.actor !== null)).toBe(true);
+  });
+
+  it('accepts a submission 1 ms before the deadline, refuses it 1 ms after, and refuses a late approval', async () => {
+    const early = await draft();
+    const late = await draft();
+    t.clock.set(new Date(JST_DEADLINE - 1));
+    await login();
+    expect((await t.http.post(`/applications/${early.id}/submit`).auth(as('pi.utokyo'), bearer)).status).toBe(200);
+    t.clock.set(new Date(JST_DEADLINE + 1));
+    await login();
+    const refused = await t.http.post(`/applications/${late.id}/submit`).auth(as('pi.utokyo'), bearer);
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('DEADLINE_PASSED');
+    const lateApproval = await t.http
+      .post(`/applications/${early.id}/sides/${org('JST')}/approve`)
+      .auth(as('ura.utokyo'), bearer)
+      .send({ exportControlScreened: true, disclosuresReceived: true });
+    expect(lateApproval.status).toBe(422);
+    expect(lateApproval.body.code).toBe('DEADLINE_PASSED');
+    t.clock.set(NOW);
+    await login();
+  });
+
+  it('two concurrent updates with the same version: one wins, the other gets 409, and nothing of the winner is lost', async () => {
+    const { id, version } = await draft();
+    const [a, b] = await Promise.all([
+      t.http
+        .patch(`/applications/${id}`)
+        .auth(as('pi.utokyo'), bearer)
+        .set('if-match', `"${version}"`)
+        .send({ title: 'Title A', keywords: ['a'] }),
+      t.http
+        .patch(`/applications/${id}`)
+        .auth(as('pi.utokyo'), bearer)
+        .set('if-match', `"${version}"`)
+        .send({ title: 'Title B', keywords: ['b'] }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const winner = a.status === 200 ? a : b;
+    const loser = a.status === 200 ? b : a;
+    expect(loser.body).toMatchObject({ code: 'VERSION_MISMATCH', currentVersion: winner.body.version });
+    const now = await t.http.get(`/applications/${id}`).auth(as('pi.utokyo'), bearer);
+    expect(now.body).toMatchObject({ title: winner.body.title, keywords: winner.body.keywords });
+  });
+
+  it('twenty concurrent submits with one Idempotency-Key change the state once and issue one receipt', async () => {
+    const { id } = await draft();
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        t.http.post(`/applications/${id}/submit`).auth(as('pi.utokyo'), bearer).set('idempotency-key', `submit-${id}`),
+      ),
+    );
+    const ok = responses.filter((r) => r.status === 200);
+    expect(ok.length).toBeGreaterThanOrEqual(1);
+    for (const r of responses.filter((r) => r.status !== 200)) expect(r.body.code).toBe('IDEMPOTENCY_KEY_IN_FLIGHT');
+    expect(new Set(ok.map((r) => JSON.stringify(r.body)))).toHaveProperty('size', 1);
+    const receipts = await t.dataSource.query(
+      `SELECT receipt_number FROM application_sides WHERE application_id = $1 AND receipt_number IS NOT NULL`,
+      [id],
+    );
+    expect(receipts).toHaveLength(1);
+    const events = await t.dataSource.query(
+      `SELECT 1 FROM application_events WHERE application_id = $1 AND action = 'application.submit'`,
+      [id],
+    );
+    expect(events).toHaveLength(2);
+    const retry = await t.http.post(`/applications/${id}/submit`).auth(as('pi.utokyo'), bearer).set('idempotency-key', `submit-${id}`);
+    expect(retry.body).toEqual(ok[0]!.body);
+  });
+
+  it('one refused submit reports a budget over the track cap, a missing early-career member and an ineligible partner country', async () => {
+    const { id } = await draft();
+    const members = (await t.http.get(`/applications/${id}`).auth(as('pi.utokyo'), bearer)).body.members as {
+      id: string;
+      earlyCareer: boolean;
+    }[];
+    for (const m of members.filter((m) => m.earlyCareer)) {
+      expect((await t.http.delete(`/applications/${id}/members/${m.id}`).auth(as('pi.utokyo'), bearer)).status).toBe(200);
+    }
+    await t.http
+      .patch(`/applications/${id}/sides/${org('JST')}`)
+      .auth(as('pi.utokyo'), bearer)
+      .send({ budgetPerYear: [40_000_000, 40_000_000, 40_000_000] });
+    await t.http
+      .patch(`/applications/${id}/sides/${org('NSF')}`)
+      .auth(as('pi.utokyo'), bearer)
+      .send({ institutionId: org('SORBONNE') });
+    const refused = await t.http.post(`/applications/${id}/submit`).auth(as('pi.utokyo'), bearer);
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('SUBMISSION_INCOMPLETE');
+    expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual([
+      'sides[0].budgetPerYear',
+      'sides[1].institutionId',
+      'members',
+    ]);
+  });
+
+  it('team members read, only the PI and co-PIs edit, and others get 404', async () => {
+    const { id } = await draft();
+    expect((await t.http.get(`/applications/${id}`).auth(as('pi.mit'), bearer)).status).toBe(200);
+    expect((await t.http.patch(`/applications/${id}`).auth(as('pi.mit'), bearer).send({ title: 'x' })).status).toBe(403);
+    expect((await t.http.get(`/applications/${id}`).auth(as('officer.jst'), bearer)).status).toBe(404);
+    expect((await t.http.get(`/applications/${id}`).auth(as('ura.utokyo'), bearer)).status).toBe(200);
+    const mine = await t.http.get('/applications').auth(as('pi.utokyo'), bearer);
+    expect(mine.body.items.map((a: { id: string }) => a.id)).toContain(id);
+    const office = await t.http.get('/applications').query({ view: 'office' }).auth(as('ura.utokyo'), bearer);
+    expect(office.body.items.map((a: { id: string }) => a.id)).toContain(id);
+    expect(
+      (await t.http.get('/applications').query({ view: 'office' }).auth(as('ura.osaka'), bearer)).body.items.map(
+        (a: { id: string }) => a.id,
+      ),
+    ).not.toContain(id);
+  });
+});
