@@ -62,17 +62,14 @@ describe('applications', () => {
   afterAll(() => t.close());
 
   async function draft(): Promise<{ id: string; version: number }> {
-    const created = await t.http
-      .post('/applications')
-      .auth(as('pi.utokyo'), bearer)
-      .send({
-        callId,
-        trackId,
-        title: '量子センシングの日米共同研究',
-        abstract: 'Quantum sensing across the Pacific.',
-        fieldCode: 'quantum',
-        durationMonths: 36,
-      });
+    const created = await t.http.post('/applications').auth(as('pi.utokyo'), bearer).send({
+      callId,
+      trackId,
+      title: '量子センシングの日米共同研究',
+      abstract: 'Quantum sensing across the Pacific.',
+      fieldCode: 'quantum',
+      durationMonths: 36,
+    });
     expect(created.status, created.text).toBe(201);
     const id = created.body.id as string;
     const mit = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM users WHERE email = 'pi.mit@example.org'`);
@@ -80,14 +77,12 @@ describe('applications', () => {
       t.http
         .patch(`/applications/${id}/sides/${org('JST')}`)
         .send({ budgetPerYear: [30_000_000, 30_000_000, 30_000_000], budgetCurrency: 'JPY' }),
-      t.http
-        .patch(`/applications/${id}/sides/${org('NSF')}`)
-        .send({
-          piUserId: mit[0]!.id,
-          institutionId: org('MIT'),
-          budgetPerYear: [400_000_00, 400_000_00, 400_000_00],
-          budgetCurrency: 'USD',
-        }),
+      t.http.patch(`/applications/${id}/sides/${org('NSF')}`).send({
+        piUserId: mit[0]!.id,
+        institutionId: org('MIT'),
+        budgetPerYear: [400_000_00, 400_000_00, 400_000_00],
+        budgetCurrency: 'USD',
+      }),
       t.http
         .post(`/applications/${id}/members`)
         .send({ name: 'Yui Tanaka', role: 'co_investigator', earlyCareer: true, institutionId: org('UTOKYO'), country: 'JP' }),
@@ -104,8 +99,8 @@ describe('applications', () => {
     const { id } = await draft();
     const submitted = await t.http.post(`/applications/${id}/submit`).auth(as('pi.utokyo'), bearer);
     expect(submitted.status, submitted.text).toBe(200);
-    const side = (body: { sides: { agency: { shortName: string } }[] }, agency: string) =>
-      body.sides.find((s) => s.agency.shortName === agency) as { status: string; receiptNumber: string | null; submittedAt: string | null };
+    type Side = { agency: { shortName: string }; status: string; receiptNumber: string | null; submittedAt: string | null };
+    const side = (body: { sides: Side[] }, agency: string): Side => body.sides.find((s) => s.agency.shortName === agency)!;
     expect(side(submitted.body, 'JST').status).toBe('pending_institution');
     expect(side(submitted.body, 'NSF')).toMatchObject({ status: 'submitted', submittedAt: NOW.replace('Z', '.000Z') });
     expect(side(submitted.body, 'NSF').receiptNumber).toMatch(/^JC-2027-\d{6}$/);
