@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSeeds } from '../seeds/index.js';
 import { DEMO_PASSWORD } from '../seeds/demo/users.js';
@@ -271,5 +272,56 @@ describe('applications', () => {
         (a: { id: string }) => a.id,
       ),
     ).not.toContain(id);
+  });
+
+  it('exports the office’s applications as CSV that parses back with Japanese titles intact, one row per side', async () => {
+    const { id } = await draft();
+    const response = await t.http
+      .get('/applications/export.csv')
+      .query({ callId })
+      .auth(as('ura.utokyo'), bearer)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/csv/);
+    const bytes = response.body as Buffer;
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parse(bytes.toString('utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    const mine = rows.filter((row) => row['application_id'] === id);
+    expect(mine.map((row) => row['agency'])).toEqual(['JST', 'NSF']);
+    expect(mine[0]).toMatchObject({
+      title: '量子センシングの日米共同研究',
+      pi: 'Haruka Sato',
+      institution: 'UTokyo',
+      budget_total: '90000000',
+      currency: 'JPY',
+    });
+    expect((await t.http.get('/applications/export.csv').auth(as('pi.utokyo'), bearer)).status).toBe(403);
+  });
+
+  it('lets an office set its own earlier deadline for a call, shown on its researchers’ applications', async () => {
+    const { id } = await draft();
+    const set = await t.http
+      .put(`/calls/${callId}/institution-deadline`)
+      .auth(as('ura.utokyo'), bearer)
+      .send({ deadline: '2027-03-24T17:00' });
+    expect(set.status, set.text).toBe(200);
+    expect(set.body.deadline).toEqual({ utc: '2027-03-24T08:00:00.000Z', local: '2027-03-24T17:00:00+09:00', timeZone: 'Asia/Tokyo' });
+    expect((await t.http.get(`/applications/${id}`).auth(as('pi.utokyo'), bearer)).body.institutionDeadline).toBe(
+      '2027-03-24T08:00:00.000Z',
+    );
+    const tooLate = await t.http
+      .put(`/calls/${callId}/institution-deadline`)
+      .auth(as('ura.utokyo'), bearer)
+      .send({ deadline: '2027-05-01T17:00' });
+    expect(tooLate.status).toBe(400);
+    expect(
+      (await t.http.put(`/calls/${callId}/institution-deadline`).auth(as('pi.utokyo'), bearer).send({ deadline: '2027-03-24T17:00' }))
+        .status,
+    ).toBe(403);
   });
 });

@@ -2,14 +2,14 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { CallsModule } from '#calls';
 import { AccessService, IdentityModule } from '#identity';
 import { ApplicationPermission, ApplicationsAccessRepository } from './applications/applications-access.repository.js';
-import { ApplicationsController } from './applications/applications.controller.js';
+import { ApplicationsController, InstitutionDeadlinesController } from './applications/applications.controller.js';
 import { ApplicationsRepository } from './applications/applications.repository.js';
 import { ApplicationsService } from './applications/applications.service.js';
 
 /** Joint applications: drafts, teams, sides, institution approval, submission and the event log. */
 @Module({
   imports: [IdentityModule, CallsModule],
-  controllers: [ApplicationsController],
+  controllers: [ApplicationsController, InstitutionDeadlinesController],
   providers: [ApplicationsAccessRepository, ApplicationsRepository, ApplicationsService],
 })
 export class ApplicationsModule implements OnModuleInit {

@@ -29,3 +29,4 @@ export * from './database/sql-params.js';
 export * from './idempotency/idempotency-key.entity.js';
 export * from './idempotency/idempotency.store.js';
 export * from './idempotency/idempotent.js';
+export * from './csv/csv.js';

@@ -4,7 +4,7 @@ import type { ApplicationRecord } from './applications.repository.js';
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
 
-export function toApplicationDto(a: ApplicationRecord): ApplicationDto {
+export function toApplicationDto(a: ApplicationRecord, institutionDeadline: Date | null): ApplicationDto {
   return {
     id: a.id,
     call: { id: a.callId, title: { ja: a.callTitleJa, en: a.callTitleEn } },
@@ -33,6 +33,7 @@ export function toApplicationDto(a: ApplicationRecord): ApplicationDto {
       submittedAt: iso(s.submittedAt),
     })),
     members: a.members.map((m) => ({ ...m })),
+    institutionDeadline: iso(institutionDeadline),
     version: a.version,
   };
 }

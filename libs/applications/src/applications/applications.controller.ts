@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -18,6 +19,9 @@ import {
   ApplicationPageDto,
   ApproveSideDto,
   CreateApplicationDto,
+  ExportApplicationsQueryDto,
+  InstitutionDeadlineDto,
+  InstitutionDeadlineResultDto,
   ListApplicationsQueryDto,
   MemberInputDto,
   ReturnSideDto,
@@ -51,6 +55,20 @@ export class ApplicationsController {
   @ApiOkResponse({ type: ApplicationPageDto })
   list(@CurrentUser() user: Principal, @Query() query: ListApplicationsQueryDto): Promise<Page<ApplicationSummaryRow>> {
     return this.applications.list(user, query);
+  }
+
+  @Get('export.csv')
+  @Authenticated('institution_admin')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="applications.csv"')
+  @ApiOperation({
+    operationId: 'exportApplicationsCsv',
+    summary: "Your institution's applications, one row per side (UTF-8 with BOM, RFC 4180).",
+  })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'text/csv' })
+  exportCsv(@CurrentUser() user: Principal, @Query() query: ExportApplicationsQueryDto): Promise<string> {
+    return this.applications.exportCsv(user, query);
   }
 
   @Get(':id')
@@ -215,5 +233,26 @@ export class ApplicationsController {
   @ApiOkResponse({ type: [ApplicationEventDto] })
   events(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<ApplicationEventDto[]> {
     return this.applications.events(user, id);
+  }
+}
+
+@ApiTags('applications')
+@Controller('calls')
+export class InstitutionDeadlinesController {
+  constructor(private readonly applications: ApplicationsService) {}
+
+  @Put(':id/institution-deadline')
+  @Authenticated('institution_admin')
+  @ApiOperation({
+    operationId: 'setInstitutionDeadline',
+    summary: "Your institution's own deadline for a call, shown to your researchers.",
+  })
+  @ApiOkResponse({ type: InstitutionDeadlineResultDto })
+  set(
+    @CurrentUser() user: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: InstitutionDeadlineDto,
+  ): Promise<InstitutionDeadlineResultDto> {
+    return this.applications.setInstitutionDeadline(user, id, body.deadline);
   }
 }

@@ -369,6 +369,51 @@ export class ApplicationsRepository {
     }));
   }
 
+  /** One row per side of every application an office may see, for the CSV export. */
+  async exportRows(office: string, filter: { callId?: string; status?: string; field?: string }): Promise<Record<string, unknown>[]> {
+    const sql = new SqlParams();
+    const o = `${sql.add(office)}::uuid`;
+    const where = [
+      `(EXISTS (SELECT 1 FROM application_sides x WHERE x.application_id = a.id AND x.institution_id = ${o})
+        OR EXISTS (SELECT 1 FROM application_members m WHERE m.application_id = a.id AND m.institution_id = ${o}))`,
+    ];
+    if (filter.callId) where.push(`a.call_id = ${sql.add(filter.callId)}`);
+    if (filter.status) where.push(`a.status = ${sql.add(filter.status)}`);
+    if (filter.field) where.push(`a.field_code = ${sql.add(filter.field)}`);
+    return this.db.query(
+      `SELECT a.id, c.title_en AS call_title, a.title, a.status, pi.name AS pi_name, ag.short_name AS agency, s.status AS side_status,
+              i.short_name AS institution, ca.deadline, s.receipt_number, s.submitted_at,
+              (SELECT sum(b) FROM unnest(s.budget_per_year) b) AS budget_total, s.budget_currency
+         FROM applications a
+         JOIN calls c ON c.id = a.call_id
+         JOIN users pi ON pi.id = a.pi_user_id
+         JOIN application_sides s ON s.application_id = a.id
+         JOIN call_agencies ca ON ca.call_id = a.call_id AND ca.agency_id = s.agency_id
+         JOIN organisations ag ON ag.id = s.agency_id
+         LEFT JOIN organisations i ON i.id = s.institution_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY a.created_at, a.id, ca.role, ca.sort_order`,
+      sql.values,
+    );
+  }
+
+  async setInstitutionDeadline(callId: string, institutionId: string, deadline: Date, setBy: string, at: Date): Promise<void> {
+    await this.db.query(
+      `INSERT INTO institution_deadlines (call_id, institution_id, deadline, set_by, set_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (call_id, institution_id) DO UPDATE SET deadline = EXCLUDED.deadline, set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at`,
+      [callId, institutionId, deadline, setBy, at],
+    );
+  }
+
+  async institutionDeadline(callId: string, institutionId: string | null): Promise<Date | null> {
+    if (institutionId === null) return null;
+    const rows = await this.db.query<{ deadline: Date }[]>(
+      `SELECT deadline FROM institution_deadlines WHERE call_id = $1 AND institution_id = $2`,
+      [callId, institutionId],
+    );
+    return rows[0]?.deadline ?? null;
+  }
+
   async insertEvent(
     manager: EntityManager,
     event: {

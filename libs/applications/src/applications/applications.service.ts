@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type CallRecord, CallsRepository, callStatus } from '#calls';
+import { type CallRecord, CallsRepository, callStatus, inZone, parseInstant } from '#calls';
 import { AccessService, type Principal } from '#identity';
 import {
   Clock,
@@ -12,6 +12,7 @@ import {
   type Page,
   RuleViolationError,
   ValidationFailedError,
+  toCsv,
   VersionMismatchError,
 } from '#platform';
 import {
@@ -36,6 +37,8 @@ import type {
   ApplicationEventDto,
   ApproveSideDto,
   CreateApplicationDto,
+  ExportApplicationsQueryDto,
+  InstitutionDeadlineResultDto,
   ListApplicationsQueryDto,
   MemberInputDto,
   UpdateApplicationDto,
@@ -128,7 +131,73 @@ export class ApplicationsService {
   }
 
   async get(principal: Principal, id: string): Promise<ApplicationDto> {
-    return toApplicationDto(await this.readable(principal, id));
+    const application = await this.readable(principal, id);
+    const lead = application.sides.find((s) => s.role === 'lead');
+    return toApplicationDto(application, await this.applications.institutionDeadline(application.callId, lead?.institutionId ?? null));
+  }
+
+  /** Every application touching the office's institution, one row per side, as CSV for spreadsheets. */
+  async exportCsv(principal: Principal, query: ExportApplicationsQueryDto): Promise<string> {
+    const office = officeInstitution(principal);
+    if (!office) throw new DomainError('forbidden', 'WRONG_VIEW', 'The export is for institution admins.');
+    const rows = await this.applications.exportRows(office, query);
+    return toCsv(
+      [
+        'application_id',
+        'call',
+        'title',
+        'status',
+        'pi',
+        'agency',
+        'side_status',
+        'institution',
+        'deadline_utc',
+        'receipt_number',
+        'submitted_at',
+        'budget_total',
+        'currency',
+      ],
+      rows.map((r) => [
+        r['id'] as string,
+        r['call_title'] as string,
+        r['title'] as string,
+        r['status'] as string,
+        r['pi_name'] as string,
+        r['agency'] as string,
+        r['side_status'] as string,
+        r['institution'] as string | null,
+        (r['deadline'] as Date).toISOString(),
+        r['receipt_number'] as string | null,
+        (r['submitted_at'] as Date | null)?.toISOString() ?? null,
+        r['budget_total'] as string | null,
+        (r['budget_currency'] as string | null)?.trim() ?? null,
+      ]),
+    );
+  }
+
+  /** The office's own deadline for a call, earlier than the agencies', shown on its researchers' applications. */
+  async setInstitutionDeadline(principal: Principal, callId: string, text: string): Promise<InstitutionDeadlineResultDto> {
+    const office = officeInstitution(principal);
+    if (!office) throw new DomainError('forbidden', 'WRONG_VIEW', 'Only institution admins set internal deadlines.');
+    await this.access.require(principal, 'call.read', callId, 'call');
+    const call = await this.calls.load(callId);
+    if (!call) throw new NotFoundError('call');
+    const [zoneRow] = await this.applications.manager.query<{ time_zone: string }[]>(`SELECT time_zone FROM organisations WHERE id = $1`, [
+      office,
+    ]);
+    const zone = zoneRow?.time_zone ?? 'UTC';
+    const parsed = parseInstant(text, zone);
+    if ('error' in parsed) throw new ValidationFailedError([{ field: 'deadline', message: `deadline ${parsed.error}` }]);
+    const last = Math.max(...call.agencies.map((a) => a.deadline.getTime()));
+    if (parsed.instant.getTime() >= last) {
+      throw new ValidationFailedError([{ field: 'deadline', message: "deadline must be before the agencies' deadlines" }]);
+    }
+    await this.applications.setInstitutionDeadline(callId, office, parsed.instant, principal.id, this.clock.now());
+    return {
+      callId,
+      institutionId: office,
+      deadline: { utc: parsed.instant.toISOString(), local: inZone(parsed.instant, zone), timeZone: zone },
+    };
   }
 
   async update(principal: Principal, id: string, dto: UpdateApplicationDto, expectedVersion: number | undefined): Promise<ApplicationDto> {

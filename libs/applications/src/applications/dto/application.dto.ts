@@ -179,7 +179,28 @@ export class ApplicationDto {
   @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
   @ApiProperty({ type: [SideDto] }) sides: SideDto[];
   @ApiProperty({ type: [MemberDto] }) members: MemberDto[];
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: "The lead institution's own, earlier deadline" })
+  institutionDeadline: string | null;
   @ApiProperty() version: number;
+}
+
+export class ExportApplicationsQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() callId?: string;
+  @ApiPropertyOptional({ enum: APPLICATION_STATUSES }) @IsOptional() @IsIn(APPLICATION_STATUSES) status?: ApplicationStatus;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(60) field?: string;
+}
+
+export class InstitutionDeadlineDto {
+  @ApiProperty({ description: 'ISO 8601 with an offset, or local time in your institution’s zone', example: '2027-03-24T17:00' })
+  @IsString()
+  @MaxLength(40)
+  deadline: string;
+}
+
+export class InstitutionDeadlineResultDto {
+  @ApiProperty({ format: 'uuid' }) callId: string;
+  @ApiProperty({ format: 'uuid' }) institutionId: string;
+  @ApiProperty() deadline: { utc: string; local: string; timeZone: string };
 }
 
 export class ApplicationPageDto {
