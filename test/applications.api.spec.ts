@@ -290,7 +290,7 @@ describe('applications', () => {
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     const bytes = response.body as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = parse(bytes.toString('utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(bytes.toString('utf8'), { bom: true, columns: true });
     const mine = rows.filter((row) => row['application_id'] === id);
     expect(mine.map((row) => row['agency'])).toEqual(['JST', 'NSF']);
     expect(mine[0]).toMatchObject({
