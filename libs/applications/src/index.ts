@@ -4,12 +4,20 @@ export * from './rules/application-state.js';
 import {
   Application,
   ApplicationEvent,
+  ApplicationInstitution,
   ApplicationMember,
   ApplicationSide,
   InstitutionDeadline,
 } from './applications/application.entity.js';
 
 /** Entities owned by the applications feature. */
-export const applicationEntities = [Application, ApplicationSide, ApplicationMember, ApplicationEvent, InstitutionDeadline];
+export const applicationEntities = [
+  Application,
+  ApplicationSide,
+  ApplicationMember,
+  ApplicationEvent,
+  InstitutionDeadline,
+  ApplicationInstitution,
+];
 export * from './rules/submission-checks.js';
 export * from './applications.module.js';

@@ -267,3 +267,29 @@ export class InstitutionDeadline {
   @Column({ type: 'timestamptz' })
   setAt: Date;
 }
+
+/**
+ * Which institutions an application touches (its sides' and members' institutions), kept in step
+ * with them: the office list reads it by (institution, newest first) through one index range.
+ */
+@Entity({ name: 'application_institutions' })
+@Index('application_institutions_office_idx', ['institutionId', 'createdAt', 'applicationId'])
+export class ApplicationInstitution {
+  @PrimaryColumn({ type: 'uuid' })
+  applicationId: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  institutionId: string;
+
+  @ManyToOne(() => Application, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'application_id' })
+  application?: Application;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'institution_id' })
+  institution?: Organisation;
+
+  /** The application's created_at, for the office list's order. */
+  @Column({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -94,6 +94,7 @@ export class ApplicationsService {
         institutionId: principal.organisationId,
         country: me?.country ?? null,
       });
+      await this.applications.refreshInstitutions(manager, applicationId);
       await this.event(manager, applicationId, principal, 'application.created', null, 'draft', null);
       return applicationId;
     });
@@ -232,6 +233,7 @@ export class ApplicationsService {
     await this.applications.transaction(async (manager) => {
       if (!(await this.applications.touch(manager, id, expectedVersion))) throw new VersionMismatchError(await this.currentVersion(id));
       await this.applications.updateSide(manager, id, agencyId, dto);
+      await this.applications.refreshInstitutions(manager, id);
     });
     return this.get(principal, id);
   }
@@ -243,6 +245,7 @@ export class ApplicationsService {
     await this.applications.transaction(async (manager) => {
       if (!(await this.applications.touch(manager, id, expectedVersion))) throw new VersionMismatchError(await this.currentVersion(id));
       await this.applications.insertMember(manager, id, memberFields(dto));
+      await this.applications.refreshInstitutions(manager, id);
     });
     return this.get(principal, id);
   }
@@ -262,6 +265,7 @@ export class ApplicationsService {
     await this.applications.transaction(async (manager) => {
       if (!(await this.applications.touch(manager, id, expectedVersion))) throw new VersionMismatchError(await this.currentVersion(id));
       await this.applications.updateMember(manager, id, memberId, memberFields(dto));
+      await this.applications.refreshInstitutions(manager, id);
     });
     return this.get(principal, id);
   }
@@ -274,6 +278,7 @@ export class ApplicationsService {
     await this.applications.transaction(async (manager) => {
       if (!(await this.applications.touch(manager, id, expectedVersion))) throw new VersionMismatchError(await this.currentVersion(id));
       await this.applications.deleteMember(manager, id, memberId);
+      await this.applications.refreshInstitutions(manager, id);
     });
     return this.get(principal, id);
   }

@@ -4,6 +4,7 @@ import { CreateCalls1795359617938 } from './1795359617938-CreateCalls.js';
 import { LoadResearchFields1795359618938 } from './1795359618938-LoadResearchFields.js';
 import { CreateIdempotencyKeys1795361330291 } from './1795361330291-CreateIdempotencyKeys.js';
 import { CreateApplications1795361508531 } from './1795361508531-CreateApplications.js';
+import { AddApplicationInstitutions1795362728185 } from './1795362728185-AddApplicationInstitutions.js';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   LoadResearchFields1795359618938,
   CreateIdempotencyKeys1795361330291,
   CreateApplications1795361508531,
+  AddApplicationInstitutions1795362728185,
 ];
