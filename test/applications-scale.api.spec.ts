@@ -73,7 +73,7 @@ describe('the office list over 100,000 applications', () => {
     expect(seen).toHaveLength(APPLICATIONS / INSTITUTIONS);
     expect(new Set(seen).size).toBe(seen.length);
 
-    const [{ 'QUERY PLAN': plans }] = await t.dataSource.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }[]>(
+    const [explained] = await t.dataSource.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }[]>(
       `EXPLAIN (FORMAT JSON)
        SELECT a.id FROM application_institutions k JOIN applications a ON a.id = k.application_id AND k.institution_id = $1::uuid
          JOIN calls c ON c.id = a.call_id
@@ -81,7 +81,7 @@ describe('the office list over 100,000 applications', () => {
         ORDER BY k.created_at DESC, k.application_id DESC LIMIT 101`,
       [org('UTOKYO'), '2026-02-15T00:00:00Z', '00000000-0000-0000-0000-000000000000'],
     );
-    const all = nodes(plans![0]!.Plan);
+    const all = nodes(explained!['QUERY PLAN'][0]!.Plan);
     expect(all.some((n) => n['Index Name'] === 'application_institutions_office_idx')).toBe(true);
     expect(all.filter((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] !== 'calls')).toEqual([]);
     expect(all.some((n) => n['Node Type'] === 'Sort')).toBe(false);
