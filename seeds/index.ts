@@ -1,6 +1,8 @@
+import { applicationStatus } from '#applications';
 import { hashPassword } from '#identity';
 import { upsertRows } from '#platform';
 import type { DataSource, EntityManager } from 'typeorm';
+import { applicationSeeds } from './demo/applications.js';
 import { callSeeds, criterionSeeds, programSeeds } from './demo/calls.js';
 import { organisationSeeds } from './demo/organisations.js';
 import { DEMO_PASSWORD, userSeeds } from './demo/users.js';
@@ -23,6 +25,7 @@ export async function runSeeds(dataSource: DataSource, now: Date = new Date()): 
     changed['users'] = await seedUsers(manager);
     changed['programs'] = await seedPrograms(manager);
     Object.assign(changed, await seedCalls(manager, now));
+    changed['applications'] = await seedApplications(manager, now);
     return { changed };
   });
 }
@@ -177,6 +180,112 @@ async function seedCalls(manager: EntityManager, now: Date): Promise<Record<stri
       calls.flatMap((c) => c.fields.map((field) => ({ call_id: callId(c.key), field_code: field }))),
     ),
   };
+}
+
+/**
+ * Demo applications are written once, with their sides, members and event log; a later run leaves
+ * existing ones as they are (people may have moved them on).
+ */
+async function seedApplications(manager: EntityManager, now: Date): Promise<number> {
+  const anchor = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  const call = callSeeds(anchor).find((c) => c.key === 'SICORP-US-CURRENT')!;
+  const callId = seedId('call', call.key);
+  const trackId = seedId('track', `${call.key}/${call.tracks[0]!.code}`);
+  const jst = seedId('organisation', 'JST');
+  const nsf = seedId('organisation', 'NSF');
+  const ids = applicationSeeds.map((a) => seedId('application', a.key));
+  const existing = new Set(
+    (await manager.query<{ id: string }[]>(`SELECT id FROM applications WHERE id = ANY($1::uuid[])`, [ids])).map((row) => row.id),
+  );
+  const user = (email: string) => seedId('user', email);
+  let written = 0;
+  for (const [index, a] of applicationSeeds.entries()) {
+    const id = seedId('application', a.key);
+    if (existing.has(id)) continue;
+    const sides = [
+      {
+        agencyId: jst,
+        status: a.lead.status,
+        pi: a.pi,
+        institution: a.lead.institution,
+        budget: [15_000_000, 15_000_000, 15_000_000],
+        currency: 'JPY',
+      },
+      {
+        agencyId: nsf,
+        status: a.partner.status,
+        pi: a.partner.pi,
+        institution: a.partner.institution,
+        budget: [100_000_00, 100_000_00, 100_000_00],
+        currency: 'USD',
+      },
+    ];
+    const status = applicationStatus(
+      sides.map((s) => ({ ...s, institutionId: s.institution, approvalRequired: true, deadline: now, integrityChecksRecorded: false })),
+    );
+    const createdAt = new Date(anchor.getTime() - 20 * 86_400_000 + index * 3_600_000);
+    await manager.query(
+      `INSERT INTO applications (id, call_id, track_id, pi_user_id, title, abstract, field_code, keywords, duration_months, status, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, 'semiconductors', '{}', 36, $7, $8)`,
+      [id, callId, trackId, user(a.pi), a.title, a.abstract, status, createdAt],
+    );
+    for (const [n, side] of sides.entries()) {
+      const submitted = side.status === 'submitted';
+      await manager.query(
+        `INSERT INTO application_sides (application_id, agency_id, status, pi_user_id, institution_id, budget_per_year, budget_currency,
+                                        export_control_checked_at, disclosures_received_at, receipt_number, submitted_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $8)`,
+        [
+          id,
+          side.agencyId,
+          side.status,
+          user(side.pi),
+          seedId('organisation', side.institution),
+          side.budget,
+          side.currency,
+          submitted ? createdAt : null,
+          submitted ? `JC-DEMO-${String(index * 2 + n + 1).padStart(6, '0')}` : null,
+        ],
+      );
+    }
+    await manager.query(
+      `INSERT INTO application_members (application_id, user_id, name, email, role, early_career, institution_id, country)
+       SELECT $1, u.id, u.name, u.email, m.role, m.early, u.organisation_id, o.country
+         FROM (VALUES ($2::uuid, 'pi', false), ($3::uuid, 'partner_pi', false)) AS m(user_id, role, early)
+         JOIN users u ON u.id = m.user_id LEFT JOIN organisations o ON o.id = u.organisation_id`,
+      [id, user(a.pi), user(a.partner.pi)],
+    );
+    await manager.query(
+      `INSERT INTO application_institutions (application_id, institution_id, created_at)
+       SELECT DISTINCT $1::uuid, institution_id, $2::timestamptz FROM application_sides WHERE application_id = $1 AND institution_id IS NOT NULL`,
+      [id, createdAt],
+    );
+    await manager.query(
+      `INSERT INTO application_events (application_id, agency_id, actor_id, action, from_status, to_status, comment, occurred_at)
+       VALUES ($1, NULL, $2, 'application.created', NULL, 'draft', NULL, $3)`,
+      [id, user(a.pi), createdAt],
+    );
+    for (const side of sides.filter((s) => s.status !== 'draft')) {
+      const office = side.agencyId === jst ? (a.lead.institution === 'OSAKA' ? 'ura.osaka@example.org' : 'ura.utokyo@example.org') : null;
+      const returned = side.status === 'returned';
+      await manager.query(
+        `INSERT INTO application_events (application_id, agency_id, actor_id, action, from_status, to_status, comment, occurred_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          id,
+          side.agencyId,
+          returned && office ? user(office) : user(a.pi),
+          returned ? 'application.return' : 'application.submit',
+          returned ? 'pending_institution' : 'draft',
+          side.status,
+          returned ? (a.returnComment ?? null) : null,
+          new Date(createdAt.getTime() + 86_400_000),
+        ],
+      );
+    }
+    written++;
+  }
+  return written;
 }
 
 /** A PostgreSQL array literal of plain values. */

@@ -70,7 +70,12 @@ describe('the office list over 100,000 applications', () => {
       seen.push(...body.items.map((item) => item.id));
       cursor = body.nextCursor;
     } while (cursor);
-    expect(seen).toHaveLength(APPLICATIONS / INSTITUTIONS);
+    const [{ n }] = await t.dataSource.query<[{ n: number }]>(
+      `SELECT count(*)::int AS n FROM application_institutions WHERE institution_id = $1`,
+      [org('UTOKYO')],
+    );
+    expect(n).toBeGreaterThanOrEqual(APPLICATIONS / INSTITUTIONS);
+    expect(seen).toHaveLength(n);
     expect(new Set(seen).size).toBe(seen.length);
 
     const [explained] = await t.dataSource.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }[]>(

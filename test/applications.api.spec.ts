@@ -214,7 +214,7 @@ describe('applications', () => {
     );
     const ok = responses.filter((r) => r.status === 200);
     expect(ok.length).toBeGreaterThanOrEqual(1);
-    for (const r of responses.filter((r) => r.status !== 200)) expect(r.body.code).toBe('IDEMPOTENCY_KEY_IN_FLIGHT');
+    for (const r of responses.filter((r) => r.status !== 200)) expect(`${r.status} ${r.body.code}`).toBe('409 IDEMPOTENCY_KEY_IN_FLIGHT');
     expect(new Set(ok.map((r) => JSON.stringify(r.body)))).toHaveProperty('size', 1);
     const receipts = await t.dataSource.query(
       `SELECT receipt_number FROM application_sides WHERE application_id = $1 AND receipt_number IS NOT NULL`,
@@ -227,7 +227,7 @@ describe('applications', () => {
     );
     expect(events).toHaveLength(2);
     const retry = await t.http.post(`/applications/${id}/submit`).auth(as('pi.utokyo'), bearer).set('idempotency-key', `submit-${id}`);
-    expect(retry.body).toEqual(ok[0]!.body);
+    expect(retry.text).toBe(ok[0]!.text);
   });
 
   it('one refused submit reports a budget over the track cap, a missing early-career member and an ineligible partner country', async () => {

@@ -38,7 +38,20 @@ describe('schema and seeds', () => {
   });
 
   it('loading the seeds twice changes nothing the second time', async () => {
-    const tables = ['organisations', 'users', 'programs', 'calls', 'call_agencies', 'call_tracks', 'call_criteria', 'call_fields'];
+    const tables = [
+      'organisations',
+      'users',
+      'programs',
+      'calls',
+      'call_agencies',
+      'call_tracks',
+      'call_criteria',
+      'call_fields',
+      'applications',
+      'application_sides',
+      'application_members',
+      'application_events',
+    ];
     // Same rows, and not even rewritten: xmin (the transaction that wrote a row) stays the same.
     const fingerprint = (dataSource: DataSource) =>
       Promise.all(
@@ -53,6 +66,7 @@ describe('schema and seeds', () => {
     const first = await withDataSource(options, (dataSource) => runSeeds(dataSource, now));
     expect(first.changed['organisations']).toBeGreaterThanOrEqual(13);
     expect(first.changed['calls']).toBeGreaterThanOrEqual(7);
+    expect(first.changed['applications']).toBe(6);
     const afterFirst = await withDataSource(options, fingerprint);
     const second = await withDataSource(options, (dataSource) => runSeeds(dataSource, now));
     expect(second.changed).toEqual(Object.fromEntries(Object.keys(first.changed).map((table) => [table, 0])));

@@ -28,7 +28,7 @@ describe('Idempotency-Key', () => {
 
     const retry = await t.http.post('/probe/receipts').set('idempotency-key', 'submit-7f3a').send({ amount: 5 });
     expect(retry.status).toBe(201);
-    expect(retry.body).toEqual(succeeded[0]!.body);
+    expect(retry.text).toBe(succeeded[0]!.text);
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(await executions()).toBe(before + 1);
   });

@@ -36,7 +36,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     DATA_DIR: tmpdir(),
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
     LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
-    DATABASE_POOL_SIZE: '5',
+    DATABASE_POOL_SIZE: '10',
+    // Test files run in parallel on small machines: wait longer for a connection than production would.
+    DATABASE_CONNECT_TIMEOUT_MS: '20000',
     ...options.env,
   });
   const clock = new ManualClock(options.now ?? '2026-04-01T00:00:00Z');

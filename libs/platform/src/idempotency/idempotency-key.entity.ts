@@ -25,8 +25,9 @@ export class IdempotencyKey {
   @Column({ type: 'int', nullable: true })
   responseStatus: number | null;
 
-  @Column({ type: 'jsonb', nullable: true })
-  responseBody: unknown;
+  /** The answer's JSON text, byte for byte: a replay is identical, not merely equivalent. */
+  @Column({ type: 'text', nullable: true })
+  responseBody: string | null;
 
   @Column({ type: 'timestamptz' })
   createdAt: Date;

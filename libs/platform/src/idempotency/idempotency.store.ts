@@ -31,20 +31,23 @@ export class IdempotencyStore {
       [scope, key, requestHash, now, new Date(now.getTime() - ABANDONED_AFTER_MS)],
     );
     if (taken.length === 1) return { kind: 'claimed' };
-    const rows = await this.db.query<{ request_hash: Buffer; state: string; response_status: number | null; response_body: unknown }[]>(
-      `SELECT request_hash, state, response_status, response_body FROM idempotency_keys WHERE scope = $1 AND key = $2`,
-      [scope, key],
-    );
+    const rows = await this.db.query<
+      { request_hash: Buffer; state: string; response_status: number | null; response_body: string | null }[]
+    >(`SELECT request_hash, state, response_status, response_body FROM idempotency_keys WHERE scope = $1 AND key = $2`, [scope, key]);
     const row = rows[0];
     if (!row) return this.claim(scope, key, requestHash, now);
     if (!row.request_hash.equals(requestHash)) return { kind: 'mismatch' };
     if (row.state === 'in_flight') return { kind: 'in_flight' };
-    return { kind: 'done', status: row.response_status ?? 200, body: row.response_body };
+    return {
+      kind: 'done',
+      status: row.response_status ?? 200,
+      body: row.response_body === null ? null : (JSON.parse(row.response_body) as unknown),
+    };
   }
 
   async complete(scope: string, key: string, status: number, body: unknown, now: Date): Promise<void> {
     await this.db.query(
-      `UPDATE idempotency_keys SET state = 'done', response_status = $3, response_body = $4::jsonb, completed_at = $5 WHERE scope = $1 AND key = $2`,
+      `UPDATE idempotency_keys SET state = 'done', response_status = $3, response_body = $4, completed_at = $5 WHERE scope = $1 AND key = $2`,
       [scope, key, status, JSON.stringify(body ?? null), now],
     );
   }
