@@ -265,6 +265,17 @@ describe('applications', () => {
     expect((await t.http.get(`/applications/${id}`).auth(as('ura.utokyo'), bearer)).status).toBe(200);
     const mine = await t.http.get('/applications').auth(as('pi.utokyo'), bearer);
     expect(mine.body.items.map((a: { id: string }) => a.id)).toContain(id);
+    expect(mine.body.items.find((a: { id: string }) => a.id === id).nextDeadline).toBe('2027-03-31T03:00:00.000Z');
+    const windowed = await t.http
+      .get('/applications')
+      .query({ view: 'office', deadlineFrom: '2027-03-31T00:00:00Z', deadlineTo: '2027-04-01T00:00:00Z', limit: 100 })
+      .auth(as('ura.utokyo'), bearer);
+    expect(windowed.body.items.map((a: { id: string }) => a.id)).toContain(id);
+    const outside = await t.http
+      .get('/applications')
+      .query({ view: 'office', callId, deadlineFrom: '2027-06-01T00:00:00Z' })
+      .auth(as('ura.utokyo'), bearer);
+    expect(outside.body.items).toEqual([]);
     const office = await t.http.get('/applications').query({ view: 'office' }).auth(as('ura.utokyo'), bearer);
     expect(office.body.items.map((a: { id: string }) => a.id)).toContain(id);
     expect(

@@ -332,6 +332,11 @@ export class ApplicationsRepository {
     if (filter.callId) where.push(`a.call_id = ${sql.add(filter.callId)}`);
     if (filter.status) where.push(`a.status = ${sql.add(filter.status)}`);
     if (filter.field) where.push(`a.field_code = ${sql.add(filter.field)}`);
+    if (filter.deadlineFrom || filter.deadlineTo) {
+      where.push(`EXISTS (SELECT 1 FROM call_agencies d WHERE d.call_id = a.call_id
+                    AND d.deadline >= coalesce(${sql.add(filter.deadlineFrom ?? null)}::timestamptz, '-infinity')
+                    AND d.deadline < coalesce(${sql.add(filter.deadlineTo ?? null)}::timestamptz, 'infinity'))`);
+    }
     if (filter.after) {
       where.push(`(${key.createdAt}, ${key.id}) < (${sql.add(filter.after.createdAt)}::timestamptz, ${sql.add(filter.after.id)}::uuid)`);
     }
@@ -467,6 +472,8 @@ export interface ApplicationListFilter {
   readonly callId?: string;
   readonly status?: string;
   readonly field?: string;
+  readonly deadlineFrom?: Date;
+  readonly deadlineTo?: Date;
   /** Keyset: (created_at, id) of the previous page's last row, newest first. */
   readonly after?: { readonly createdAt: string; readonly id: string };
   readonly limit: number;
@@ -481,6 +488,8 @@ export interface ApplicationSummaryRow {
   readonly status: string;
   readonly piUserId: string;
   readonly createdAt: string;
+  /** The earliest agency deadline still ahead, when the list was read. */
+  readonly nextDeadline?: string | null;
   readonly sides: {
     agencyShortName: string;
     status: string;

@@ -124,9 +124,19 @@ export class ApplicationsService {
       ...(query.callId ? { callId: query.callId } : {}),
       ...(query.status ? { status: query.status } : {}),
       ...(query.field ? { field: query.field } : {}),
+      ...(query.deadlineFrom ? { deadlineFrom: new Date(query.deadlineFrom) } : {}),
+      ...(query.deadlineTo ? { deadlineTo: new Date(query.deadlineTo) } : {}),
       ...(after ? { after: { createdAt: String(after[0]), id: String(after[1]) } } : {}),
     });
-    const page = rows.slice(0, limit);
+    const now = this.clock.now().toISOString();
+    const page = rows.slice(0, limit).map((row) => ({
+      ...row,
+      nextDeadline:
+        row.sides
+          .map((s) => s.deadline)
+          .filter((d) => d > now)
+          .sort()[0] ?? null,
+    }));
     const last = page[page.length - 1];
     return { items: page, nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null };
   }

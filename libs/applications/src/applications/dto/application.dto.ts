@@ -25,6 +25,7 @@ import { MEMBER_ROLES, type MemberRole } from '../application.entity.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const nullable = (_object: object, value: unknown) => value !== null;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export class CreateApplicationDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() callId: string;
@@ -144,6 +145,16 @@ export class ListApplicationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() callId?: string;
   @ApiPropertyOptional({ enum: APPLICATION_STATUSES }) @IsOptional() @IsIn(APPLICATION_STATUSES) status?: ApplicationStatus;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(60) field?: string;
+
+  @ApiPropertyOptional({ description: 'An agency deadline of the call at or after this instant' })
+  @IsOptional()
+  @Matches(INSTANT, { message: 'deadlineFrom must be an ISO 8601 instant with an offset' })
+  deadlineFrom?: string;
+
+  @ApiPropertyOptional({ description: 'An agency deadline of the call before this instant' })
+  @IsOptional()
+  @Matches(INSTANT, { message: 'deadlineTo must be an ISO 8601 instant with an offset' })
+  deadlineTo?: string;
 }
 
 export class SideDto {
