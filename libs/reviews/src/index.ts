@@ -1,0 +1,3 @@
+export * from './rules/auto-assign.js';
+export * from './rules/outcome.js';
+export * from './rules/ranking.js';
