@@ -1,3 +1,9 @@
+export * from './reviews/review.entity.js';
 export * from './rules/auto-assign.js';
 export * from './rules/outcome.js';
 export * from './rules/ranking.js';
+
+import { CallReviewer, ConflictDeclaration, ReviewAssignment, SideDecisionRecord } from './reviews/review.entity.js';
+
+/** Entities owned by the reviews feature. */
+export const reviewEntities = [CallReviewer, ConflictDeclaration, ReviewAssignment, SideDecisionRecord];

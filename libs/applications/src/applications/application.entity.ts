@@ -153,6 +153,10 @@ export class ApplicationSide {
 
   @Column({ type: 'timestamptz', nullable: true })
   submittedAt: Date | null;
+
+  /** Why the agency found the side eligible or not. */
+  @Column({ type: 'text', nullable: true })
+  eligibilityReason: string | null;
 }
 
 @Entity({ name: 'application_members' })

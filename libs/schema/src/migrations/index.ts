@@ -5,6 +5,7 @@ import { LoadResearchFields1795359618938 } from './1795359618938-LoadResearchFie
 import { CreateIdempotencyKeys1795361330291 } from './1795361330291-CreateIdempotencyKeys.js';
 import { CreateApplications1795361508531 } from './1795361508531-CreateApplications.js';
 import { AddApplicationInstitutions1795362728185 } from './1795362728185-AddApplicationInstitutions.js';
+import { CreateReviews1795364183018 } from './1795364183018-CreateReviews.js';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   CreateIdempotencyKeys1795361330291,
   CreateApplications1795361508531,
   AddApplicationInstitutions1795362728185,
+  CreateReviews1795364183018,
 ];
