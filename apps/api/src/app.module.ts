@@ -4,6 +4,7 @@ import { entities } from '#schema';
 import { IdentityModule } from '#identity';
 import { CallsModule } from '#calls';
 import { ApplicationsModule } from '#applications';
+import { ReviewsModule } from '#reviews';
 import type { AppConfig } from '#platform';
 import type { Logger } from 'pino';
 
@@ -27,6 +28,7 @@ export class AppModule {
         IdentityModule,
         CallsModule,
         ApplicationsModule,
+        ReviewsModule,
         ...(runtime.extraModules ?? []),
       ],
     };

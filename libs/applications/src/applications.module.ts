@@ -11,6 +11,7 @@ import { ApplicationsService } from './applications/applications.service.js';
   imports: [IdentityModule, CallsModule],
   controllers: [ApplicationsController, InstitutionDeadlinesController],
   providers: [ApplicationsAccessRepository, ApplicationsRepository, ApplicationsService],
+  exports: [ApplicationsRepository],
 })
 export class ApplicationsModule implements OnModuleInit {
   constructor(

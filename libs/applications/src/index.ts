@@ -21,3 +21,4 @@ export const applicationEntities = [
 ];
 export * from './rules/submission-checks.js';
 export * from './applications.module.js';
+export * from './applications/applications.repository.js';

@@ -7,3 +7,4 @@ import { CallReviewer, ConflictDeclaration, ReviewAssignment, SideDecisionRecord
 
 /** Entities owned by the reviews feature. */
 export const reviewEntities = [CallReviewer, ConflictDeclaration, ReviewAssignment, SideDecisionRecord];
+export * from './reviews.module.js';

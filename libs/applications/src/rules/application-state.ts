@@ -166,7 +166,7 @@ function apply(sides: readonly SideState[], which: (side: SideState) => boolean,
 }
 
 /** The application's status, summarising its sides: the side furthest behind sets it. */
-export function applicationStatus(sides: readonly SideState[]): ApplicationStatus {
+export function applicationStatus(sides: readonly { readonly status: SideStatus }[]): ApplicationStatus {
   const statuses = new Set(sides.map((side) => side.status));
   if (statuses.size === 0) return 'draft';
   if ([...statuses].every((s) => s === 'withdrawn')) return 'withdrawn';

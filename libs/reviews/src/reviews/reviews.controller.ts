@@ -1,0 +1,177 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { CurrentUser, type Principal } from '#identity';
+import { Authenticated, versionFromIfMatch } from '#platform';
+import {
+  AcceptAssignmentDto,
+  AddCallReviewerDto,
+  AssignReviewerDto,
+  AutoAssignDto,
+  DeclareConflictDto,
+  DeclineAssignmentDto,
+  EligibilityDto,
+  RankingQueryDto,
+  SaveReviewDto,
+  SideDecisionDto,
+} from './dto/review.dto.js';
+import { ReviewsService } from './reviews.service.js';
+
+const uuid = new ParseUUIDPipe();
+
+@ApiTags('reviews')
+@Controller()
+export class ReviewsController {
+  constructor(private readonly reviews: ReviewsService) {}
+
+  @Post('applications/:id/sides/:agencyId/eligibility')
+  @HttpCode(200)
+  @Authenticated('program_officer')
+  @ApiOperation({ operationId: 'recordEligibility', summary: "Your agency's side is eligible or not, with a reason." })
+  recordEligibility(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Param('agencyId', uuid) agencyId: string,
+    @Body() body: EligibilityDto,
+  ) {
+    return this.reviews.recordEligibility(user, id, agencyId, body.eligible, body.reason);
+  }
+
+  @Get('calls/:id/reviewers')
+  @Authenticated('program_officer')
+  @ApiOperation({ operationId: 'listCallReviewers', summary: "Your agency's reviewers in the call's pool, with their loads." })
+  listCallReviewers(@CurrentUser() user: Principal, @Param('id', uuid) id: string) {
+    return this.reviews.listCallReviewers(user, id);
+  }
+
+  @Post('calls/:id/reviewers')
+  @Authenticated('program_officer')
+  @ApiOperation({ operationId: 'addCallReviewer', summary: 'Add a user with the reviewer role to the pool, reviewing for your agency.' })
+  addCallReviewer(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: AddCallReviewerDto) {
+    return this.reviews.addCallReviewer(user, id, body.reviewerId);
+  }
+
+  @Post('applications/:id/conflicts')
+  @Authenticated('reviewer')
+  @ApiOperation({ operationId: 'declareConflict', summary: 'Declare a conflict of interest; any open assignment is declined.' })
+  declareConflict(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: DeclareConflictDto) {
+    return this.reviews.declareConflict(user, id, body.reason);
+  }
+
+  @Post('applications/:id/assignments')
+  @Authenticated('program_officer')
+  @ApiOperation({ operationId: 'assignReviewer' })
+  @ApiUnprocessableEntityResponse({ description: 'CONFLICT_OF_INTEREST, NOT_ELIGIBLE' })
+  assign(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: AssignReviewerDto) {
+    return this.reviews.assign(user, id, body.reviewerId, body.dueAt);
+  }
+
+  @Delete('assignments/:id')
+  @HttpCode(204)
+  @Authenticated('program_officer')
+  @ApiOperation({ operationId: 'unassignReviewer' })
+  @ApiNoContentResponse()
+  unassign(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<void> {
+    return this.reviews.unassign(user, id);
+  }
+
+  @Post('calls/:id/auto-assign')
+  @HttpCode(200)
+  @Authenticated('program_officer')
+  @ApiOperation({
+    operationId: 'autoAssignReviewers',
+    summary: 'Assign every eligible application within the load cap, conflicts excluded; reports what it cannot cover.',
+  })
+  autoAssign(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: AutoAssignDto) {
+    return this.reviews.autoAssign(user, id, body);
+  }
+
+  @Get('me/assignments')
+  @Authenticated('reviewer')
+  @ApiOperation({ operationId: 'listMyAssignments' })
+  myAssignments(@CurrentUser() user: Principal) {
+    return this.reviews.myAssignments(user);
+  }
+
+  @Post('assignments/:id/accept')
+  @HttpCode(200)
+  @Authenticated('reviewer')
+  @ApiOperation({ operationId: 'acceptAssignment', summary: 'Accept, declaring no conflict of interest.' })
+  accept(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: AcceptAssignmentDto) {
+    return this.reviews.accept(user, id, body.noConflict);
+  }
+
+  @Post('assignments/:id/decline')
+  @HttpCode(200)
+  @Authenticated('reviewer')
+  @ApiOperation({ operationId: 'declineAssignment' })
+  decline(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: DeclineAssignmentDto) {
+    return this.reviews.decline(user, id, body.reason);
+  }
+
+  @Get('assignments/:id/application')
+  @Authenticated('reviewer')
+  @ApiOperation({ operationId: 'getAssignedApplication', summary: 'The application, once accepted and not conflicted, with your review.' })
+  @ApiOkResponse({ description: 'The application and your review' })
+  assigned(@CurrentUser() user: Principal, @Param('id', uuid) id: string) {
+    return this.reviews.assignedApplication(user, id);
+  }
+
+  @Put('assignments/:id/review')
+  @Authenticated('reviewer')
+  @ApiOperation({ operationId: 'saveReview', summary: 'Save scores (within each scale) and a comment; stays editable until submitted.' })
+  save(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: SaveReviewDto, @Headers('if-match') ifMatch?: string) {
+    return this.reviews.save(user, id, body, versionFromIfMatch(ifMatch));
+  }
+
+  @Post('assignments/:id/review/submit')
+  @HttpCode(200)
+  @Authenticated('reviewer')
+  @ApiOperation({ operationId: 'submitReview', summary: 'Submit: every criterion scored; read-only afterwards.' })
+  @ApiUnprocessableEntityResponse({ description: 'REVIEW_INCOMPLETE lists the criteria without a score' })
+  submit(@CurrentUser() user: Principal, @Param('id', uuid) id: string) {
+    return this.reviews.submit(user, id);
+  }
+
+  @Get('applications/:id/reviews')
+  @Authenticated('program_officer', 'reviewer')
+  @ApiOperation({
+    operationId: 'listApplicationReviews',
+    summary: "Officers: their agency's reviews. Reviewers: the others' after submitting their own, without identities.",
+  })
+  applicationReviews(@CurrentUser() user: Principal, @Param('id', uuid) id: string) {
+    return this.reviews.applicationReviews(user, id);
+  }
+
+  @Get('calls/:id/ranking')
+  @Authenticated('program_officer')
+  @ApiOperation({ operationId: 'getCallRanking', summary: 'Weighted means, thresholds, ties by criterion order, missing reviews.' })
+  ranking(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Query() query: RankingQueryDto) {
+    return this.reviews.ranking(user, id, query.trackId);
+  }
+
+  @Post('applications/:id/sides/:agencyId/decision')
+  @HttpCode(200)
+  @Authenticated('program_officer')
+  @ApiOperation({
+    operationId: 'recordSideDecision',
+    summary: "Your agency's decision on its side; the outcome follows the cooperation mode.",
+  })
+  decide(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Param('agencyId', uuid) agencyId: string,
+    @Body() body: SideDecisionDto,
+  ) {
+    return this.reviews.decide(user, id, agencyId, body);
+  }
+
+  @Get('applications/:id/outcome')
+  @Authenticated()
+  @ApiOperation({
+    operationId: 'getApplicationOutcome',
+    summary: "Each side's decision and the outcome; applicants see them after the call's decision date.",
+  })
+  outcome(@CurrentUser() user: Principal, @Param('id', uuid) id: string) {
+    return this.reviews.outcome(user, id);
+  }
+}

@@ -1,0 +1,246 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { returningRows } from '#platform';
+import { conflictKey } from '../rules/auto-assign.js';
+import type { AssignmentStatus } from './review.entity.js';
+
+export interface AssignmentRow {
+  readonly id: string;
+  readonly applicationId: string;
+  readonly callId: string;
+  readonly trackId: string;
+  readonly reviewerId: string;
+  readonly agencyId: string;
+  readonly status: AssignmentStatus;
+  readonly dueAt: Date | null;
+  readonly scores: Record<string, number> | null;
+  readonly comment: string | null;
+  readonly submittedAt: Date | null;
+  readonly version: number;
+  readonly title: string;
+}
+
+const ASSIGNMENT = `SELECT r.id, r.application_id, a.call_id, a.track_id, r.reviewer_id, r.agency_id, r.status, r.due_at, r.scores, r.comment,
+    r.submitted_at, r.version, a.title
+  FROM review_assignments r JOIN applications a ON a.id = r.application_id`;
+
+function toAssignment(row: Record<string, unknown>): AssignmentRow {
+  return {
+    id: row['id'] as string,
+    applicationId: row['application_id'] as string,
+    callId: row['call_id'] as string,
+    trackId: row['track_id'] as string,
+    reviewerId: row['reviewer_id'] as string,
+    agencyId: row['agency_id'] as string,
+    status: row['status'] as AssignmentStatus,
+    dueAt: row['due_at'] as Date | null,
+    scores: row['scores'] as Record<string, number> | null,
+    comment: row['comment'] as string | null,
+    submittedAt: row['submitted_at'] as Date | null,
+    version: row['version'] as number,
+    title: row['title'] as string,
+  };
+}
+
+@Injectable()
+export class ReviewsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  async addCallReviewer(callId: string, reviewerId: string, agencyId: string, by: string, at: Date): Promise<void> {
+    await this.db.query(
+      `INSERT INTO call_reviewers (call_id, reviewer_id, agency_id, added_by, added_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (call_id, reviewer_id) DO UPDATE SET agency_id = EXCLUDED.agency_id`,
+      [callId, reviewerId, agencyId, by, at],
+    );
+  }
+
+  async callReviewers(callId: string, agencyId: string | null): Promise<Record<string, unknown>[]> {
+    return this.db.query(
+      `SELECT cr.reviewer_id, u.name, u.email, o.short_name AS organisation, cr.agency_id,
+              (SELECT count(*)::int FROM review_assignments r JOIN applications a ON a.id = r.application_id
+                WHERE r.reviewer_id = cr.reviewer_id AND a.call_id = cr.call_id AND r.status <> 'declined') AS load
+         FROM call_reviewers cr JOIN users u ON u.id = cr.reviewer_id LEFT JOIN organisations o ON o.id = u.organisation_id
+        WHERE cr.call_id = $1 AND ($2::uuid IS NULL OR cr.agency_id = $2) ORDER BY u.name, cr.reviewer_id`,
+      [callId, agencyId],
+    );
+  }
+
+  async isCallReviewer(callId: string, reviewerId: string, agencyId: string): Promise<boolean> {
+    const rows = await this.db.query<unknown[]>(`SELECT 1 FROM call_reviewers WHERE call_id = $1 AND reviewer_id = $2 AND agency_id = $3`, [
+      callId,
+      reviewerId,
+      agencyId,
+    ]);
+    return rows.length > 0;
+  }
+
+  /**
+   * Conflicted (application, reviewer) pairs: the reviewer is on the team (PI, member, side PI), shares
+   * an organisation with a member, a side's institution or a side PI, or declared a conflict.
+   */
+  async conflicts(applicationIds: readonly string[], reviewerIds: readonly string[]): Promise<Set<string>> {
+    if (applicationIds.length === 0 || reviewerIds.length === 0) return new Set();
+    const rows = await this.db.query<{ application_id: string; reviewer_id: string }[]>(
+      `WITH reviewer AS (SELECT id, organisation_id FROM users WHERE id = ANY($2::uuid[])),
+            people AS (
+              SELECT a.id AS application_id, a.pi_user_id AS user_id, NULL::uuid AS institution_id FROM applications a WHERE a.id = ANY($1::uuid[])
+              UNION ALL SELECT m.application_id, m.user_id, m.institution_id FROM application_members m WHERE m.application_id = ANY($1::uuid[])
+              UNION ALL SELECT s.application_id, s.pi_user_id, s.institution_id FROM application_sides s WHERE s.application_id = ANY($1::uuid[]))
+       SELECT DISTINCT p.application_id, r.id AS reviewer_id
+         FROM people p JOIN reviewer r ON r.id = p.user_id OR (r.organisation_id IS NOT NULL AND r.organisation_id = p.institution_id)
+       UNION
+       SELECT p.application_id, r.id FROM people p JOIN users u ON u.id = p.user_id JOIN reviewer r ON r.organisation_id = u.organisation_id
+       UNION
+       SELECT d.application_id, d.reviewer_id FROM conflict_declarations d WHERE d.application_id = ANY($1::uuid[]) AND d.reviewer_id = ANY($2::uuid[])`,
+      [applicationIds, reviewerIds],
+    );
+    return new Set(rows.map((row) => conflictKey(row.application_id, row.reviewer_id)));
+  }
+
+  async declareConflict(applicationId: string, reviewerId: string, reason: string, at: Date): Promise<void> {
+    await this.db.query(
+      `INSERT INTO conflict_declarations (application_id, reviewer_id, reason, declared_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (application_id, reviewer_id) DO UPDATE SET reason = EXCLUDED.reason`,
+      [applicationId, reviewerId, reason, at],
+    );
+  }
+
+  async insertAssignment(
+    manager: EntityManager,
+    assignment: { applicationId: string; reviewerId: string; agencyId: string; dueAt: Date | null; by: string; at: Date },
+  ): Promise<string> {
+    const rows = await manager.query<{ id: string }[]>(
+      `INSERT INTO review_assignments (application_id, reviewer_id, agency_id, status, due_at, assigned_by, assigned_at)
+       VALUES ($1, $2, $3, 'assigned', $4, $5, $6) RETURNING id`,
+      [assignment.applicationId, assignment.reviewerId, assignment.agencyId, assignment.dueAt, assignment.by, assignment.at],
+    );
+    return rows[0]!.id;
+  }
+
+  async deleteAssignment(id: string): Promise<void> {
+    await this.db.query(`DELETE FROM review_assignments WHERE id = $1 AND submitted_at IS NULL`, [id]);
+  }
+
+  async assignment(id: string, manager: EntityManager = this.db.manager): Promise<AssignmentRow | undefined> {
+    const rows = await manager.query<Record<string, unknown>[]>(`${ASSIGNMENT} WHERE r.id = $1`, [id]);
+    return rows[0] && toAssignment(rows[0]);
+  }
+
+  async assignmentsOf(reviewerId: string): Promise<AssignmentRow[]> {
+    const rows = await this.db.query<Record<string, unknown>[]>(
+      `${ASSIGNMENT} WHERE r.reviewer_id = $1 ORDER BY r.due_at NULLS LAST, r.id`,
+      [reviewerId],
+    );
+    return rows.map(toAssignment);
+  }
+
+  /** Active (not declined) assignments of the applications, for loads and coverage. */
+  async activeAssignments(applicationIds: readonly string[]): Promise<{ applicationId: string; reviewerId: string }[]> {
+    const rows = await this.db.query<{ application_id: string; reviewer_id: string }[]>(
+      `SELECT application_id, reviewer_id FROM review_assignments WHERE application_id = ANY($1::uuid[]) AND status <> 'declined'`,
+      [applicationIds],
+    );
+    return rows.map((row) => ({ applicationId: row.application_id, reviewerId: row.reviewer_id }));
+  }
+
+  async setAssignmentStatus(id: string, status: AssignmentStatus, reason: string | null): Promise<void> {
+    await this.db.query(`UPDATE review_assignments SET status = $2, decline_reason = $3, version = version + 1 WHERE id = $1`, [
+      id,
+      status,
+      reason,
+    ]);
+  }
+
+  /** Saves scores and comment while the review is not submitted; `submit` also closes it. Answers false when it changed meanwhile. */
+  async writeReview(
+    id: string,
+    scores: Record<string, number>,
+    comment: string,
+    submitAt: Date | null,
+    expectedVersion: number | undefined,
+  ): Promise<boolean> {
+    const rows = await returningRows<{ id: string }>(
+      this.db.manager,
+      `UPDATE review_assignments SET scores = $2, comment = $3, submitted_at = $4, version = version + 1
+        WHERE id = $1 AND status = 'accepted' AND submitted_at IS NULL AND ($5::int IS NULL OR version = $5) RETURNING id`,
+      [id, JSON.stringify(scores), comment, submitAt, expectedVersion ?? null],
+    );
+    return rows.length === 1;
+  }
+
+  /** Submitted reviews of an application, oldest first. */
+  async submittedReviews(applicationId: string): Promise<AssignmentRow[]> {
+    const rows = await this.db.query<Record<string, unknown>[]>(
+      `${ASSIGNMENT} WHERE r.application_id = $1 AND r.submitted_at IS NOT NULL ORDER BY r.submitted_at, r.id`,
+      [applicationId],
+    );
+    return rows.map(toAssignment);
+  }
+
+  /** The applications of a call an agency reviews (its side eligible or later), with their assignment counts and submitted reviews. */
+  async reviewable(callId: string, agencyId: string, trackId?: string): Promise<Record<string, unknown>[]> {
+    return this.db.query(
+      `SELECT a.id, a.title, a.track_id, s.status AS side_status,
+              (SELECT count(*)::int FROM review_assignments r WHERE r.application_id = a.id AND r.agency_id = $2 AND r.status <> 'declined') AS assigned,
+              coalesce((SELECT json_agg(r.scores ORDER BY r.submitted_at) FROM review_assignments r
+                         WHERE r.application_id = a.id AND r.agency_id = $2 AND r.submitted_at IS NOT NULL), '[]') AS reviews
+         FROM applications a JOIN application_sides s ON s.application_id = a.id AND s.agency_id = $2
+        WHERE a.call_id = $1 AND s.status IN ('eligible', 'under_review', 'decided') AND ($3::uuid IS NULL OR a.track_id = $3)
+        ORDER BY a.id`,
+      [callId, agencyId, trackId ?? null],
+    );
+  }
+
+  async setSideStatus(
+    manager: EntityManager,
+    applicationId: string,
+    agencyId: string,
+    status: string,
+    reason: string | null,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE application_sides SET status = $3, eligibility_reason = coalesce($4, eligibility_reason) WHERE application_id = $1 AND agency_id = $2`,
+      [applicationId, agencyId, status, reason],
+    );
+  }
+
+  async recordDecision(
+    manager: EntityManager,
+    decision: {
+      applicationId: string;
+      agencyId: string;
+      decision: 'yes' | 'no';
+      amount: number | null;
+      currency: string | null;
+      by: string;
+      at: Date;
+    },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO side_decisions (application_id, agency_id, decision, amount, currency, decided_by, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (application_id, agency_id) DO UPDATE SET decision = EXCLUDED.decision, amount = EXCLUDED.amount, currency = EXCLUDED.currency,
+         decided_by = EXCLUDED.decided_by, decided_at = EXCLUDED.decided_at`,
+      [decision.applicationId, decision.agencyId, decision.decision, decision.amount, decision.currency, decision.by, decision.at],
+    );
+  }
+
+  async decisions(
+    applicationId: string,
+  ): Promise<{ agencyId: string; decision: 'yes' | 'no'; amount: number | null; currency: string | null }[]> {
+    const rows = await this.db.query<{ agency_id: string; decision: 'yes' | 'no'; amount: string | null; currency: string | null }[]>(
+      `SELECT agency_id, decision, amount, currency FROM side_decisions WHERE application_id = $1`,
+      [applicationId],
+    );
+    return rows.map((row) => ({
+      agencyId: row.agency_id,
+      decision: row.decision,
+      amount: row.amount === null ? null : Number(row.amount),
+      currency: row.currency?.trim() ?? null,
+    }));
+  }
+}

@@ -1,0 +1,467 @@
+import { Injectable } from '@nestjs/common';
+import { type ApplicationRecord, ApplicationsRepository, applicationStatus } from '#applications';
+import { CallsRepository } from '#calls';
+import { AccessService, hasRole, type Principal } from '#identity';
+import {
+  AuditLog,
+  Clock,
+  ConflictError,
+  DomainError,
+  NotFoundError,
+  RuleViolationError,
+  ValidationFailedError,
+  VersionMismatchError,
+} from '#platform';
+import { autoAssign, conflictKey } from '../rules/auto-assign.js';
+import { applicationOutcome, type Outcome } from '../rules/outcome.js';
+import { rankApplications } from '../rules/ranking.js';
+import type { AutoAssignDto, SaveReviewDto, SideDecisionDto } from './dto/review.dto.js';
+import { type AssignmentRow, ReviewsRepository } from './reviews.repository.js';
+
+/** The agency a principal acts for as program officer, or null. */
+function officerAgency(principal: Principal): string | null {
+  return hasRole(principal, 'program_officer') ? principal.organisationId : null;
+}
+
+@Injectable()
+export class ReviewsService {
+  constructor(
+    private readonly reviews: ReviewsRepository,
+    private readonly applications: ApplicationsRepository,
+    private readonly calls: CallsRepository,
+    private readonly access: AccessService,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  /** An officer of the side's agency marks a submitted side eligible or not. */
+  async recordEligibility(principal: Principal, applicationId: string, agencyId: string, eligible: boolean, reason: string) {
+    const application = await this.applicationForOfficer(principal, applicationId, agencyId);
+    const side = application.sides.find((s) => s.agencyId === agencyId);
+    if (!side) throw new NotFoundError('side');
+    if (side.status !== 'submitted' && side.status !== 'eligible' && side.status !== 'ineligible') {
+      throw new RuleViolationError('WRONG_STATE', 'Only a submitted side is checked for eligibility.');
+    }
+    const to = eligible ? ('eligible' as const) : ('ineligible' as const);
+    await this.reviews.transaction(async (manager) => {
+      await this.reviews.setSideStatus(manager, applicationId, agencyId, to, reason);
+      const sides = application.sides.map((s) => ({ status: s.agencyId === agencyId ? to : s.status }));
+      await this.applications.setStatus(manager, applicationId, applicationStatus(sides));
+      await this.applications.insertEvent(manager, {
+        applicationId,
+        agencyId,
+        actorId: principal.id,
+        action: 'application.eligibility',
+        from: side.status,
+        to,
+        comment: reason,
+        at: this.clock.now(),
+      });
+    });
+    return { applicationId, agencyId, status: to, reason };
+  }
+
+  async listCallReviewers(principal: Principal, callId: string) {
+    await this.requireParticipatingOfficer(principal, callId);
+    return (await this.reviews.callReviewers(callId, officerAgency(principal))).map((r) => ({
+      reviewerId: r['reviewer_id'] as string,
+      name: r['name'] as string,
+      email: r['email'] as string,
+      organisation: r['organisation'] as string | null,
+      agencyId: r['agency_id'] as string,
+      load: r['load'] as number,
+    }));
+  }
+
+  async addCallReviewer(principal: Principal, callId: string, reviewerId: string) {
+    await this.requireParticipatingOfficer(principal, callId);
+    const [user] = await this.reviews.transaction((m) =>
+      m.query<{ roles: string[] }[]>(`SELECT roles FROM users WHERE id = $1 AND disabled_at IS NULL`, [reviewerId]),
+    );
+    if (!user?.roles.includes('reviewer'))
+      throw new ValidationFailedError([{ field: 'reviewerId', message: 'reviewerId must be a user with the reviewer role' }]);
+    await this.reviews.addCallReviewer(callId, reviewerId, officerAgency(principal)!, principal.id, this.clock.now());
+    return this.listCallReviewers(principal, callId);
+  }
+
+  /** A reviewer declares a conflict with an application they were assigned or could be. */
+  async declareConflict(principal: Principal, applicationId: string, reason: string) {
+    const [row] = await this.reviews.transaction((m) =>
+      m.query<{ ok: boolean }[]>(
+        `SELECT true AS ok FROM applications a JOIN call_reviewers cr ON cr.call_id = a.call_id AND cr.reviewer_id = $2 WHERE a.id = $1`,
+        [applicationId, principal.id],
+      ),
+    );
+    if (!row) throw new NotFoundError('application');
+    await this.reviews.declareConflict(applicationId, principal.id, reason, this.clock.now());
+    const open = (await this.reviews.assignmentsOf(principal.id)).filter(
+      (a) => a.applicationId === applicationId && a.submittedAt === null,
+    );
+    for (const assignment of open) await this.reviews.setAssignmentStatus(assignment.id, 'declined', 'conflict of interest');
+    return { applicationId, declared: true };
+  }
+
+  async assign(principal: Principal, applicationId: string, reviewerId: string, dueAt: string | undefined) {
+    const agency = officerAgency(principal);
+    const application = await this.applicationForOfficer(principal, applicationId, agency ?? '');
+    this.requireReviewable(application, agency!);
+    if (!(await this.reviews.isCallReviewer(application.callId, reviewerId, agency!))) {
+      throw new ValidationFailedError([{ field: 'reviewerId', message: "reviewerId is not in the call's reviewer pool for your agency" }]);
+    }
+    if ((await this.reviews.conflicts([applicationId], [reviewerId])).has(conflictKey(applicationId, reviewerId))) {
+      throw new RuleViolationError('CONFLICT_OF_INTEREST', 'The reviewer has a conflict of interest with this application.');
+    }
+    const id = await this.reviews.transaction(async (manager) => {
+      const assignmentId = await this.reviews
+        .insertAssignment(manager, {
+          applicationId,
+          reviewerId,
+          agencyId: agency!,
+          dueAt: dueAt ? new Date(dueAt) : null,
+          by: principal.id,
+          at: this.clock.now(),
+        })
+        .catch((error: unknown) => {
+          if ((error as { driverError?: { code?: string } }).driverError?.code === '23505')
+            throw new ConflictError('ALREADY_ASSIGNED', 'The reviewer is already assigned.');
+          throw error;
+        });
+      await this.markUnderReview(manager, application, agency!);
+      await this.audit.record(manager, {
+        actorId: principal.id,
+        action: 'review.assigned',
+        objectType: 'application',
+        objectId: applicationId,
+        data: { reviewerId },
+      });
+      return assignmentId;
+    });
+    return { assignmentId: id, applicationId, reviewerId, status: 'assigned' as const };
+  }
+
+  async unassign(principal: Principal, assignmentId: string) {
+    const assignment = await this.reviews.assignment(assignmentId);
+    if (!assignment || assignment.agencyId !== officerAgency(principal)) throw new NotFoundError('assignment');
+    if (assignment.submittedAt !== null) throw new RuleViolationError('REVIEW_SUBMITTED', 'A submitted review stays.');
+    await this.reviews.deleteAssignment(assignmentId);
+  }
+
+  /** Assigns the call's eligible applications for the officer's agency, deterministically, within the load cap. */
+  async autoAssign(principal: Principal, callId: string, dto: AutoAssignDto) {
+    await this.requireParticipatingOfficer(principal, callId);
+    const agency = officerAgency(principal)!;
+    const applications = (await this.reviews.reviewable(callId, agency, dto.trackId)).map((a) => a['id'] as string);
+    const reviewers = (await this.reviews.callReviewers(callId, agency)).map((r) => r['reviewer_id'] as string);
+    const [conflicts, existing] = await Promise.all([
+      this.reviews.conflicts(applications, reviewers),
+      this.reviews.activeAssignments(applications),
+    ]);
+    const result = autoAssign({
+      applicationIds: applications,
+      reviewerIds: reviewers,
+      perApplication: dto.perApplication,
+      loadCap: dto.loadCap,
+      conflicts,
+      existing,
+    });
+    const now = this.clock.now();
+    await this.reviews.transaction(async (manager) => {
+      for (const a of result.assignments) {
+        await this.reviews.insertAssignment(manager, {
+          ...a,
+          agencyId: agency,
+          dueAt: dto.dueAt ? new Date(dto.dueAt) : null,
+          by: principal.id,
+          at: now,
+        });
+      }
+      await manager.query(
+        `UPDATE application_sides SET status = 'under_review' WHERE agency_id = $1 AND status = 'eligible' AND application_id = ANY($2::uuid[])`,
+        [agency, [...new Set(result.assignments.map((a) => a.applicationId))]],
+      );
+      await this.audit.record(manager, {
+        actorId: principal.id,
+        action: 'review.auto_assigned',
+        objectType: 'call',
+        objectId: callId,
+        data: { assigned: result.assignments.length },
+      });
+    });
+    return { assigned: result.assignments.length, uncovered: result.uncovered, loads: Object.fromEntries(result.loads) };
+  }
+
+  async myAssignments(principal: Principal) {
+    return (await this.reviews.assignmentsOf(principal.id)).map((a) => toAssignmentView(a));
+  }
+
+  async accept(principal: Principal, assignmentId: string, noConflict: boolean) {
+    const assignment = await this.ownAssignment(principal, assignmentId);
+    if (!noConflict)
+      throw new ValidationFailedError([
+        { field: 'noConflict', message: 'noConflict must be true to accept; otherwise declare the conflict' },
+      ]);
+    if (assignment.status !== 'assigned') throw new RuleViolationError('WRONG_STATE', 'Only a new assignment can be accepted.');
+    await this.reviews.setAssignmentStatus(assignmentId, 'accepted', null);
+    return toAssignmentView({ ...assignment, status: 'accepted' });
+  }
+
+  async decline(principal: Principal, assignmentId: string, reason: string) {
+    const assignment = await this.ownAssignment(principal, assignmentId);
+    if (assignment.submittedAt !== null) throw new RuleViolationError('REVIEW_SUBMITTED', 'A submitted review cannot be declined.');
+    await this.reviews.setAssignmentStatus(assignmentId, 'declined', reason);
+    return toAssignmentView({ ...assignment, status: 'declined' });
+  }
+
+  /** The application as its reviewer sees it: once accepted; its team, not other reviewers. */
+  async assignedApplication(principal: Principal, assignmentId: string) {
+    const assignment = await this.ownAssignment(principal, assignmentId);
+    if (assignment.status !== 'accepted') throw new NotFoundError('application');
+    const application = await this.applications.load(assignment.applicationId);
+    if (!application) throw new NotFoundError('application');
+    const call = await this.calls.load(application.callId);
+    return {
+      id: application.id,
+      title: application.title,
+      abstract: application.abstract,
+      fieldCode: application.fieldCode,
+      durationMonths: application.durationMonths,
+      sides: application.sides.map((s) => ({
+        agency: s.agencyShortName,
+        institution: s.institutionShortName,
+        budgetPerYear: s.budgetPerYear,
+        budgetCurrency: s.budgetCurrency,
+      })),
+      members: application.members.map((m) => ({ name: m.name, role: m.role, earlyCareer: m.earlyCareer, country: m.country })),
+      criteria: (call?.criteria ?? []).map((c) => ({
+        id: c.id,
+        name: { ja: c.nameJa, en: c.nameEn },
+        scaleMin: c.scaleMin,
+        scaleMax: c.scaleMax,
+        weight: c.weight,
+      })),
+      review: {
+        scores: assignment.scores ?? {},
+        comment: assignment.comment ?? '',
+        submittedAt: assignment.submittedAt?.toISOString() ?? null,
+        version: assignment.version,
+      },
+    };
+  }
+
+  async save(principal: Principal, assignmentId: string, dto: SaveReviewDto, expectedVersion: number | undefined) {
+    return this.write(principal, assignmentId, dto.scores, dto.comment, false, expectedVersion);
+  }
+
+  async submit(principal: Principal, assignmentId: string) {
+    const assignment = await this.ownAssignment(principal, assignmentId);
+    return this.write(principal, assignmentId, assignment.scores ?? {}, assignment.comment ?? '', true, undefined);
+  }
+
+  /**
+   * Reviews of an application. Officers of a reviewing agency see them with reviewers; a reviewer sees
+   * the others only after submitting their own, and never who wrote them. Applicants see nothing here.
+   */
+  async applicationReviews(principal: Principal, applicationId: string) {
+    const submitted = await this.reviews.submittedReviews(applicationId);
+    const agency = officerAgency(principal);
+    const application = await this.applications.load(applicationId);
+    if (!application) throw new NotFoundError('application');
+    if (agency && application.sides.some((s) => s.agencyId === agency && ['eligible', 'under_review', 'decided'].includes(s.status))) {
+      return submitted
+        .filter((r) => r.agencyId === agency)
+        .map((r) => ({ reviewerId: r.reviewerId, scores: r.scores, comment: r.comment, submittedAt: r.submittedAt?.toISOString() }));
+    }
+    const mine = (await this.reviews.assignmentsOf(principal.id)).find((a) => a.applicationId === applicationId && a.status === 'accepted');
+    if (!mine) throw new NotFoundError('application');
+    if (mine.submittedAt === null)
+      throw new RuleViolationError('SUBMIT_YOUR_REVIEW_FIRST', 'Other reviews are shown once you have submitted yours.');
+    return submitted
+      .filter((r) => r.agencyId === mine.agencyId)
+      .map((r, index) => ({
+        reviewer: r.id === mine.id ? 'you' : `Reviewer ${index + 1}`,
+        scores: r.scores,
+        comment: r.comment,
+        submittedAt: r.submittedAt?.toISOString(),
+      }));
+  }
+
+  async ranking(principal: Principal, callId: string, trackId?: string) {
+    await this.requireParticipatingOfficer(principal, callId);
+    const call = await this.calls.load(callId);
+    if (!call) throw new NotFoundError('call');
+    const rows = await this.reviews.reviewable(callId, officerAgency(principal)!, trackId);
+    const criteria = call.criteria.map((c) => ({ id: c.id!, weight: c.weight, threshold: c.threshold }));
+    const ranked = rankApplications(
+      rows.map((r) => ({
+        applicationId: r['id'] as string,
+        reviews: r['reviews'] as Record<string, number>[],
+        assigned: r['assigned'] as number,
+      })),
+      criteria,
+    );
+    const titles = new Map(rows.map((r) => [r['id'] as string, r['title'] as string]));
+    return { callId, criteria: criteria.map((c) => c.id), items: ranked.map((r) => ({ ...r, title: titles.get(r.applicationId) ?? '' })) };
+  }
+
+  async decide(principal: Principal, applicationId: string, agencyId: string, dto: SideDecisionDto) {
+    const application = await this.applicationForOfficer(principal, applicationId, agencyId);
+    const side = application.sides.find((s) => s.agencyId === agencyId);
+    if (!side || !['eligible', 'under_review', 'decided'].includes(side.status)) {
+      throw new RuleViolationError('WRONG_STATE', 'Only an eligible side under review is decided.');
+    }
+    await this.reviews.transaction(async (manager) => {
+      await this.reviews.recordDecision(manager, {
+        applicationId,
+        agencyId,
+        decision: dto.decision,
+        amount: dto.amount ?? null,
+        currency: dto.currency ?? null,
+        by: principal.id,
+        at: this.clock.now(),
+      });
+      await this.reviews.setSideStatus(manager, applicationId, agencyId, 'decided', null);
+      const sides = application.sides.map((s) => ({ status: s.agencyId === agencyId ? ('decided' as const) : s.status }));
+      await this.applications.setStatus(manager, applicationId, applicationStatus(sides));
+      await this.applications.insertEvent(manager, {
+        applicationId,
+        agencyId,
+        actorId: principal.id,
+        action: 'application.decision',
+        from: side.status,
+        to: 'decided',
+        comment: dto.decision === 'yes' ? 'funded' : 'not funded',
+        at: this.clock.now(),
+      });
+    });
+    return this.outcome(principal, applicationId);
+  }
+
+  /** Each side's decision and the overall outcome; applicants see it after the call's decision date. */
+  async outcome(
+    principal: Principal,
+    applicationId: string,
+  ): Promise<{
+    applicationId: string;
+    outcome: Outcome;
+    sides: { agencyId: string; decision: 'yes' | 'no' | null; amount: number | null; currency: string | null }[];
+  }> {
+    await this.access.require(principal, 'application.read', applicationId, 'application');
+    const application = await this.applications.load(applicationId);
+    if (!application) throw new NotFoundError('application');
+    const call = await this.calls.load(application.callId);
+    if (!call) throw new NotFoundError('call');
+    const isOfficer = officerAgency(principal) !== null && application.sides.some((s) => s.agencyId === officerAgency(principal));
+    const published = call.decisionAt !== null && this.clock.now() >= call.decisionAt;
+    const decisions = await this.reviews.decisions(applicationId);
+    const sides = application.sides.map((s) => {
+      const d = isOfficer || published ? decisions.find((x) => x.agencyId === s.agencyId) : undefined;
+      return {
+        agencyId: s.agencyId,
+        role: s.role,
+        decision: d?.decision ?? null,
+        amount: d?.amount ?? null,
+        currency: d?.currency ?? null,
+      };
+    });
+    return {
+      applicationId,
+      outcome: applicationOutcome(call.mode, sides),
+      sides: sides.map(({ role: _role, ...rest }) => rest),
+    };
+  }
+
+  private async write(
+    principal: Principal,
+    assignmentId: string,
+    scores: Record<string, number>,
+    comment: string | undefined,
+    submit: boolean,
+    expectedVersion: number | undefined,
+  ) {
+    const assignment = await this.ownAssignment(principal, assignmentId);
+    if (assignment.status !== 'accepted') throw new RuleViolationError('WRONG_STATE', 'Accept the assignment before reviewing.');
+    if (assignment.submittedAt !== null) throw new RuleViolationError('REVIEW_SUBMITTED', 'The review is submitted and read-only.');
+    const call = await this.calls.load(assignment.callId);
+    const criteria = call?.criteria ?? [];
+    const outOfScale = Object.entries(scores).flatMap(([id, score]) => {
+      const criterion = criteria.find((c) => c.id === id);
+      if (!criterion) return [{ field: `scores.${id}`, message: `scores.${id} is not a criterion of the call` }];
+      return typeof score !== 'number' || !Number.isFinite(score) || score < criterion.scaleMin || score > criterion.scaleMax
+        ? [{ field: `scores.${id}`, message: `scores.${id} must be from ${criterion.scaleMin} to ${criterion.scaleMax}` }]
+        : [];
+    });
+    if (outOfScale.length > 0) throw new ValidationFailedError(outOfScale);
+    if (submit) {
+      const missing = criteria
+        .filter((c) => scores[c.id!] === undefined)
+        .map((c) => ({ field: `scores.${c.id}`, message: `${c.nameEn} needs a score` }));
+      if (missing.length > 0) throw new RuleViolationError('REVIEW_INCOMPLETE', 'Score every criterion before submitting.', missing);
+    }
+    if (
+      !(await this.reviews.writeReview(
+        assignmentId,
+        scores,
+        comment ?? assignment.comment ?? '',
+        submit ? this.clock.now() : null,
+        expectedVersion,
+      ))
+    ) {
+      throw new VersionMismatchError((await this.reviews.assignment(assignmentId))?.version);
+    }
+    return this.assignedApplication(principal, assignmentId);
+  }
+
+  private async ownAssignment(principal: Principal, assignmentId: string): Promise<AssignmentRow> {
+    const assignment = await this.reviews.assignment(assignmentId);
+    if (!assignment || assignment.reviewerId !== principal.id) throw new NotFoundError('assignment');
+    if (assignment.status !== 'declined' && (await this.reviews.conflicts([assignment.applicationId], [principal.id])).size > 0) {
+      throw new NotFoundError('assignment');
+    }
+    return assignment;
+  }
+
+  private async applicationForOfficer(principal: Principal, applicationId: string, agencyId: string): Promise<ApplicationRecord> {
+    const application = await this.applications.load(applicationId);
+    const mine = officerAgency(principal);
+    const side = application?.sides.find((s) => s.agencyId === mine);
+    if (!application || !side || ['draft', 'returned', 'pending_institution'].includes(side.status)) throw new NotFoundError('application');
+    if (agencyId !== mine) throw new DomainError('forbidden', 'NOT_YOUR_AGENCY', 'Each agency acts on its own side only.');
+    return application;
+  }
+
+  private requireReviewable(application: ApplicationRecord, agency: string): void {
+    const side = application.sides.find((s) => s.agencyId === agency);
+    if (!side || !['eligible', 'under_review'].includes(side.status)) {
+      throw new RuleViolationError('NOT_ELIGIBLE', "Reviewers are assigned once the agency's side is eligible.");
+    }
+  }
+
+  private async markUnderReview(
+    manager: Parameters<ReviewsRepository['setSideStatus']>[0],
+    application: ApplicationRecord,
+    agency: string,
+  ): Promise<void> {
+    const side = application.sides.find((s) => s.agencyId === agency);
+    if (side?.status === 'eligible') {
+      await this.reviews.setSideStatus(manager, application.id, agency, 'under_review', null);
+      const sides = application.sides.map((s) => ({ status: s.agencyId === agency ? ('under_review' as const) : s.status }));
+      await this.applications.setStatus(manager, application.id, applicationStatus(sides));
+    }
+  }
+
+  private async requireParticipatingOfficer(principal: Principal, callId: string): Promise<void> {
+    if (!(await this.access.allowed(principal, 'call.participate', [callId])).has(callId)) throw new NotFoundError('call');
+  }
+}
+
+function toAssignmentView(a: AssignmentRow) {
+  return {
+    id: a.id,
+    applicationId: a.applicationId,
+    title: a.title,
+    status: a.status,
+    dueAt: a.dueAt?.toISOString() ?? null,
+    submittedAt: a.submittedAt?.toISOString() ?? null,
+    version: a.version,
+  };
+}
