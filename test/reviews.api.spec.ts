@@ -34,15 +34,13 @@ describe('reviews', () => {
     const id = created.body.id as string;
     const steps = [
       t.http.patch(`/applications/${id}/sides/${org('JST')}`).send({ budgetPerYear: [10_000_000], budgetCurrency: 'JPY' }),
-      t.http
-        .patch(`/applications/${id}/sides/${org('NSF')}`)
-        .send({
-          piName: 'Emily Carter',
-          piEmail: 'emily@mit.example',
-          institutionId: org('MIT'),
-          budgetPerYear: [100_000],
-          budgetCurrency: 'USD',
-        }),
+      t.http.patch(`/applications/${id}/sides/${org('NSF')}`).send({
+        piName: 'Emily Carter',
+        piEmail: 'emily@mit.example',
+        institutionId: org('MIT'),
+        budgetPerYear: [100_000],
+        budgetCurrency: 'USD',
+      }),
       ...(withOsakaMember
         ? [
             t.http
