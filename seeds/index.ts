@@ -2,7 +2,7 @@ import { applicationStatus } from '#applications';
 import { hashPassword } from '#identity';
 import { upsertRows } from '#platform';
 import type { DataSource, EntityManager } from 'typeorm';
-import { applicationSeeds } from './demo/applications.js';
+import { applicationSeeds, reviewSeeds } from './demo/applications.js';
 import { callSeeds, criterionSeeds, programSeeds } from './demo/calls.js';
 import { organisationSeeds } from './demo/organisations.js';
 import { DEMO_PASSWORD, userSeeds } from './demo/users.js';
@@ -188,9 +188,7 @@ async function seedCalls(manager: EntityManager, now: Date): Promise<Record<stri
  */
 async function seedApplications(manager: EntityManager, now: Date): Promise<number> {
   const anchor = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-  const call = callSeeds(anchor).find((c) => c.key === 'SICORP-US-CURRENT')!;
-  const callId = seedId('call', call.key);
-  const trackId = seedId('track', `${call.key}/${call.tracks[0]!.code}`);
+  const calls = callSeeds(anchor);
   const jst = seedId('organisation', 'JST');
   const nsf = seedId('organisation', 'NSF');
   const ids = applicationSeeds.map((a) => seedId('application', a.key));
@@ -202,6 +200,9 @@ async function seedApplications(manager: EntityManager, now: Date): Promise<numb
   for (const [index, a] of applicationSeeds.entries()) {
     const id = seedId('application', a.key);
     if (existing.has(id)) continue;
+    const call = calls.find((c) => c.key === (a.call ?? 'SICORP-US-CURRENT'))!;
+    const callId = seedId('call', call.key);
+    const trackId = seedId('track', `${call.key}/${call.tracks[0]!.code}`);
     const sides = [
       {
         agencyId: jst,
@@ -230,7 +231,7 @@ async function seedApplications(manager: EntityManager, now: Date): Promise<numb
       [id, callId, trackId, user(a.pi), a.title, a.abstract, status, createdAt],
     );
     for (const [n, side] of sides.entries()) {
-      const submitted = side.status === 'submitted';
+      const submitted = ['submitted', 'eligible', 'under_review'].includes(side.status);
       await manager.query(
         `INSERT INTO application_sides (application_id, agency_id, status, pi_user_id, institution_id, budget_per_year, budget_currency,
                                         export_control_checked_at, disclosures_received_at, receipt_number, submitted_at)
@@ -285,7 +286,37 @@ async function seedApplications(manager: EntityManager, now: Date): Promise<numb
     }
     written++;
   }
+  if (written > 0) await seedReviews(manager, anchor);
   return written;
+}
+
+/** The reviewer pool and assignments of the call under review, written with its applications. */
+async function seedReviews(manager: EntityManager, at: Date): Promise<void> {
+  const callKey = reviewSeeds.call;
+  const jst = seedId('organisation', 'JST');
+  for (const reviewer of reviewSeeds.pool) {
+    await manager.query(
+      `INSERT INTO call_reviewers (call_id, reviewer_id, agency_id, added_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+      [seedId('call', callKey), seedId('user', reviewer), jst, at],
+    );
+  }
+  for (const a of reviewSeeds.assignments) {
+    const scores = Object.fromEntries(Object.entries(a.scores).map(([key, score]) => [seedId('criterion', `${callKey}/${key}`), score]));
+    await manager.query(
+      `INSERT INTO review_assignments (application_id, reviewer_id, agency_id, status, due_at, assigned_at, scores, comment, submitted_at)
+       VALUES ($1, $2, $3, 'accepted', $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+      [
+        seedId('application', a.application),
+        seedId('user', a.reviewer),
+        jst,
+        new Date(at.getTime() + 20 * 86_400_000),
+        at,
+        JSON.stringify(scores),
+        a.comment,
+        a.submitted ? at : null,
+      ],
+    );
+  }
 }
 
 /** A PostgreSQL array literal of plain values. */

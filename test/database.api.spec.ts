@@ -66,7 +66,7 @@ describe('schema and seeds', () => {
     const first = await withDataSource(options, (dataSource) => runSeeds(dataSource, now));
     expect(first.changed['organisations']).toBeGreaterThanOrEqual(13);
     expect(first.changed['calls']).toBeGreaterThanOrEqual(7);
-    expect(first.changed['applications']).toBe(6);
+    expect(first.changed['applications']).toBe(8);
     const afterFirst = await withDataSource(options, fingerprint);
     const second = await withDataSource(options, (dataSource) => runSeeds(dataSource, now));
     expect(second.changed).toEqual(Object.fromEntries(Object.keys(first.changed).map((table) => [table, 0])));

@@ -74,11 +74,17 @@ describe('automatic assignment through the API', () => {
          JOIN application_members m ON m.application_id = r.application_id AND m.institution_id = u.organisation_id`,
     );
     expect(conflicted).toEqual([]);
-    const overCap = await t.dataSource.query(`SELECT reviewer_id FROM review_assignments GROUP BY reviewer_id HAVING count(*) > 25`);
+    const overCap = await t.dataSource.query(
+      `SELECT r.reviewer_id FROM review_assignments r JOIN applications a ON a.id = r.application_id WHERE a.call_id = $1
+        GROUP BY r.reviewer_id HAVING count(*) > 25`,
+      [callId],
+    );
     expect(overCap).toEqual([]);
 
     // The same input again (assignments cleared) gives exactly the same assignment.
-    await t.dataSource.query(`DELETE FROM review_assignments`);
+    await t.dataSource.query(`DELETE FROM review_assignments r USING applications a WHERE a.id = r.application_id AND a.call_id = $1`, [
+      callId,
+    ]);
     const second = await run();
     expect(second).toEqual(first);
     expect(await pairs()).toEqual(assigned);

@@ -14,6 +14,8 @@ export interface ApplicationSeed {
   readonly partner: { readonly pi: string; readonly institution: string; readonly status: SideStatus };
   /** The comment of the office's return, for a returned application. */
   readonly returnComment?: string;
+  /** The call, when not the open SICORP Japan-US call. */
+  readonly call?: string;
 }
 
 export const applicationSeeds: readonly ApplicationSeed[] = [
@@ -66,4 +68,47 @@ export const applicationSeeds: readonly ApplicationSeed[] = [
     lead: { institution: 'OSAKA', status: 'draft' },
     partner: { pi: 'pi.mit@example.org', institution: 'MIT', status: 'draft' },
   },
+  {
+    key: 'UTOKYO-IN-REVIEW',
+    call: 'SICORP-US-REVIEW',
+    pi: 'pi.utokyo@example.org',
+    title: '半導体製造プロセスの異常検知AI',
+    abstract: 'Anomaly detection for semiconductor fabrication with AI.',
+    lead: { institution: 'UTOKYO', status: 'under_review' },
+    partner: { pi: 'pi.mit@example.org', institution: 'MIT', status: 'submitted' },
+  },
+  {
+    key: 'OSAKA-IN-REVIEW',
+    call: 'SICORP-US-REVIEW',
+    pi: 'pi.osaka@example.org',
+    title: '次世代パワー半導体の信頼性モデル',
+    abstract: 'Reliability models for next-generation power semiconductors.',
+    lead: { institution: 'OSAKA', status: 'eligible' },
+    partner: { pi: 'pi.mit@example.org', institution: 'MIT', status: 'submitted' },
+  },
 ];
+
+/**
+ * Reviews in the call under review: reviewer.kyoto submitted a review and reviewer.tohoku saved one
+ * on the Tokyo proposal; reviewer.osaka is in the pool but conflicted with the Osaka proposal.
+ */
+export const reviewSeeds = {
+  call: 'SICORP-US-REVIEW',
+  pool: ['reviewer.kyoto@example.org', 'reviewer.osaka@example.org', 'reviewer.tohoku@example.org'],
+  assignments: [
+    {
+      application: 'UTOKYO-IN-REVIEW',
+      reviewer: 'reviewer.kyoto@example.org',
+      scores: { excellence: 4, synergy: 5, circulation: 4, feasibility: 3 },
+      submitted: true,
+      comment: 'A strong, well-matched team.',
+    },
+    {
+      application: 'UTOKYO-IN-REVIEW',
+      reviewer: 'reviewer.tohoku@example.org',
+      scores: { excellence: 3, synergy: 4 },
+      submitted: false,
+      comment: 'Draft: check the budget plan.',
+    },
+  ],
+} as const;

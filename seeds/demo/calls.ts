@@ -246,6 +246,28 @@ export function callSeeds(anchor: Date): CallSeed[] {
       projectStartOn: day(190).slice(0, 10),
     },
     {
+      key: 'SICORP-US-REVIEW',
+      program: 'JST-SICORP',
+      titleJa: 'SICORP 日米共同研究公募 (前回: AI・半導体) 審査中',
+      titleEn: 'SICORP Japan-US joint call, previous round: in review',
+      summaryEn: 'The previous round of the Japan-US call; its proposals are being reviewed.',
+      mode: 'joint_call',
+      agencies: [
+        { agency: 'JST', role: 'lead', deadline: day(-60), budgetCap: JPY(45) },
+        { agency: 'NSF', role: 'partner', deadline: day(-55, '21:00:00Z'), budgetCap: { amount: 90_000_000, currency: 'USD' } },
+      ],
+      tracks: [
+        { code: 'standard', nameJa: '一般', nameEn: 'Standard', maxBudget: JPY(45), maxDurationMonths: 36, earlyCareerRequired: false },
+      ],
+      fields: ['ai_information', 'semiconductors'],
+      eligibleCountries: ['US'],
+      announcedAt: day(-200),
+      opensAt: day(-150),
+      reviewStartsAt: day(-30),
+      decisionAt: day(60),
+      projectStartOn: day(90).slice(0, 10),
+    },
+    {
       key: 'EASIA-NEXT',
       program: 'JST-EASIA',
       titleJa: 'e-ASIA 共同研究プログラム 次期公募 (環境・防災・感染症)',
