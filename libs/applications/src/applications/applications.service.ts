@@ -375,7 +375,9 @@ export class ApplicationsService {
         status: s.status,
         approvalRequired: s.approvalRequired,
         deadline: s.deadline,
-        integrityChecksRecorded: side?.checked === true || (s.exportControlCheckedAt !== null && s.disclosuresReceivedAt !== null),
+        integrityChecksRecorded:
+          (side?.checked === true && 'agencyId' in action && action.agencyId === s.agencyId) ||
+          (s.exportControlCheckedAt !== null && s.disclosuresReceivedAt !== null),
       }));
       const office = officeInstitution(principal);
       const result = transition(
