@@ -30,3 +30,4 @@ export * from './idempotency/idempotency-key.entity.js';
 export * from './idempotency/idempotency.store.js';
 export * from './idempotency/idempotent.js';
 export * from './csv/csv.js';
+export * from './http/trim.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { hasRole, type Principal } from '#identity';
+import { officeInstitutionOf, officerAgencyOf, type Principal } from '#identity';
 
 export const ApplicationPermission = {
   /** Team members; the office of a side's or member's institution; officers of an agency once its side is submitted. */
@@ -9,16 +9,6 @@ export const ApplicationPermission = {
   /** The PI and co-PIs edit drafts. */
   edit: 'application.edit',
 } as const;
-
-/** The institution a principal's research office acts for, or null. */
-export function officeInstitution(principal: Principal): string | null {
-  return hasRole(principal, 'institution_admin') ? principal.organisationId : null;
-}
-
-/** The agency a principal acts for as program officer, or null. */
-export function officerAgencyOf(principal: Principal): string | null {
-  return hasRole(principal, 'program_officer') ? principal.organisationId : null;
-}
 
 /** The visibility rule in SQL, over `applications a`, with the user, office and agency as parameters $u, $o, $g. */
 export function visibleApplicationSql(user: string, office: string, agency: string): string {
@@ -36,7 +26,7 @@ export class ApplicationsAccessRepository {
   async readable(principal: Principal, ids: readonly string[]): Promise<string[]> {
     const rows = await this.db.query<{ id: string }[]>(
       `SELECT a.id FROM applications a WHERE a.id = ANY($1::uuid[]) AND ${visibleApplicationSql('$2::uuid', '$3::uuid', '$4::uuid')}`,
-      [ids, principal.id, officeInstitution(principal), officerAgencyOf(principal)],
+      [ids, principal.id, officeInstitutionOf(principal), officerAgencyOf(principal)],
     );
     return rows.map((row) => row.id);
   }

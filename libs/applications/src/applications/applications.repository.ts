@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { returningRows, SqlParams, updateIfVersion } from '#platform';
-import type { ApplicationStatus, SideStatus } from '../rules/application-state.js';
+import { type ApplicationStatus, applicationStatus, type SideStatus } from '../rules/application-state.js';
 import type { MemberRole } from './application.entity.js';
 
 export interface SideRecord {
@@ -254,6 +254,39 @@ export class ApplicationsRepository {
       [applicationId, agencyId, at],
     );
     return rows[0]!.receipt;
+  }
+
+  /** Re-derives the summary status of applications from their sides, after sides changed elsewhere. */
+  async refreshStatuses(manager: EntityManager, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const rows = await manager.query<{ application_id: string; statuses: SideStatus[] }[]>(
+      `SELECT application_id, array_agg(status) AS statuses FROM application_sides WHERE application_id = ANY($1::uuid[]) GROUP BY application_id`,
+      [ids],
+    );
+    await manager.query(
+      `UPDATE applications a SET status = v.status, version = a.version + 1, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[]) AS v(id, status) WHERE a.id = v.id AND a.status <> v.status`,
+      [rows.map((r) => r.application_id), rows.map((r) => applicationStatus(r.statuses.map((status) => ({ status }))))],
+    );
+  }
+
+  /** Name, e-mail, ORCID iD and country of a user, for the PI's own team entry. */
+  async profile(
+    manager: EntityManager,
+    userId: string,
+  ): Promise<{ name: string; email: string; orcid: string | null; country: string | null } | undefined> {
+    const rows = await manager.query<{ name: string; email: string; orcid: string | null; country: string | null }[]>(
+      `SELECT u.name, u.email, u.orcid, o.country FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id WHERE u.id = $1`,
+      [userId],
+    );
+    return rows[0];
+  }
+
+  async organisation(id: string): Promise<{ kind: string; timeZone: string } | undefined> {
+    const rows = await this.db.query<{ kind: string; time_zone: string }[]>(`SELECT kind, time_zone FROM organisations WHERE id = $1`, [
+      id,
+    ]);
+    return rows[0] && { kind: rows[0].kind, timeZone: rows[0].time_zone };
   }
 
   async setStatus(manager: EntityManager, id: string, status: ApplicationStatus): Promise<void> {

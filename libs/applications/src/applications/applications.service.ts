@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type CallRecord, CallsRepository, callStatus, inZone, parseInstant } from '#calls';
-import { AccessService, type Principal } from '#identity';
+import { AccessService, officeInstitutionOf, officerAgencyOf, type Principal } from '#identity';
 import {
   Clock,
   decodeCursor,
@@ -25,7 +25,7 @@ import {
 } from '../rules/application-state.js';
 import { checkSubmission } from '../rules/submission-checks.js';
 import { toApplicationDto } from './application-mapper.js';
-import { ApplicationPermission, officeInstitution, officerAgencyOf } from './applications-access.repository.js';
+import { ApplicationPermission } from './applications-access.repository.js';
 import {
   type ApplicationRecord,
   ApplicationsRepository,
@@ -71,10 +71,7 @@ export class ApplicationsService {
         keywords: dto.keywords ?? [],
         durationMonths: dto.durationMonths ?? null,
       });
-      const [me] = await manager.query<{ name: string; email: string; orcid: string | null; country: string | null }[]>(
-        `SELECT u.name, u.email, u.orcid, o.country FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id WHERE u.id = $1`,
-        [principal.id],
-      );
+      const me = await this.applications.profile(manager, principal.id);
       for (const agency of call.agencies) {
         const lead = agency.role === 'lead';
         await this.applications.insertSide(
@@ -104,7 +101,7 @@ export class ApplicationsService {
   /** The researcher's own (default), the office's institution's, or the applications the officer's agency received. */
   async list(principal: Principal, query: ListApplicationsQueryDto): Promise<Page<ApplicationSummaryRow>> {
     const view = query.view ?? 'mine';
-    const office = officeInstitution(principal);
+    const office = officeInstitutionOf(principal);
     const agency = officerAgencyOf(principal);
     if ((view === 'office' && !office) || (view === 'agency' && !agency)) {
       throw new DomainError(
@@ -149,7 +146,7 @@ export class ApplicationsService {
 
   /** Every application touching the office's institution, one row per side, as CSV for spreadsheets. */
   async exportCsv(principal: Principal, query: ExportApplicationsQueryDto): Promise<string> {
-    const office = officeInstitution(principal);
+    const office = officeInstitutionOf(principal);
     if (!office) throw new DomainError('forbidden', 'WRONG_VIEW', 'The export is for institution admins.');
     const rows = await this.applications.exportRows(office, query);
     return toCsv(
@@ -188,15 +185,12 @@ export class ApplicationsService {
 
   /** The office's own deadline for a call, earlier than the agencies', shown on its researchers' applications. */
   async setInstitutionDeadline(principal: Principal, callId: string, text: string): Promise<InstitutionDeadlineResultDto> {
-    const office = officeInstitution(principal);
+    const office = officeInstitutionOf(principal);
     if (!office) throw new DomainError('forbidden', 'WRONG_VIEW', 'Only institution admins set internal deadlines.');
     await this.access.require(principal, 'call.read', callId, 'call');
     const call = await this.calls.load(callId);
     if (!call) throw new NotFoundError('call');
-    const [zoneRow] = await this.applications.manager.query<{ time_zone: string }[]>(`SELECT time_zone FROM organisations WHERE id = $1`, [
-      office,
-    ]);
-    const zone = zoneRow?.time_zone ?? 'UTC';
+    const zone = (await this.applications.organisation(office))?.timeZone ?? 'UTC';
     const parsed = parseInstant(text, zone);
     if ('error' in parsed) throw new ValidationFailedError([{ field: 'deadline', message: `deadline ${parsed.error}` }]);
     const last = Math.max(...call.agencies.map((a) => a.deadline.getTime()));
@@ -234,10 +228,7 @@ export class ApplicationsService {
     const current = await this.editableDraft(principal, id);
     if (!current.sides.some((s) => s.agencyId === agencyId)) throw new NotFoundError('side');
     if (dto.institutionId) {
-      const [org] = await this.applications.manager.query<{ kind: string }[]>(`SELECT kind FROM organisations WHERE id = $1`, [
-        dto.institutionId,
-      ]);
-      if (org?.kind !== 'institution')
+      if ((await this.applications.organisation(dto.institutionId))?.kind !== 'institution')
         throw new ValidationFailedError([{ field: 'institutionId', message: 'institutionId must name an institution' }]);
     }
     await this.applications.transaction(async (manager) => {
@@ -379,7 +370,7 @@ export class ApplicationsService {
           (side?.checked === true && 'agencyId' in action && action.agencyId === s.agencyId) ||
           (s.exportControlCheckedAt !== null && s.disclosuresReceivedAt !== null),
       }));
-      const office = officeInstitution(principal);
+      const office = officeInstitutionOf(principal);
       const result = transition(
         states,
         action,

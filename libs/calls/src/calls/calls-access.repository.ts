@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { hasRole, type Principal } from '#identity';
+import { officerAgencyOf, type Principal } from '#identity';
 
 export const CallPermission = {
   /** Published calls: every signed-in user; drafts: officers of the participating agencies. */
@@ -23,34 +23,29 @@ export class CallsAccessRepository {
     return this.ids(
       `SELECT c.id FROM calls c WHERE c.id = ANY($1::uuid[]) AND (c.published_at IS NOT NULL OR EXISTS (
          SELECT 1 FROM call_agencies a WHERE a.call_id = c.id AND a.agency_id = $2))`,
-      [ids, officerAgency(principal)],
+      [ids, officerAgencyOf(principal)],
     );
   }
 
   async led(principal: Principal, ids: readonly string[]): Promise<string[]> {
     return this.ids(`SELECT call_id AS id FROM call_agencies WHERE call_id = ANY($1::uuid[]) AND role = 'lead' AND agency_id = $2`, [
       ids,
-      officerAgency(principal),
+      officerAgencyOf(principal),
     ]);
   }
 
   async participating(principal: Principal, ids: readonly string[]): Promise<string[]> {
     return this.ids(`SELECT call_id AS id FROM call_agencies WHERE call_id = ANY($1::uuid[]) AND agency_id = $2`, [
       ids,
-      officerAgency(principal),
+      officerAgencyOf(principal),
     ]);
   }
 
   async managedPrograms(principal: Principal, ids: readonly string[]): Promise<string[]> {
-    return this.ids(`SELECT id FROM programs WHERE id = ANY($1::uuid[]) AND agency_id = $2`, [ids, officerAgency(principal)]);
+    return this.ids(`SELECT id FROM programs WHERE id = ANY($1::uuid[]) AND agency_id = $2`, [ids, officerAgencyOf(principal)]);
   }
 
   private async ids(sql: string, params: unknown[]): Promise<string[]> {
     return (await this.db.query<{ id: string }[]>(sql, params)).map((row) => row.id);
   }
-}
-
-/** The agency a principal acts for as program officer, or null. */
-export function officerAgency(principal: Principal): string | null {
-  return hasRole(principal, 'program_officer') ? principal.organisationId : null;
 }

@@ -334,10 +334,10 @@ export class CallsRepository {
     const c = calls[0];
     if (!c) return undefined;
     const [agencies, tracks, criteria, fields] = await Promise.all([
-      this.agencyEntries(manager, [callId]),
+      this.agencyEntries([callId], manager),
       manager.query<Record<string, unknown>[]>(`SELECT * FROM call_tracks WHERE call_id = $1 ORDER BY sort_order, code`, [callId]),
       manager.query<Record<string, unknown>[]>(`SELECT * FROM call_criteria WHERE call_id = $1 ORDER BY sort_order, id`, [callId]),
-      this.fieldsOf(manager, [callId]),
+      this.fieldsOf([callId], manager),
     ]);
     return {
       id: c['id'] as string,
@@ -388,7 +388,7 @@ export class CallsRepository {
   }
 
   /** Agency entries of several calls at once (lists), in the call's order. */
-  async agencyEntries(manager: EntityManager, callIds: readonly string[]): Promise<Map<string, AgencyEntry[]>> {
+  async agencyEntries(callIds: readonly string[], manager: EntityManager = this.db.manager): Promise<Map<string, AgencyEntry[]>> {
     const rows = await manager.query<Record<string, unknown>[]>(
       `SELECT a.*, o.short_name, o.name_ja, o.name_en, o.country FROM call_agencies a JOIN organisations o ON o.id = a.agency_id
         WHERE a.call_id = ANY($1::uuid[]) ORDER BY a.call_id, a.role, a.sort_order`,
@@ -417,8 +417,8 @@ export class CallsRepository {
   }
 
   async fieldsOf(
-    manager: EntityManager,
     callIds: readonly string[],
+    manager: EntityManager = this.db.manager,
   ): Promise<Map<string, { code: string; nameJa: string; nameEn: string }[]>> {
     const rows = await manager.query<{ call_id: string; code: string; name_ja: string; name_en: string }[]>(
       `SELECT cf.call_id, f.code, f.name_ja, f.name_en FROM call_fields cf JOIN research_fields f ON f.code = cf.field_code
@@ -486,9 +486,9 @@ export class CallsRepository {
   }
 
   /** Heads of several calls for list items: program, titles, mode, countries, timeline. */
-  async heads(manager: EntityManager, callIds: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
+  async heads(callIds: readonly string[], manager: EntityManager = this.db.manager): Promise<Map<string, Record<string, unknown>>> {
     const rows = await manager.query<Record<string, unknown>[]>(
-      `SELECT c.id, c.title_ja, c.title_en, c.mode, c.eligible_countries, p.id AS program_id, p.code AS program_code,
+      `SELECT c.id, c.title_ja, c.title_en, c.mode, c.eligible_countries, c.cancelled_at, p.id AS program_id, p.code AS program_code,
               p.name_ja AS program_name_ja, p.name_en AS program_name_en
          FROM calls c JOIN programs p ON p.id = c.program_id WHERE c.id = ANY($1::uuid[])`,
       [callIds],

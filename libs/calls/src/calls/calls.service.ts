@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AccessService, type Principal } from '#identity';
+import { AccessService, officerAgencyOf, type Principal } from '#identity';
 import {
   AuditLog,
   Clock,
@@ -21,7 +21,7 @@ import { callStatus } from '../rules/call-status.js';
 import { type CallDraft, validateCall } from '../rules/call-validation.js';
 import { parseInstant } from '../rules/zoned-time.js';
 import { toCallDto, toCallSummaryDto } from './call-mapper.js';
-import { CallPermission, officerAgency } from './calls-access.repository.js';
+import { CallPermission } from './calls-access.repository.js';
 import {
   type AgencyEntry,
   type CallRecord,
@@ -64,7 +64,7 @@ export class CallsService {
   async create(principal: Principal, dto: CreateCallDto, requestId: string): Promise<CallDto> {
     const programAgencyId = await this.calls.programAgency(dto.programId);
     if (programAgencyId === undefined) throw new ValidationFailedError([{ field: 'programId', message: 'programId names no program' }]);
-    if (officerAgency(principal) !== programAgencyId) {
+    if (officerAgencyOf(principal) !== programAgencyId) {
       throw new DomainError('forbidden', 'NOT_PROGRAM_AGENCY', "Only program officers of the program's agency create its calls.");
     }
     const known = await this.calls.agencies(dto.agencies.map((a) => a.agencyId));
@@ -121,7 +121,7 @@ export class CallsService {
     if (changesShared && !(await this.access.allowed(principal, CallPermission.lead, [id])).has(id)) {
       throw new DomainError('forbidden', 'LEAD_AGENCY_ONLY', "Only the lead agency's program officers change the call's shared fields.");
     }
-    const own = officerAgency(principal);
+    const own = officerAgencyOf(principal);
     for (const patch of dto.agencies ?? []) {
       if (patch.agencyId !== own) {
         throw new DomainError('forbidden', 'NOT_YOUR_AGENCY', "Each agency's entry is changed only by that agency's program officers.");
@@ -247,7 +247,7 @@ export class CallsService {
       }
     }
     const rows = await this.calls.list(
-      { userId: principal.id, officerAgencyId: officerAgency(principal) },
+      { userId: principal.id, officerAgencyId: officerAgencyOf(principal) },
       {
         asOf,
         limit,
@@ -265,9 +265,9 @@ export class CallsService {
     const page = rows.slice(0, limit);
     const ids = page.map((row) => row.id);
     const [heads, agencies, fields, viewerZone] = await Promise.all([
-      this.calls.heads(this.db.manager, ids),
-      this.calls.agencyEntries(this.db.manager, ids),
-      this.calls.fieldsOf(this.db.manager, ids),
+      this.calls.heads(ids),
+      this.calls.agencyEntries(ids),
+      this.calls.fieldsOf(ids),
       query.tz ?? this.calls.viewerTimeZone(principal.id),
     ]);
     const last = page[page.length - 1];

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AccessService, type Principal } from '#identity';
+import { AccessService, officerAgencyOf, type Principal } from '#identity';
 import { AuditLog, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, NotFoundError, type Page, toPage, VersionMismatchError } from '#platform';
-import { CallPermission, officerAgency } from '../calls/calls-access.repository.js';
+import { CallPermission } from '../calls/calls-access.repository.js';
 import type { CreateProgramDto, ListProgramsQueryDto, ProgramDto, UpdateProgramDto } from './dto/program.dto.js';
 import { ProgramsRepository } from './programs.repository.js';
 
@@ -39,7 +39,7 @@ export class ProgramsService {
   }
 
   async create(principal: Principal, dto: CreateProgramDto, requestId: string): Promise<ProgramDto> {
-    if (officerAgency(principal) !== dto.agencyId) {
+    if (officerAgencyOf(principal) !== dto.agencyId) {
       throw new DomainError('forbidden', 'NOT_YOUR_AGENCY', 'Program officers create programs of their own agency only.');
     }
     const id = await this.db.transaction(async (manager) => {

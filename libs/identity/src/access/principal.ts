@@ -13,3 +13,13 @@ export interface Principal {
 export function hasRole(principal: Principal, ...roles: readonly Role[]): boolean {
   return roles.some((role) => principal.roles.has(role));
 }
+
+/** The agency the principal acts for as a program officer, or null. */
+export function officerAgencyOf(principal: Principal): string | null {
+  return hasRole(principal, 'program_officer') ? principal.organisationId : null;
+}
+
+/** The institution whose research office the principal works for, or null. */
+export function officeInstitutionOf(principal: Principal): string | null {
+  return hasRole(principal, 'institution_admin') ? principal.organisationId : null;
+}

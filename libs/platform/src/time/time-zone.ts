@@ -27,3 +27,18 @@ export const IsIanaTimeZone = (options?: ValidationOptions) =>
     },
     options,
   );
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** An ISO 8601 instant with its offset (2027-03-31T15:00:00Z), the only form of query-string times. */
+export const IsInstant = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isInstant',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value)),
+        defaultMessage: (args) => `${args?.property ?? 'value'} must be an ISO 8601 instant with an offset`,
+      },
+    },
+    options,
+  );

@@ -70,6 +70,30 @@ export class ReviewsRepository {
     );
   }
 
+  async isActiveReviewer(userId: string): Promise<boolean> {
+    const rows = await this.db.query<unknown[]>(`SELECT 1 FROM users WHERE id = $1 AND disabled_at IS NULL AND 'reviewer' = ANY(roles)`, [
+      userId,
+    ]);
+    return rows.length > 0;
+  }
+
+  /** The reviewer is in the pool of the application's call. */
+  async inCallPool(applicationId: string, reviewerId: string): Promise<boolean> {
+    const rows = await this.db.query<unknown[]>(
+      `SELECT 1 FROM applications a JOIN call_reviewers cr ON cr.call_id = a.call_id AND cr.reviewer_id = $2 WHERE a.id = $1`,
+      [applicationId, reviewerId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Eligible sides of an agency that now have reviewers go under review. */
+  async markUnderReview(manager: EntityManager, agencyId: string, applicationIds: readonly string[]): Promise<void> {
+    await manager.query(
+      `UPDATE application_sides SET status = 'under_review' WHERE agency_id = $1 AND status = 'eligible' AND application_id = ANY($2::uuid[])`,
+      [agencyId, applicationIds],
+    );
+  }
+
   async isCallReviewer(callId: string, reviewerId: string, agencyId: string): Promise<boolean> {
     const rows = await this.db.query<unknown[]>(`SELECT 1 FROM call_reviewers WHERE call_id = $1 AND reviewer_id = $2 AND agency_id = $3`, [
       callId,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { type ApplicationRecord, ApplicationsRepository, applicationStatus } from '#applications';
+import { type ApplicationRecord, ApplicationsRepository } from '#applications';
 import { CallsRepository } from '#calls';
-import { AccessService, hasRole, type Principal } from '#identity';
+import { AccessService, officerAgencyOf, type Principal } from '#identity';
 import {
   AuditLog,
   Clock,
@@ -17,11 +17,6 @@ import { applicationOutcome, type Outcome } from '../rules/outcome.js';
 import { rankApplications } from '../rules/ranking.js';
 import type { AutoAssignDto, SaveReviewDto, SideDecisionDto } from './dto/review.dto.js';
 import { type AssignmentRow, ReviewsRepository } from './reviews.repository.js';
-
-/** The agency a principal acts for as program officer, or null. */
-function officerAgency(principal: Principal): string | null {
-  return hasRole(principal, 'program_officer') ? principal.organisationId : null;
-}
 
 @Injectable()
 export class ReviewsService {
@@ -45,8 +40,7 @@ export class ReviewsService {
     const to = eligible ? ('eligible' as const) : ('ineligible' as const);
     await this.reviews.transaction(async (manager) => {
       await this.reviews.setSideStatus(manager, applicationId, agencyId, to, reason);
-      const sides = application.sides.map((s) => ({ status: s.agencyId === agencyId ? to : s.status }));
-      await this.applications.setStatus(manager, applicationId, applicationStatus(sides));
+      await this.applications.refreshStatuses(manager, [applicationId]);
       await this.applications.insertEvent(manager, {
         applicationId,
         agencyId,
@@ -63,7 +57,7 @@ export class ReviewsService {
 
   async listCallReviewers(principal: Principal, callId: string) {
     await this.requireParticipatingOfficer(principal, callId);
-    return (await this.reviews.callReviewers(callId, officerAgency(principal))).map((r) => ({
+    return (await this.reviews.callReviewers(callId, officerAgencyOf(principal))).map((r) => ({
       reviewerId: r['reviewer_id'] as string,
       name: r['name'] as string,
       email: r['email'] as string,
@@ -75,24 +69,15 @@ export class ReviewsService {
 
   async addCallReviewer(principal: Principal, callId: string, reviewerId: string) {
     await this.requireParticipatingOfficer(principal, callId);
-    const [user] = await this.reviews.transaction((m) =>
-      m.query<{ roles: string[] }[]>(`SELECT roles FROM users WHERE id = $1 AND disabled_at IS NULL`, [reviewerId]),
-    );
-    if (!user?.roles.includes('reviewer'))
+    if (!(await this.reviews.isActiveReviewer(reviewerId)))
       throw new ValidationFailedError([{ field: 'reviewerId', message: 'reviewerId must be a user with the reviewer role' }]);
-    await this.reviews.addCallReviewer(callId, reviewerId, officerAgency(principal)!, principal.id, this.clock.now());
+    await this.reviews.addCallReviewer(callId, reviewerId, officerAgencyOf(principal)!, principal.id, this.clock.now());
     return this.listCallReviewers(principal, callId);
   }
 
   /** A reviewer declares a conflict with an application they were assigned or could be. */
   async declareConflict(principal: Principal, applicationId: string, reason: string) {
-    const [row] = await this.reviews.transaction((m) =>
-      m.query<{ ok: boolean }[]>(
-        `SELECT true AS ok FROM applications a JOIN call_reviewers cr ON cr.call_id = a.call_id AND cr.reviewer_id = $2 WHERE a.id = $1`,
-        [applicationId, principal.id],
-      ),
-    );
-    if (!row) throw new NotFoundError('application');
+    if (!(await this.reviews.inCallPool(applicationId, principal.id))) throw new NotFoundError('application');
     await this.reviews.declareConflict(applicationId, principal.id, reason, this.clock.now());
     const open = (await this.reviews.assignmentsOf(principal.id)).filter(
       (a) => a.applicationId === applicationId && a.submittedAt === null,
@@ -102,7 +87,7 @@ export class ReviewsService {
   }
 
   async assign(principal: Principal, applicationId: string, reviewerId: string, dueAt: string | undefined) {
-    const agency = officerAgency(principal);
+    const agency = officerAgencyOf(principal);
     const application = await this.applicationForOfficer(principal, applicationId, agency ?? '');
     this.requireReviewable(application, agency!);
     if (!(await this.reviews.isCallReviewer(application.callId, reviewerId, agency!))) {
@@ -126,7 +111,8 @@ export class ReviewsService {
             throw new ConflictError('ALREADY_ASSIGNED', 'The reviewer is already assigned.');
           throw error;
         });
-      await this.markUnderReview(manager, application, agency!);
+      await this.reviews.markUnderReview(manager, agency!, [applicationId]);
+      await this.applications.refreshStatuses(manager, [applicationId]);
       await this.audit.record(manager, {
         actorId: principal.id,
         action: 'review.assigned',
@@ -141,7 +127,7 @@ export class ReviewsService {
 
   async unassign(principal: Principal, assignmentId: string) {
     const assignment = await this.reviews.assignment(assignmentId);
-    if (!assignment || assignment.agencyId !== officerAgency(principal)) throw new NotFoundError('assignment');
+    if (!assignment || assignment.agencyId !== officerAgencyOf(principal)) throw new NotFoundError('assignment');
     if (assignment.submittedAt !== null) throw new RuleViolationError('REVIEW_SUBMITTED', 'A submitted review stays.');
     await this.reviews.deleteAssignment(assignmentId);
   }
@@ -149,7 +135,7 @@ export class ReviewsService {
   /** Assigns the call's eligible applications for the officer's agency, deterministically, within the load cap. */
   async autoAssign(principal: Principal, callId: string, dto: AutoAssignDto) {
     await this.requireParticipatingOfficer(principal, callId);
-    const agency = officerAgency(principal)!;
+    const agency = officerAgencyOf(principal)!;
     const applications = (await this.reviews.reviewable(callId, agency, dto.trackId)).map((a) => a['id'] as string);
     const reviewers = (await this.reviews.callReviewers(callId, agency)).map((r) => r['reviewer_id'] as string);
     const [conflicts, existing] = await Promise.all([
@@ -175,10 +161,9 @@ export class ReviewsService {
           at: now,
         });
       }
-      await manager.query(
-        `UPDATE application_sides SET status = 'under_review' WHERE agency_id = $1 AND status = 'eligible' AND application_id = ANY($2::uuid[])`,
-        [agency, [...new Set(result.assignments.map((a) => a.applicationId))]],
-      );
+      const covered = [...new Set(result.assignments.map((a) => a.applicationId))];
+      await this.reviews.markUnderReview(manager, agency, covered);
+      await this.applications.refreshStatuses(manager, covered);
       await this.audit.record(manager, {
         actorId: principal.id,
         action: 'review.auto_assigned',
@@ -262,12 +247,11 @@ export class ReviewsService {
    * the others only after submitting their own, and never who wrote them. Applicants see nothing here.
    */
   async applicationReviews(principal: Principal, applicationId: string) {
-    const submitted = await this.reviews.submittedReviews(applicationId);
-    const agency = officerAgency(principal);
+    const agency = officerAgencyOf(principal);
     const application = await this.applications.load(applicationId);
     if (!application) throw new NotFoundError('application');
     if (agency && application.sides.some((s) => s.agencyId === agency && ['eligible', 'under_review', 'decided'].includes(s.status))) {
-      return submitted
+      return (await this.reviews.submittedReviews(applicationId))
         .filter((r) => r.agencyId === agency)
         .map((r) => ({ reviewerId: r.reviewerId, scores: r.scores, comment: r.comment, submittedAt: r.submittedAt?.toISOString() }));
     }
@@ -275,7 +259,7 @@ export class ReviewsService {
     if (!mine) throw new NotFoundError('application');
     if (mine.submittedAt === null)
       throw new RuleViolationError('SUBMIT_YOUR_REVIEW_FIRST', 'Other reviews are shown once you have submitted yours.');
-    return submitted
+    return (await this.reviews.submittedReviews(applicationId))
       .filter((r) => r.agencyId === mine.agencyId)
       .map((r, index) => ({
         reviewer: r.id === mine.id ? 'you' : `Reviewer ${index + 1}`,
@@ -289,7 +273,7 @@ export class ReviewsService {
     await this.requireParticipatingOfficer(principal, callId);
     const call = await this.calls.load(callId);
     if (!call) throw new NotFoundError('call');
-    const rows = await this.reviews.reviewable(callId, officerAgency(principal)!, trackId);
+    const rows = await this.reviews.reviewable(callId, officerAgencyOf(principal)!, trackId);
     const criteria = call.criteria.map((c) => ({ id: c.id!, weight: c.weight, threshold: c.threshold }));
     const ranked = rankApplications(
       rows.map((r) => ({
@@ -320,8 +304,7 @@ export class ReviewsService {
         at: this.clock.now(),
       });
       await this.reviews.setSideStatus(manager, applicationId, agencyId, 'decided', null);
-      const sides = application.sides.map((s) => ({ status: s.agencyId === agencyId ? ('decided' as const) : s.status }));
-      await this.applications.setStatus(manager, applicationId, applicationStatus(sides));
+      await this.applications.refreshStatuses(manager, [applicationId]);
       await this.applications.insertEvent(manager, {
         applicationId,
         agencyId,
@@ -350,7 +333,7 @@ export class ReviewsService {
     if (!application) throw new NotFoundError('application');
     const call = await this.calls.load(application.callId);
     if (!call) throw new NotFoundError('call');
-    const isOfficer = officerAgency(principal) !== null && application.sides.some((s) => s.agencyId === officerAgency(principal));
+    const isOfficer = officerAgencyOf(principal) !== null && application.sides.some((s) => s.agencyId === officerAgencyOf(principal));
     const published = call.decisionAt !== null && this.clock.now() >= call.decisionAt;
     const decisions = await this.reviews.decisions(applicationId);
     const sides = application.sides.map((s) => {
@@ -422,7 +405,7 @@ export class ReviewsService {
 
   private async applicationForOfficer(principal: Principal, applicationId: string, agencyId: string): Promise<ApplicationRecord> {
     const application = await this.applications.load(applicationId);
-    const mine = officerAgency(principal);
+    const mine = officerAgencyOf(principal);
     const side = application?.sides.find((s) => s.agencyId === mine);
     if (!application || !side || ['draft', 'returned', 'pending_institution'].includes(side.status)) throw new NotFoundError('application');
     if (agencyId !== mine) throw new DomainError('forbidden', 'NOT_YOUR_AGENCY', 'Each agency acts on its own side only.');
@@ -433,19 +416,6 @@ export class ReviewsService {
     const side = application.sides.find((s) => s.agencyId === agency);
     if (!side || !['eligible', 'under_review'].includes(side.status)) {
       throw new RuleViolationError('NOT_ELIGIBLE', "Reviewers are assigned once the agency's side is eligible.");
-    }
-  }
-
-  private async markUnderReview(
-    manager: Parameters<ReviewsRepository['setSideStatus']>[0],
-    application: ApplicationRecord,
-    agency: string,
-  ): Promise<void> {
-    const side = application.sides.find((s) => s.agencyId === agency);
-    if (side?.status === 'eligible') {
-      await this.reviews.setSideStatus(manager, application.id, agency, 'under_review', null);
-      const sides = application.sides.map((s) => ({ status: s.agencyId === agency ? ('under_review' as const) : s.status }));
-      await this.applications.setStatus(manager, application.id, applicationStatus(sides));
     }
   }
 

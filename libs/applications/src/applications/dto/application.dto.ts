@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -19,18 +18,16 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { IsOrcid } from '#identity';
-import { PageQueryDto } from '#platform';
+import { IsInstant, PageQueryDto, Trim } from '#platform';
 import { APPLICATION_STATUSES, type ApplicationStatus, SIDE_STATUSES, type SideStatus } from '../../rules/application-state.js';
 import { MEMBER_ROLES, type MemberRole } from '../application.entity.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const nullable = (_object: object, value: unknown) => value !== null;
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export class CreateApplicationDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() callId: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() trackId: string;
-  @ApiProperty({ maxLength: 500 }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(500) title: string;
+  @ApiProperty({ maxLength: 500 }) @Trim() @IsString() @MinLength(1) @MaxLength(500) title: string;
   @ApiPropertyOptional({ maxLength: 20000 }) @IsOptional() @IsString() @MaxLength(20000) abstract?: string;
 
   @ApiPropertyOptional({ nullable: true, description: 'A research field of the call' })
@@ -69,7 +66,7 @@ export class UpdateSideDto {
   @ApiPropertyOptional({ nullable: true, description: 'An invited PI without an account' })
   @IsOptional()
   @ValidateIf(nullable)
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -104,7 +101,7 @@ export class UpdateSideDto {
 
 export class MemberInputDto {
   @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @ValidateIf(nullable) @IsUUID() userId?: string | null;
-  @ApiProperty({ maxLength: 200 }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @ApiProperty({ maxLength: 200 }) @Trim() @IsString() @MinLength(1) @MaxLength(200) name: string;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf(nullable) @IsEmail() @MaxLength(254) email?: string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf(nullable) @IsOrcid() orcid?: string | null;
   @ApiProperty({ enum: MEMBER_ROLES }) @IsIn(MEMBER_ROLES) role: MemberRole;
@@ -148,12 +145,12 @@ export class ListApplicationsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'An agency deadline of the call at or after this instant' })
   @IsOptional()
-  @Matches(INSTANT, { message: 'deadlineFrom must be an ISO 8601 instant with an offset' })
+  @IsInstant()
   deadlineFrom?: string;
 
   @ApiPropertyOptional({ description: 'An agency deadline of the call before this instant' })
   @IsOptional()
-  @Matches(INSTANT, { message: 'deadlineTo must be an ISO 8601 instant with an offset' })
+  @IsInstant()
   deadlineTo?: string;
 }
 

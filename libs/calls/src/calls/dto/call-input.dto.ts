@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -20,10 +20,9 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsIanaTimeZone } from '#platform';
+import { IsIanaTimeZone, Trim } from '#platform';
 import { AGENCY_ROLES, type AgencyRole, COOPERATION_MODES, type CooperationMode } from '../call.entity.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const nullable = (_object: object, value: unknown) => value !== null;
 const DATE_TIME_HELP = 'ISO 8601 with an offset (2027-03-31T15:00:00Z), or local time (2027-03-31T17:00) in the time zone';
 
@@ -85,8 +84,8 @@ export class TrackInputDto {
   @Matches(/^[a-z0-9][a-z0-9_-]{0,39}$/, { message: 'code must be 1 to 40 lower-case letters, digits, dashes or underscores' })
   code: string;
 
-  @ApiProperty({ maxLength: 200 }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(200) nameJa: string;
-  @ApiProperty({ maxLength: 200 }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(200) nameEn: string;
+  @ApiProperty({ maxLength: 200 }) @Trim() @IsString() @MinLength(1) @MaxLength(200) nameJa: string;
+  @ApiProperty({ maxLength: 200 }) @Trim() @IsString() @MinLength(1) @MaxLength(200) nameEn: string;
 
   @ApiPropertyOptional({ type: MoneyDto, nullable: true, description: 'Maximum budget per side over the project; none in twinning' })
   @IsOptional()
@@ -104,8 +103,8 @@ export class TrackInputDto {
 }
 
 export class CriterionInputDto {
-  @ApiProperty({ maxLength: 200 }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(200) nameJa: string;
-  @ApiProperty({ maxLength: 200 }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(200) nameEn: string;
+  @ApiProperty({ maxLength: 200 }) @Trim() @IsString() @MinLength(1) @MaxLength(200) nameJa: string;
+  @ApiProperty({ maxLength: 200 }) @Trim() @IsString() @MinLength(1) @MaxLength(200) nameEn: string;
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) descriptionJa?: string;
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) descriptionEn?: string;
   @ApiProperty({ example: 1 }) @IsInt() @Min(-1000) @Max(1000) scaleMin: number;
@@ -121,8 +120,8 @@ export class CriterionInputDto {
 
 /** The fields shared by every agency of a call: the lead agency's to change. */
 export class CallSharedFieldsDto {
-  @ApiProperty({ maxLength: 300 }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(300) titleJa: string;
-  @ApiProperty({ maxLength: 300 }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(300) titleEn: string;
+  @ApiProperty({ maxLength: 300 }) @Trim() @IsString() @MinLength(1) @MaxLength(300) titleJa: string;
+  @ApiProperty({ maxLength: 300 }) @Trim() @IsString() @MinLength(1) @MaxLength(300) titleEn: string;
   @ApiPropertyOptional({ maxLength: 10000 }) @IsOptional() @IsString() @MaxLength(10000) summaryJa?: string;
   @ApiPropertyOptional({ maxLength: 10000 }) @IsOptional() @IsString() @MaxLength(10000) summaryEn?: string;
   @ApiProperty({ enum: COOPERATION_MODES }) @IsIn(COOPERATION_MODES) mode: CooperationMode;

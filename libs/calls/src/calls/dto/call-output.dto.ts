@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { IsIanaTimeZone, PageQueryDto } from '#platform';
+import { IsIanaTimeZone, IsInstant, PageQueryDto } from '#platform';
 import { AgencyRefDto, BilingualDto } from '../../programs/dto/program.dto.js';
 import { CALL_STATUSES, type CallStatus } from '../../rules/call-status.js';
 import { AGENCY_ROLES, type AgencyRole, COOPERATION_MODES, type CooperationMode } from '../call.entity.js';
@@ -100,8 +100,6 @@ export class ViewerZoneQueryDto {
   tz?: string;
 }
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
 export class ListCallsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: CALL_STATUSES }) @IsOptional() @IsIn(CALL_STATUSES) status?: CallStatus;
   @ApiPropertyOptional({ description: 'Research-field code' }) @IsOptional() @IsString() @MaxLength(60) field?: string;
@@ -113,11 +111,11 @@ export class ListCallsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: COOPERATION_MODES }) @IsOptional() @IsIn(COOPERATION_MODES) mode?: CooperationMode;
   @ApiPropertyOptional({ description: 'Some deadline at or after this instant' })
   @IsOptional()
-  @Matches(INSTANT, { message: 'deadlineFrom must be an ISO 8601 instant with an offset' })
+  @IsInstant()
   deadlineFrom?: string;
   @ApiPropertyOptional({ description: 'Some deadline before this instant' })
   @IsOptional()
-  @Matches(INSTANT, { message: 'deadlineTo must be an ISO 8601 instant with an offset' })
+  @IsInstant()
   deadlineTo?: string;
   @ApiPropertyOptional({ description: 'Words of the title or summary, in Japanese or English, or the program code', maxLength: 100 })
   @IsOptional()

@@ -1,9 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { PageQueryDto } from '#platform';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { PageQueryDto, Trim } from '#platform';
 
 export class CreateProgramDto {
   @ApiProperty({ format: 'uuid', description: 'The agency that runs the program: your own.' })
@@ -11,12 +8,12 @@ export class CreateProgramDto {
   agencyId: string;
 
   @ApiProperty({ example: 'ASPIRE', maxLength: 40 })
-  @Transform(trim)
+  @Trim()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}$/, { message: 'code must be 1 to 40 letters, digits, spaces, dots, dashes or underscores' })
   code: string;
 
-  @ApiProperty({ maxLength: 300 }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(300) nameJa: string;
-  @ApiProperty({ maxLength: 300 }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(300) nameEn: string;
+  @ApiProperty({ maxLength: 300 }) @Trim() @IsString() @MinLength(1) @MaxLength(300) nameJa: string;
+  @ApiProperty({ maxLength: 300 }) @Trim() @IsString() @MinLength(1) @MaxLength(300) nameEn: string;
   @ApiPropertyOptional({ maxLength: 5000 }) @IsOptional() @IsString() @MaxLength(5000) descriptionJa?: string;
   @ApiPropertyOptional({ maxLength: 5000 }) @IsOptional() @IsString() @MaxLength(5000) descriptionEn?: string;
 }

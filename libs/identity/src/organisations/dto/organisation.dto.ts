@@ -1,12 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsISO31661Alpha2, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { IsIanaTimeZone, PageQueryDto } from '#platform';
+import { IsIanaTimeZone, PageQueryDto, Trim } from '#platform';
 import { IsFunderId, IsRorId } from '../../identifiers/identifier.validators.js';
 import { ORGANISATION_KINDS, type Organisation, type OrganisationKind } from '../organisation.entity.js';
 
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateOrganisationDto {
   @ApiProperty({ enum: ORGANISATION_KINDS })
@@ -14,21 +13,21 @@ export class CreateOrganisationDto {
   kind: OrganisationKind;
 
   @ApiProperty({ example: 'JST', maxLength: 50 })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(50)
   shortName: string;
 
   @ApiProperty({ example: '科学技術振興機構', maxLength: 300 })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(300)
   nameJa: string;
 
   @ApiProperty({ example: 'Japan Science and Technology Agency', maxLength: 300 })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(300)

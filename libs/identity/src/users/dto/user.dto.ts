@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -14,18 +13,16 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { IsIanaTimeZone, PageQueryDto } from '#platform';
+import { IsIanaTimeZone, PageQueryDto, Trim } from '#platform';
 import { MIN_PASSWORD_LENGTH } from '../../auth/passwords.js';
 import { IsOrcid } from '../../identifiers/identifier.validators.js';
 import { LANGUAGES, type Language, type Role, ROLES } from '../roles.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** What a user may change about themselves, and nothing else. */
 export class UpdateMeDto {
   @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -51,13 +48,13 @@ export class UpdateMeDto {
 
 export class CreateUserDto extends UpdateMeDto {
   @ApiProperty({ example: 'researcher@u-tokyo.ac.jp', maxLength: 254 })
-  @Transform(trim)
+  @Trim()
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
   email: string;
 
   @ApiProperty({ maxLength: 200 })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(200)

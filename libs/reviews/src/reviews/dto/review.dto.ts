@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInstant } from '#platform';
 import {
   IsBoolean,
   IsIn,
@@ -8,15 +9,12 @@ import {
   IsString,
   IsUUID,
   Length,
-  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
   ValidateIf,
 } from 'class-validator';
-
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export class EligibilityDto {
   @ApiProperty() @IsBoolean() eligible: boolean;
@@ -35,7 +33,7 @@ export class AssignReviewerDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() reviewerId: string;
   @ApiPropertyOptional({ description: 'Review due, ISO 8601 with an offset' })
   @IsOptional()
-  @Matches(INSTANT, { message: 'dueAt must be an ISO 8601 instant with an offset' })
+  @IsInstant()
   dueAt?: string;
 }
 
@@ -43,7 +41,7 @@ export class AutoAssignDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this track' }) @IsOptional() @IsUUID() trackId?: string;
   @ApiProperty({ minimum: 1, maximum: 10 }) @IsInt() @Min(1) @Max(10) perApplication: number;
   @ApiProperty({ minimum: 1, maximum: 500 }) @IsInt() @Min(1) @Max(500) loadCap: number;
-  @ApiPropertyOptional() @IsOptional() @Matches(INSTANT, { message: 'dueAt must be an ISO 8601 instant with an offset' }) dueAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInstant() dueAt?: string;
 }
 
 export class AcceptAssignmentDto {
