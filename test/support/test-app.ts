@@ -1,4 +1,4 @@
-import type { Type } from '@nestjs/common';
+import type { INestApplicationContext, Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { tmpdir } from 'node:os';
 import supertest from 'supertest';
@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { inject } from 'vitest';
 import { type AppConfig, createRootLogger, loadConfig, ManualClock } from '#platform';
 import { createApp } from '../../apps/api/src/create-app.js';
+import { createWorker } from '../../apps/worker/src/create-worker.js';
 import { cloneDatabase } from './databases.js';
 import { Given, TEST_PASSWORD } from './given.js';
 
@@ -31,16 +32,7 @@ export interface TestAppOptions {
 /** The real application on a database of its own, cloned from the migrated template. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await cloneDatabase(inject('databaseServerUrl'), inject('templateDatabase'));
-  const config: AppConfig = loadConfig({
-    NODE_ENV: 'test',
-    DATA_DIR: tmpdir(),
-    JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
-    LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
-    DATABASE_POOL_SIZE: '10',
-    // Test files run in parallel on small machines: wait longer for a connection than production would.
-    DATABASE_CONNECT_TIMEOUT_MS: '20000',
-    ...options.env,
-  });
+  const config = testConfig(options.env);
   const clock = new ManualClock(options.now ?? '2026-04-01T00:00:00Z');
   const logger = createRootLogger({ logLevel: config.logLevel, logPretty: false });
   const app = await createApp({ config, databaseUrl: database.url, logger, clock, extraModules: options.modules ?? [] }).catch(
@@ -69,4 +61,36 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await database.drop();
     },
   };
+}
+
+/** The configuration of test processes; `env` overrides it. */
+export function testConfig(env: Readonly<Record<string, string>> = {}): AppConfig {
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: tmpdir(),
+    JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+    LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+    DATABASE_POOL_SIZE: '10',
+    // Test files run in parallel on small machines: wait longer for a connection than production would.
+    DATABASE_CONNECT_TIMEOUT_MS: '20000',
+    // Background jobs run only in the tests about them (they turn RUN_JOBS on or start a worker).
+    RUN_JOBS: 'false',
+    JOB_POLL_INTERVAL_MS: '500',
+    JOB_RETRY_DELAY_SECONDS: '1',
+    ...env,
+  });
+}
+
+/** A worker process (its own Nest context and pool) on a test app's database and clock. */
+export function startTestWorker(
+  t: Pick<TestApp, 'databaseUrl' | 'clock'>,
+  env: Readonly<Record<string, string>> = {},
+): Promise<INestApplicationContext> {
+  const config = testConfig(env);
+  return createWorker({
+    config,
+    databaseUrl: t.databaseUrl,
+    logger: createRootLogger({ logLevel: config.logLevel, logPretty: false }),
+    clock: t.clock,
+  });
 }

@@ -5,6 +5,7 @@ import { IdentityModule } from '#identity';
 import { CallsModule } from '#calls';
 import { ApplicationsModule } from '#applications';
 import { ReviewsModule } from '#reviews';
+import { NotificationsModule } from '#notifications';
 import type { AppConfig } from '#platform';
 import type { Logger } from 'pino';
 
@@ -29,6 +30,7 @@ export class AppModule {
         CallsModule,
         ApplicationsModule,
         ReviewsModule,
+        NotificationsModule,
         ...(runtime.extraModules ?? []),
       ],
     };

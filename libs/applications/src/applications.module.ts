@@ -1,14 +1,16 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { CallsModule } from '#calls';
 import { AccessService, IdentityModule } from '#identity';
+import { NotificationsModule, ScheduledNotices } from '#notifications';
 import { ApplicationPermission, ApplicationsAccessRepository } from './applications/applications-access.repository.js';
 import { ApplicationsController, InstitutionDeadlinesController } from './applications/applications.controller.js';
 import { ApplicationsRepository } from './applications/applications.repository.js';
 import { ApplicationsService } from './applications/applications.service.js';
+import { deadlineReminder } from './rules/deadline-reminders.js';
 
 /** Joint applications: drafts, teams, sides, institution approval, submission and the event log. */
 @Module({
-  imports: [IdentityModule, CallsModule],
+  imports: [IdentityModule, CallsModule, NotificationsModule],
   controllers: [ApplicationsController, InstitutionDeadlinesController],
   providers: [ApplicationsAccessRepository, ApplicationsRepository, ApplicationsService],
   exports: [ApplicationsRepository],
@@ -17,10 +19,16 @@ export class ApplicationsModule implements OnModuleInit {
   constructor(
     private readonly access: AccessService,
     private readonly rules: ApplicationsAccessRepository,
+    private readonly applications: ApplicationsRepository,
+    private readonly scheduled: ScheduledNotices,
   ) {}
 
   onModuleInit(): void {
     this.access.register(ApplicationPermission.read, (p, ids) => this.rules.readable(p, ids));
     this.access.register(ApplicationPermission.edit, (p, ids) => this.rules.editable(p, ids));
+    this.scheduled.register({
+      name: 'deadline reminders',
+      due: async (now, offsets) => (await this.applications.dueDeadlineReminders(now, offsets)).map(deadlineReminder),
+    });
   }
 }

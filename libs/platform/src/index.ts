@@ -31,3 +31,4 @@ export * from './idempotency/idempotency.store.js';
 export * from './idempotency/idempotent.js';
 export * from './csv/csv.js';
 export * from './http/trim.js';
+export * from './jobs/job-queue.js';

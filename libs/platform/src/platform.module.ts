@@ -17,6 +17,8 @@ import { EtagInterceptor } from './http/etag.interceptor.js';
 import { IdempotencyInterceptor } from './idempotency/idempotent.js';
 import { IdempotencyStore } from './idempotency/idempotency.store.js';
 import { HealthController } from './health/health.controller.js';
+import { JobQueue } from './jobs/job-queue.js';
+import { JobsController } from './jobs/jobs.controller.js';
 
 export interface PlatformOptions {
   readonly config: AppConfig;
@@ -65,7 +67,7 @@ export class PlatformModule {
         }),
         TerminusModule.forRoot({ logger: false }),
       ],
-      controllers: options.processName === 'api' ? [HealthController] : [],
+      controllers: options.processName === 'api' ? [HealthController, JobsController] : [],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
@@ -75,8 +77,9 @@ export class PlatformModule {
         AuditLog,
         IdempotencyStore,
         IdempotencyInterceptor,
+        JobQueue,
       ],
-      exports: [APP_CONFIG, Clock, AuditLog, IdempotencyStore, IdempotencyInterceptor],
+      exports: [APP_CONFIG, Clock, AuditLog, IdempotencyStore, IdempotencyInterceptor, JobQueue],
     };
   }
 }

@@ -1,15 +1,33 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { ApplicationsModule } from '#applications';
 import { CallsModule } from '#calls';
 import { IdentityModule } from '#identity';
+import { NotificationsModule, ScheduledNotices } from '#notifications';
+import { decisionNotice, reviewReminder } from './rules/review-notices.js';
 import { ReviewsController } from './reviews/reviews.controller.js';
 import { ReviewsRepository } from './reviews/reviews.repository.js';
 import { ReviewsService } from './reviews/reviews.service.js';
 
 /** Eligibility, reviewer pools, conflicts, assignment, reviews, ranking and each agency's decision. */
 @Module({
-  imports: [IdentityModule, CallsModule, ApplicationsModule],
+  imports: [IdentityModule, CallsModule, ApplicationsModule, NotificationsModule],
   controllers: [ReviewsController],
   providers: [ReviewsRepository, ReviewsService],
 })
-export class ReviewsModule {}
+export class ReviewsModule implements OnModuleInit {
+  constructor(
+    private readonly reviews: ReviewsRepository,
+    private readonly scheduled: ScheduledNotices,
+  ) {}
+
+  onModuleInit(): void {
+    this.scheduled.register({
+      name: 'review reminders',
+      due: async (now, offsets) => (await this.reviews.dueReviewReminders(now, offsets)).map(reviewReminder),
+    });
+    this.scheduled.register({
+      name: 'published decisions',
+      due: async (now) => (await this.reviews.publishedDecisions(now)).map(decisionNotice),
+    });
+  }
+}

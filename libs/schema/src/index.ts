@@ -1,6 +1,7 @@
 import { applicationEntities } from '#applications';
 import { callEntities } from '#calls';
 import { identityEntities } from '#identity';
+import { notificationEntities } from '#notifications';
 import { reviewEntities } from '#reviews';
 import { AuditEvent, dataSourceOptions, IdempotencyKey } from '#platform';
 import type { DataSourceOptions } from 'typeorm';
@@ -10,7 +11,7 @@ import { migrations } from './migrations/index.js';
  * The whole database schema in one place: every feature's entities, and the ordered migrations
  * that build them. Apps, scripts and tests take their data source from here.
  */
-export const entities = [AuditEvent, IdempotencyKey, ...identityEntities, ...callEntities, ...applicationEntities, ...reviewEntities];
+export const entities = [AuditEvent, IdempotencyKey, ...identityEntities, ...callEntities, ...applicationEntities, ...reviewEntities, ...notificationEntities];
 
 export { migrations };
 

@@ -81,6 +81,23 @@ export interface SideFields {
 
 export type MemberFields = Omit<MemberRecord, 'id'>;
 
+export interface DeadlineReminderRow {
+  readonly applicationId: string;
+  readonly agencyId: string;
+  /** Waiting for the institution's approval (else a draft or a returned side). */
+  readonly pendingApproval: boolean;
+  readonly institutionId: string | null;
+  readonly sidePiUserId: string | null;
+  readonly piUserId: string;
+  readonly coPiUserIds: readonly string[];
+  readonly title: string;
+  readonly callTitle: { readonly en: string; readonly ja: string };
+  readonly agency: string;
+  readonly deadline: Date;
+  readonly timeZone: string;
+  readonly offsetMinutes: number;
+}
+
 @Injectable()
 export class ApplicationsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -102,19 +119,21 @@ export class ApplicationsRepository {
     );
     const a = rows[0];
     if (!a) return undefined;
-    const [sides, members] = await Promise.all([
-      manager.query<Record<string, unknown>[]>(
-        `SELECT s.*, ca.role, ca.deadline, ca.time_zone, ca.institution_approval_required, ag.short_name AS agency_short_name,
+    // One after the other: inside a transaction they share one connection.
+    const sides = await manager.query<Record<string, unknown>[]>(
+      `SELECT s.*, ca.role, ca.deadline, ca.time_zone, ca.institution_approval_required, ag.short_name AS agency_short_name,
                 i.short_name AS institution_short_name, i.country AS institution_country
            FROM application_sides s
            JOIN call_agencies ca ON ca.call_id = $2 AND ca.agency_id = s.agency_id
            JOIN organisations ag ON ag.id = s.agency_id
            LEFT JOIN organisations i ON i.id = s.institution_id
           WHERE s.application_id = $1 ORDER BY ca.role, ca.sort_order`,
-        [id, a['call_id']],
-      ),
-      manager.query<Record<string, unknown>[]>(`SELECT * FROM application_members WHERE application_id = $1 ORDER BY role, name, id`, [id]),
-    ]);
+      [id, a['call_id']],
+    );
+    const members = await manager.query<Record<string, unknown>[]>(
+      `SELECT * FROM application_members WHERE application_id = $1 ORDER BY role, name, id`,
+      [id],
+    );
     return {
       id,
       callId: a['call_id'] as string,
@@ -478,12 +497,61 @@ export class ApplicationsRepository {
       comment: string | null;
       at: Date;
     },
-  ): Promise<void> {
-    await manager.query(
+  ): Promise<string> {
+    const [row] = await manager.query<{ id: string }[]>(
       `INSERT INTO application_events (application_id, agency_id, actor_id, action, from_status, to_status, comment, occurred_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
       [event.applicationId, event.agencyId, event.actorId, event.action, event.from, event.to, event.comment, event.at],
     );
+    return String(row!.id);
+  }
+
+  /**
+   * Sides not yet with their agency whose deadline is within the largest offset: drafts and
+   * returned sides (for the applicants) and sides waiting for approval (for the office). Each row
+   * carries the smallest offset already reached; rows whose reminder at that offset went out
+   * (a notice mark) are left out.
+   */
+  async dueDeadlineReminders(now: Date, offsetsMinutes: readonly number[]): Promise<DeadlineReminderRow[]> {
+    if (offsetsMinutes.length === 0) return [];
+    const rows = await this.db.query<Record<string, unknown>[]>(
+      `SELECT s.application_id, s.agency_id, s.status, s.institution_id, s.pi_user_id AS side_pi_user_id,
+              a.title, a.pi_user_id, c.title_en, c.title_ja, ag.short_name AS agency, ca.deadline, ca.time_zone, due.offset_minutes,
+              ARRAY(SELECT m.user_id FROM application_members m
+                     WHERE m.application_id = a.id AND m.role = 'co_pi' AND m.user_id IS NOT NULL) AS co_pi_user_ids
+         FROM call_agencies ca
+         JOIN calls c ON c.id = ca.call_id AND c.cancelled_at IS NULL
+         JOIN applications a ON a.call_id = ca.call_id
+         JOIN application_sides s ON s.application_id = a.id AND s.agency_id = ca.agency_id
+         JOIN organisations ag ON ag.id = ca.agency_id
+         CROSS JOIN LATERAL (
+           SELECT min(o) AS offset_minutes FROM unnest($2::int[]) AS o WHERE ca.deadline - make_interval(mins => o) <= $1
+         ) due
+        WHERE ca.deadline > $1 AND ca.deadline <= $1 + make_interval(mins => $3)
+          AND s.status IN ('draft', 'returned', 'pending_institution')
+          AND due.offset_minutes IS NOT NULL
+          AND NOT EXISTS (
+            SELECT 1 FROM notice_marks k
+             WHERE k.key = CASE WHEN s.status = 'pending_institution' THEN 'approval' ELSE 'deadline' END
+                           || ':' || s.application_id || ':' || s.agency_id || ':' || due.offset_minutes)
+        ORDER BY ca.deadline, s.application_id, s.agency_id`,
+      [now, offsetsMinutes, Math.max(...offsetsMinutes)],
+    );
+    return rows.map((r) => ({
+      applicationId: r['application_id'] as string,
+      agencyId: r['agency_id'] as string,
+      pendingApproval: r['status'] === 'pending_institution',
+      institutionId: r['institution_id'] as string | null,
+      sidePiUserId: r['side_pi_user_id'] as string | null,
+      piUserId: r['pi_user_id'] as string,
+      coPiUserIds: r['co_pi_user_ids'] as string[],
+      title: r['title'] as string,
+      callTitle: { en: r['title_en'] as string, ja: r['title_ja'] as string },
+      agency: r['agency'] as string,
+      deadline: r['deadline'] as Date,
+      timeZone: r['time_zone'] as string,
+      offsetMinutes: r['offset_minutes'] as number,
+    }));
   }
 
   async events(applicationId: string): Promise<Record<string, unknown>[]> {

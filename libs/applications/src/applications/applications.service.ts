@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type CallRecord, CallsRepository, callStatus, inZone, parseInstant } from '#calls';
 import { AccessService, officeInstitutionOf, officerAgencyOf, type Principal } from '#identity';
+import { Notifier } from '#notifications';
 import {
   Clock,
   decodeCursor,
@@ -23,6 +24,7 @@ import {
   type SideState,
   transition,
 } from '../rules/application-state.js';
+import { type ChangeRecord, type NoticeContext, transitionNotices } from '../rules/application-notices.js';
 import { checkSubmission } from '../rules/submission-checks.js';
 import { toApplicationDto } from './application-mapper.js';
 import { ApplicationPermission } from './applications-access.repository.js';
@@ -51,6 +53,7 @@ export class ApplicationsService {
     private readonly applications: ApplicationsRepository,
     private readonly calls: CallsRepository,
     private readonly access: AccessService,
+    private readonly notifier: Notifier,
     private readonly clock: Clock,
   ) {}
 
@@ -384,11 +387,13 @@ export class ApplicationsService {
         precheck(application, call);
       }
       if (action.type === 'approve') await this.applications.recordIntegrityChecks(manager, id, action.agencyId, now);
+      const records: ChangeRecord[] = [];
       for (const change of result.changes) {
         await this.applications.setSideStatus(manager, id, change.agencyId, change.to);
-        if (change.to === 'submitted') await this.applications.issueReceipt(manager, id, change.agencyId, now);
+        const receiptNumber =
+          change.to === 'submitted' ? await this.applications.issueReceipt(manager, id, change.agencyId, now) : undefined;
         const comment = 'agencyId' in action && action.agencyId === change.agencyId ? (side?.comment ?? null) : null;
-        await this.applications.insertEvent(manager, {
+        const eventId = await this.applications.insertEvent(manager, {
           applicationId: id,
           agencyId: change.agencyId,
           actorId: principal.id,
@@ -398,7 +403,9 @@ export class ApplicationsService {
           comment,
           at: now,
         });
+        records.push({ ...change, eventId, ...(receiptNumber ? { receiptNumber } : {}) });
       }
+      await this.notifier.notify(manager, transitionNotices(noticeContext(application), action, records));
       await this.applications.setStatus(manager, id, applicationStatus(result.sides));
     });
     return this.get(principal, id);
@@ -454,6 +461,17 @@ export class ApplicationsService {
       at: this.clock.now(),
     });
   }
+}
+
+export function noticeContext(application: ApplicationRecord): NoticeContext {
+  return {
+    id: application.id,
+    title: application.title,
+    callTitle: { en: application.callTitleEn, ja: application.callTitleJa },
+    piUserId: application.piUserId,
+    coPiUserIds: application.members.filter((m) => m.role === 'co_pi' && m.userId !== null).map((m) => m.userId!),
+    sides: application.sides,
+  };
 }
 
 function memberFields(dto: MemberInputDto): MemberFields {

@@ -27,6 +27,7 @@ export type AgencyRole = (typeof AGENCY_ROLES)[number];
  */
 @Entity({ name: 'calls' })
 @Index('calls_program_id_idx', ['programId'])
+@Index('calls_decision_at_idx', ['decisionAt'], { where: 'decision_at IS NOT NULL' })
 @Index('calls_eligible_countries_idx', { synchronize: false })
 @Check('calls_mode_check', `mode IN ('joint_call', 'co_funding', 'twinning')`)
 export class Call {
@@ -108,6 +109,7 @@ export class Call {
 /** One participating agency's side of a call: its deadline, money and rules. */
 @Entity({ name: 'call_agencies' })
 @Index('call_agencies_agency_id_idx', ['agencyId'])
+@Index('call_agencies_deadline_idx', ['deadline'])
 @Index('call_agencies_one_lead_key', ['callId'], { unique: true, where: `role = 'lead'` })
 @Check('call_agencies_role_check', `role IN ('lead', 'partner')`)
 @Check(

@@ -333,12 +333,17 @@ export class CallsRepository {
     );
     const c = calls[0];
     if (!c) return undefined;
-    const [agencies, tracks, criteria, fields] = await Promise.all([
-      this.agencyEntries([callId], manager),
-      manager.query<Record<string, unknown>[]>(`SELECT * FROM call_tracks WHERE call_id = $1 ORDER BY sort_order, code`, [callId]),
-      manager.query<Record<string, unknown>[]>(`SELECT * FROM call_criteria WHERE call_id = $1 ORDER BY sort_order, id`, [callId]),
-      this.fieldsOf([callId], manager),
-    ]);
+    // One after the other: inside a transaction they share one connection.
+    const agencies = await this.agencyEntries([callId], manager);
+    const tracks = await manager.query<Record<string, unknown>[]>(
+      `SELECT * FROM call_tracks WHERE call_id = $1 ORDER BY sort_order, code`,
+      [callId],
+    );
+    const criteria = await manager.query<Record<string, unknown>[]>(
+      `SELECT * FROM call_criteria WHERE call_id = $1 ORDER BY sort_order, id`,
+      [callId],
+    );
+    const fields = await this.fieldsOf([callId], manager);
     return {
       id: c['id'] as string,
       programId: c['program_id'] as string,

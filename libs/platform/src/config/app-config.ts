@@ -25,7 +25,28 @@ export interface AppConfig {
   /** Proxies whose X-Forwarded-For is believed (for the client address of login limits): false, true, or addresses/CIDRs. */
   readonly trustProxy: boolean | string;
   readonly seedOnStart: boolean;
+  /** Whether this process runs the background jobs (the worker always does; the api by default too). */
+  readonly runJobs: boolean;
+  readonly jobs: JobSettings;
+  readonly mail: MailSettings;
+  /** Minutes before a deadline at which reminders go out, largest first. */
+  readonly reminderOffsetsMinutes: readonly number[];
   readonly secrets: Secrets;
+}
+
+export interface JobSettings {
+  /** How often an idle job loop looks for work. */
+  readonly pollIntervalMs: number;
+  /** Attempts after the first before a job is left failed for an admin to see. */
+  readonly retryLimit: number;
+  /** First retry delay; each further retry waits about twice as long. */
+  readonly retryDelaySeconds: number;
+}
+
+export interface MailSettings {
+  /** smtp:// or smtps:// server; undefined writes each e-mail under DATA_DIR/mail instead. */
+  readonly smtpUrl: string | undefined;
+  readonly from: string;
 }
 
 export interface Secrets {
@@ -80,6 +101,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bodyLimitBytes: read.integer('BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
     trustProxy: read.trustProxy('TRUST_PROXY'),
     seedOnStart: read.boolean('SEED_ON_START', !production),
+    runJobs: read.boolean('RUN_JOBS', true),
+    jobs: {
+      pollIntervalMs: read.integer('JOB_POLL_INTERVAL_MS', 2000, 500, 60_000),
+      retryLimit: read.integer('JOB_RETRY_LIMIT', 12, 0, 100),
+      retryDelaySeconds: read.integer('JOB_RETRY_DELAY_SECONDS', 30, 1, 86_400),
+    },
+    mail: {
+      smtpUrl: read.optionalUrl('SMTP_URL', ['smtp:', 'smtps:']),
+      from: read.string('MAIL_FROM', 'jointcall <no-reply@jointcall.localhost>'),
+    },
+    reminderOffsetsMinutes: read.durations('REMINDER_OFFSETS', '14d,3d,1d,2h'),
   };
   const jwtSecret = read.optionalString('JWT_SECRET');
   if (jwtSecret !== undefined && jwtSecret.length < MIN_SECRET_LENGTH) {
@@ -156,6 +188,21 @@ class EnvReader {
     const raw = this.optionalString(name);
     if (raw === undefined || raw.toLowerCase() === 'false') return false;
     return raw.toLowerCase() === 'true' ? true : this.list(name).join(',');
+  }
+
+  /** A comma-separated list of durations such as "14d,3d,1d,2h,30m", answered in minutes, largest first. */
+  durations(name: string, fallback: string): number[] {
+    const raw = this.optionalString(name) ?? fallback;
+    const units: Record<string, number> = { m: 1, h: 60, d: 1440 };
+    const minutes = raw.split(',').map((item) => {
+      const match = /^(\d{1,5})([mhd])$/.exec(item.trim());
+      return match ? Number(match[1]) * units[match[2]!]! : NaN;
+    });
+    if (minutes.some((m) => !Number.isFinite(m) || m <= 0)) {
+      this.problems.push(`${name} must be a comma-separated list of durations such as 14d,3d,1d,2h (got "${raw}")`);
+      return [];
+    }
+    return [...new Set(minutes)].sort((a, b) => b - a);
   }
 
   list(name: string): string[] {

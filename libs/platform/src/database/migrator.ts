@@ -1,12 +1,20 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { installJobSchema } from '../jobs/job-queue.js';
 
 /** Any number of processes may start at once; one migrates while the others wait. */
 const MIGRATION_LOCK_KEY = 7_148_221_001;
 
-/** Runs pending migrations, each in its own transaction, under a cluster-wide advisory lock. */
+/**
+ * Runs pending migrations, each in its own transaction, under a cluster-wide advisory lock; then
+ * installs or upgrades the job queue's schema, which pg-boss owns and versions itself.
+ */
 export async function runMigrations(options: DataSourceOptions): Promise<string[]> {
   return withDataSource(options, async (dataSource) =>
-    withMigrationLock(dataSource, async () => (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name)),
+    withMigrationLock(dataSource, async () => {
+      const applied = (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
+      await installJobSchema(dataSource);
+      return applied;
+    }),
   );
 }
 

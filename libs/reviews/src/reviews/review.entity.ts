@@ -66,6 +66,7 @@ export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 @Entity({ name: 'review_assignments' })
 @Index('review_assignments_application_id_reviewer_id_key', ['applicationId', 'reviewerId'], { unique: true })
 @Index('review_assignments_reviewer_id_idx', ['reviewerId', 'status'])
+@Index('review_assignments_open_due_at_idx', ['dueAt'], { where: 'submitted_at IS NULL AND due_at IS NOT NULL' })
 @Check('review_assignments_status_check', `status IN ('assigned', 'accepted', 'declined')`)
 export class ReviewAssignment {
   @PrimaryGeneratedColumn('uuid')

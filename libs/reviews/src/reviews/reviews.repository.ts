@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { returningRows } from '#platform';
 import { conflictKey } from '../rules/auto-assign.js';
+import type { AssignmentNoticeRow, PublishedDecisionRow } from '../rules/review-notices.js';
 import type { AssignmentStatus } from './review.entity.js';
 
 export interface AssignmentRow {
@@ -19,6 +20,16 @@ export interface AssignmentRow {
   readonly submittedAt: Date | null;
   readonly version: number;
   readonly title: string;
+}
+
+function toAssignmentNoticeRow(r: Record<string, unknown>): AssignmentNoticeRow {
+  return {
+    assignmentId: r['id'] as string,
+    reviewerId: r['reviewer_id'] as string,
+    applicationTitle: r['title'] as string,
+    agency: r['short_name'] as string,
+    dueAt: r['due_at'] as Date | null,
+  };
 }
 
 const ASSIGNMENT = `SELECT r.id, r.application_id, a.call_id, a.track_id, r.reviewer_id, r.agency_id, r.status, r.due_at, r.scores, r.comment,
@@ -144,6 +155,73 @@ export class ReviewsRepository {
       [assignment.applicationId, assignment.reviewerId, assignment.agencyId, assignment.dueAt, assignment.by, assignment.at],
     );
     return rows[0]!.id;
+  }
+
+  /** What the reviewers of new assignments are told. */
+  async assignmentNotices(manager: EntityManager, assignmentIds: readonly string[]): Promise<AssignmentNoticeRow[]> {
+    const rows = await manager.query<Record<string, unknown>[]>(
+      `SELECT r.id, r.reviewer_id, r.due_at, a.title, ag.short_name
+         FROM review_assignments r
+         JOIN applications a ON a.id = r.application_id
+         JOIN organisations ag ON ag.id = r.agency_id
+        WHERE r.id = ANY($1::uuid[])`,
+      [assignmentIds],
+    );
+    return rows.map(toAssignmentNoticeRow);
+  }
+
+  /** Open assignments due within the largest offset, with the smallest offset reached and not yet reminded. */
+  async dueReviewReminders(now: Date, offsetsMinutes: readonly number[]): Promise<(AssignmentNoticeRow & { offsetMinutes: number })[]> {
+    if (offsetsMinutes.length === 0) return [];
+    const rows = await this.db.query<Record<string, unknown>[]>(
+      `SELECT r.id, r.reviewer_id, r.due_at, a.title, ag.short_name, due.offset_minutes
+         FROM review_assignments r
+         JOIN applications a ON a.id = r.application_id
+         JOIN organisations ag ON ag.id = r.agency_id
+         CROSS JOIN LATERAL (
+           SELECT min(o) AS offset_minutes FROM unnest($2::int[]) AS o WHERE r.due_at - make_interval(mins => o) <= $1
+         ) due
+        WHERE r.submitted_at IS NULL AND r.status IN ('assigned', 'accepted')
+          AND r.due_at > $1 AND r.due_at <= $1 + make_interval(mins => $3)
+          AND due.offset_minutes IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM notice_marks k WHERE k.key = 'review:' || r.id || ':' || due.offset_minutes)
+        ORDER BY r.due_at, r.id`,
+      [now, offsetsMinutes, Math.max(...offsetsMinutes)],
+    );
+    return rows.map((r) => ({ ...toAssignmentNoticeRow(r), offsetMinutes: r['offset_minutes'] as number }));
+  }
+
+  /**
+   * Side decisions of calls whose decision date has come (within the last 30 days) and whose
+   * notice has not gone out, with the applicants to tell (PI, the side's PI, co-PIs).
+   */
+  async publishedDecisions(now: Date): Promise<PublishedDecisionRow[]> {
+    const rows = await this.db.query<Record<string, unknown>[]>(
+      `SELECT d.application_id, d.agency_id, d.decision, ag.short_name, a.title, c.title_en, c.title_ja,
+              ARRAY(SELECT DISTINCT u FROM unnest(
+                ARRAY[a.pi_user_id, s.pi_user_id] ||
+                ARRAY(SELECT m.user_id FROM application_members m
+                       WHERE m.application_id = a.id AND m.role = 'co_pi' AND m.user_id IS NOT NULL)) AS u
+                WHERE u IS NOT NULL) AS applicant_ids
+         FROM calls c
+         JOIN applications a ON a.call_id = c.id
+         JOIN side_decisions d ON d.application_id = a.id
+         JOIN application_sides s ON s.application_id = d.application_id AND s.agency_id = d.agency_id
+         JOIN organisations ag ON ag.id = d.agency_id
+        WHERE c.decision_at <= $1 AND c.decision_at > $1 - interval '30 days'
+          AND NOT EXISTS (SELECT 1 FROM notice_marks k WHERE k.key = 'decision:' || d.application_id || ':' || d.agency_id)
+        ORDER BY d.application_id, d.agency_id`,
+      [now],
+    );
+    return rows.map((r) => ({
+      applicationId: r['application_id'] as string,
+      agencyId: r['agency_id'] as string,
+      agency: r['short_name'] as string,
+      decision: r['decision'] as 'yes' | 'no',
+      applicationTitle: r['title'] as string,
+      callTitle: { en: r['title_en'] as string, ja: r['title_ja'] as string },
+      applicantIds: r['applicant_ids'] as string[],
+    }));
   }
 
   async deleteAssignment(id: string): Promise<void> {

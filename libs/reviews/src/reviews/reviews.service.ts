@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type ApplicationRecord, ApplicationsRepository } from '#applications';
 import { CallsRepository } from '#calls';
 import { AccessService, officerAgencyOf, type Principal } from '#identity';
+import { Notifier } from '#notifications';
 import {
   AuditLog,
   Clock,
@@ -15,6 +16,7 @@ import {
 import { autoAssign, conflictKey } from '../rules/auto-assign.js';
 import { applicationOutcome, type Outcome } from '../rules/outcome.js';
 import { rankApplications } from '../rules/ranking.js';
+import { assignmentNotice } from '../rules/review-notices.js';
 import type { AutoAssignDto, SaveReviewDto, SideDecisionDto } from './dto/review.dto.js';
 import { type AssignmentRow, ReviewsRepository } from './reviews.repository.js';
 
@@ -26,6 +28,7 @@ export class ReviewsService {
     private readonly calls: CallsRepository,
     private readonly access: AccessService,
     private readonly audit: AuditLog,
+    private readonly notifier: Notifier,
     private readonly clock: Clock,
   ) {}
 
@@ -120,6 +123,7 @@ export class ReviewsService {
         objectId: applicationId,
         data: { reviewerId },
       });
+      await this.notifier.notify(manager, (await this.reviews.assignmentNotices(manager, [assignmentId])).map(assignmentNotice));
       return assignmentId;
     });
     return { assignmentId: id, applicationId, reviewerId, status: 'assigned' as const };
@@ -152,15 +156,18 @@ export class ReviewsService {
     });
     const now = this.clock.now();
     await this.reviews.transaction(async (manager) => {
+      const ids: string[] = [];
       for (const a of result.assignments) {
-        await this.reviews.insertAssignment(manager, {
+        const id = await this.reviews.insertAssignment(manager, {
           ...a,
           agencyId: agency,
           dueAt: dto.dueAt ? new Date(dto.dueAt) : null,
           by: principal.id,
           at: now,
         });
+        ids.push(id);
       }
+      await this.notifier.notify(manager, (await this.reviews.assignmentNotices(manager, ids)).map(assignmentNotice));
       const covered = [...new Set(result.assignments.map((a) => a.applicationId))];
       await this.reviews.markUnderReview(manager, agency, covered);
       await this.applications.refreshStatuses(manager, covered);

@@ -6,6 +6,7 @@ import { CreateIdempotencyKeys1795361330291 } from './1795361330291-CreateIdempo
 import { CreateApplications1795361508531 } from './1795361508531-CreateApplications.js';
 import { AddApplicationInstitutions1795362728185 } from './1795362728185-AddApplicationInstitutions.js';
 import { CreateReviews1795364183018 } from './1795364183018-CreateReviews.js';
+import { CreateNotifications1795367176076 } from './1795367176076-CreateNotifications.js';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   CreateApplications1795361508531,
   AddApplicationInstitutions1795362728185,
   CreateReviews1795364183018,
+  CreateNotifications1795367176076,
 ];

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Clock, JobQueue } from '#platform';
+import type { Notice } from './notice.js';
+import { NotificationsRepository } from './notifications.repository.js';
+
+/** E-mail jobs, one per notice; declared and taken by EmailDelivery. */
+export const EMAIL_QUEUE = 'notifications.email';
+
+/**
+ * What features call to tell people about a change: inside the change's own transaction it writes
+ * the in-app notices and the jobs that e-mail them, so a rolled-back change tells nobody and a
+ * committed one is told even if no worker runs at that moment.
+ */
+@Injectable()
+export class Notifier {
+  constructor(
+    private readonly notifications: NotificationsRepository,
+    private readonly jobs: JobQueue,
+    private readonly clock: Clock,
+  ) {}
+
+  async notify(manager: EntityManager, notices: readonly Notice[]): Promise<void> {
+    const at = this.clock.now();
+    const emails: string[] = [];
+    for (const notice of notices) emails.push(...(await this.notifications.insertNotice(manager, notice, at)));
+    await this.jobs.send(
+      manager,
+      EMAIL_QUEUE,
+      emails.map((notificationId) => ({ notificationId })),
+    );
+  }
+}

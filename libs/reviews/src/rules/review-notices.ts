@@ -1,0 +1,56 @@
+import type { Notice } from '#notifications';
+
+export interface AssignmentNoticeRow {
+  readonly assignmentId: string;
+  readonly reviewerId: string;
+  readonly applicationTitle: string;
+  readonly agency: string;
+  readonly dueAt: Date | null;
+}
+
+/** A new assignment is told to its reviewer, once. */
+export function assignmentNotice(row: AssignmentNoticeRow): Notice {
+  return {
+    kind: 'review_assigned',
+    recipients: { users: [row.reviewerId] },
+    subject: { type: 'assignment', id: row.assignmentId },
+    params: { applicationTitle: row.applicationTitle, agency: row.agency, ...(row.dueAt ? { dueAt: row.dueAt.toISOString() } : {}) },
+    dedupeKey: `assignment:${row.assignmentId}`,
+  };
+}
+
+/** Before an unsubmitted review falls due, at each offset once. */
+export function reviewReminder(row: AssignmentNoticeRow & { readonly offsetMinutes: number }): Notice {
+  return {
+    ...assignmentNotice(row),
+    kind: 'review_reminder',
+    params: {
+      applicationTitle: row.applicationTitle,
+      agency: row.agency,
+      dueAt: row.dueAt!.toISOString(),
+      offsetMinutes: row.offsetMinutes,
+    },
+    dedupeKey: `review:${row.assignmentId}:${row.offsetMinutes}`,
+  };
+}
+
+export interface PublishedDecisionRow {
+  readonly applicationId: string;
+  readonly agencyId: string;
+  readonly agency: string;
+  readonly decision: 'yes' | 'no';
+  readonly applicationTitle: string;
+  readonly callTitle: { readonly en: string; readonly ja: string };
+  readonly applicantIds: readonly string[];
+}
+
+/** A side's decision reaches the applicants when the call's decision date arrives, not before. */
+export function decisionNotice(row: PublishedDecisionRow): Notice {
+  return {
+    kind: 'decision_published',
+    recipients: { users: row.applicantIds },
+    subject: { type: 'application', id: row.applicationId },
+    params: { applicationTitle: row.applicationTitle, callTitle: row.callTitle, agency: row.agency, decision: row.decision },
+    dedupeKey: `decision:${row.applicationId}:${row.agencyId}`,
+  };
+}
