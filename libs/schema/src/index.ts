@@ -11,7 +11,15 @@ import { migrations } from './migrations/index.js';
  * The whole database schema in one place: every feature's entities, and the ordered migrations
  * that build them. Apps, scripts and tests take their data source from here.
  */
-export const entities = [AuditEvent, IdempotencyKey, ...identityEntities, ...callEntities, ...applicationEntities, ...reviewEntities, ...notificationEntities];
+export const entities = [
+  AuditEvent,
+  IdempotencyKey,
+  ...identityEntities,
+  ...callEntities,
+  ...applicationEntities,
+  ...reviewEntities,
+  ...notificationEntities,
+];
 
 export { migrations };
 
