@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IdempotencyStore } from '#platform';
 import { ProbeModule } from './support/probe.module.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -58,5 +59,14 @@ describe('Idempotency-Key', () => {
     const bad = await t.http.post('/probe/receipts').set('idempotency-key', 'has space').send({ amount: 3 });
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('INVALID_IDEMPOTENCY_KEY');
+  });
+
+  it('forgets keys after a day (the hourly clean-up), so a key may then be used afresh', async () => {
+    await t.dataSource.query(
+      `INSERT INTO idempotency_keys (scope, key, request_hash, state, created_at) VALUES ('old', 'k', '\\x00', 'done', $1), ('new', 'k', '\\x00', 'done', $2)`,
+      [new Date(t.clock.now().getTime() - 25 * 3600_000), t.clock.now()],
+    );
+    expect(await t.app.get(IdempotencyStore).forgetBefore(new Date(t.clock.now().getTime() - 24 * 3600_000))).toBe(1);
+    expect(await t.dataSource.query(`SELECT scope FROM idempotency_keys WHERE key = 'k'`)).toEqual([{ scope: 'new' }]);
   });
 });

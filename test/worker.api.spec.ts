@@ -13,13 +13,19 @@ describe('worker process', () => {
   });
   afterAll(() => database.drop());
 
-  it('boots on the shared database with the platform services, and stops cleanly', async () => {
-    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: tmpdir(), JWT_SECRET: 'x'.repeat(32), LOG_LEVEL: 'silent' });
+  it('boots on the shared database, runs the jobs even when RUN_JOBS is false for the api, and stops cleanly', async () => {
+    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: tmpdir(), JWT_SECRET: 'x'.repeat(32), LOG_LEVEL: 'silent', RUN_JOBS: 'false' });
     const worker = await createWorker({ config, databaseUrl: database.url, logger: createRootLogger(config) });
     const dataSource = worker.get(DataSource);
     expect(dataSource.isInitialized).toBe(true);
     expect(await dataSource.query('SELECT current_database() AS name')).toEqual([{ name: database.name }]);
     expect(worker.get(Clock).now()).toBeInstanceOf(Date);
+    // The time-driven jobs are scheduled once, on the database, for whichever process takes them.
+    expect(await dataSource.query(`SELECT name, cron FROM pgboss.schedule ORDER BY name`)).toEqual([
+      { name: 'identity.login-failures-cleanup', cron: '41 * * * *' },
+      { name: 'notifications.sweep', cron: '* * * * *' },
+      { name: 'platform.idempotency-cleanup', cron: '23 * * * *' },
+    ]);
     await worker.close();
     expect(dataSource.isInitialized).toBe(false);
   });

@@ -53,6 +53,10 @@ export class AuthRepository {
     await manager.query(`DELETE FROM login_failures WHERE email = $1 AND failed_at <= $2`, [email, forgetBefore]);
   }
 
+  async forgetFailuresBefore(manager: EntityManager, instant: Date): Promise<void> {
+    await manager.query(`DELETE FROM login_failures WHERE failed_at <= $1`, [instant]);
+  }
+
   async findLoginCandidate(manager: EntityManager, email: string): Promise<LoginCandidate | undefined> {
     const rows = await manager.query<{ id: string; password_hash: string; disabled: boolean }[]>(
       `SELECT id, password_hash, disabled_at IS NOT NULL AS disabled FROM users WHERE lower(email) = $1`,

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { type AppConfig, Clock, DomainError, InjectConfig } from '#platform';
+import { type AppConfig, Clock, DomainError, InjectConfig, JobQueue } from '#platform';
 import type { Principal } from '../access/principal.js';
 import { AuthRepository } from './auth.repository.js';
 import { LOGIN_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, retryAfterSeconds } from './login-throttle.js';
@@ -55,14 +55,22 @@ type Outcome<T> = { readonly ok: T } | { readonly error: DomainError };
  * remembered (a failed login, a reused refresh token) are committed before the error is raised.
  */
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly auth: AuthRepository,
     private readonly jwt: JwtService,
+    private readonly jobs: JobQueue,
     private readonly clock: Clock,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
+
+  /** Failed sign-ins older than the window no longer count; an hourly job forgets them. */
+  onModuleInit(): void {
+    this.jobs.define({ name: 'identity.login-failures-cleanup', cron: '41 * * * *', retryLimit: 0 }, () =>
+      this.auth.forgetFailuresBefore(this.db.manager, new Date(this.clock.now().getTime() - LOGIN_WINDOW_MS)),
+    );
+  }
 
   async login(email: string, password: string, clientAddress: string): Promise<TokenPair> {
     const key = email.trim().toLowerCase();

@@ -23,6 +23,15 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads reminder offsets as durations, largest first, and refuses anything else', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).reminderOffsetsMinutes).toEqual([20160, 4320, 1440, 120]);
+    expect(loadConfig({ DATA_DIR: dataDir(), REMINDER_OFFSETS: '30m, 7d,1h,30m' }).reminderOffsetsMinutes).toEqual([10080, 60, 30]);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), REMINDER_OFFSETS: '2 weeks' })).toThrow(
+      /REMINDER_OFFSETS must be a comma-separated list/,
+    );
+    expect(() => loadConfig({ DATA_DIR: dataDir(), SMTP_URL: 'http://mail' })).toThrow(/SMTP_URL must start with smtp:\/\/ or smtps:\/\//);
+  });
+
   it('generates a secret once and keeps it under DATA_DIR with owner-only permissions', () => {
     const dir = dataDir();
     const first = loadConfig({ DATA_DIR: dir }).secrets.jwtSecret;

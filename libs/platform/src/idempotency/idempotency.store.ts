@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { Clock } from '../clock/clock.js';
 import { returningRows } from '../database/sql.js';
+import { JobQueue } from '../jobs/job-queue.js';
 
 export type Claim =
   | { readonly kind: 'claimed' }
@@ -11,10 +13,31 @@ export type Claim =
 
 /** A request in flight longer than this is taken to be abandoned (its process died); a retry may take it over. */
 export const ABANDONED_AFTER_MS = 5 * 60 * 1000;
+export const KEPT_FOR_MS = 24 * 60 * 60 * 1000;
 
 @Injectable()
-export class IdempotencyStore {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+export class IdempotencyStore implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly jobs: JobQueue,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Keys are kept for a day: long enough for any client's retries, short enough to stay small. */
+  onModuleInit(): void {
+    this.jobs.define({ name: 'platform.idempotency-cleanup', cron: '23 * * * *', retryLimit: 0 }, () =>
+      this.forgetBefore(new Date(this.clock.now().getTime() - KEPT_FOR_MS)).then(() => undefined),
+    );
+  }
+
+  /** Deletes the keys claimed before `instant`; answers how many. */
+  async forgetBefore(instant: Date): Promise<number> {
+    const [row] = await this.db.query<{ count: number }[]>(
+      `WITH gone AS (DELETE FROM idempotency_keys WHERE created_at < $1 RETURNING 1) SELECT count(*)::int AS count FROM gone`,
+      [instant],
+    );
+    return row?.count ?? 0;
+  }
 
   /** Claims the key for this request, or says why not: another request, one still running, or one already answered. */
   async claim(scope: string, key: string, requestHash: Buffer, now: Date): Promise<Claim> {
