@@ -51,7 +51,7 @@ export class Mailer implements OnModuleDestroy {
     })) as { message?: Buffer };
     if (this.directory && info.message) {
       await mkdir(this.directory, { recursive: true });
-      const file = join(this.directory, `${email.messageId.replace(/[<>@]/g, '_')}.eml`);
+      const file = join(this.directory, `${email.messageId.replace(/^<|@.*$/g, '')}.eml`);
       await writeFile(file, info.message);
       this.logger.log(`e-mail to ${email.to.address} written to ${file}: ${email.subject}`);
     }
