@@ -25,7 +25,7 @@ async function world(env: Record<string, string>) {
   await runSeeds(t.dataSource, new Date('2026-12-10T00:00:00Z'));
   const tokens: Record<string, string> = {};
   const login = async () => {
-    for (const who of ['pi.utokyo', 'pi.mit', 'ura.utokyo', 'officer.jst', 'admin'])
+    for (const who of ['pi.utokyo', 'pi.mit', 'ura.utokyo', 'officer.jst', 'reviewer.kyoto', 'admin'])
       tokens[who] = await t.login(`${who}@example.org`, DEMO_PASSWORD);
   };
   await login();
@@ -362,6 +362,59 @@ describe('reminders from the clock', () => {
     await sweep();
     expect(await reminders('ura.utokyo', id)).toEqual(['承認待ち・締切まであと1日: 「Waiting for approval」（JST）']);
     expect(await reminders('pi.utokyo', id)).toEqual([]);
+  });
+
+  it('tell a reviewer of an assignment and remind before it is due; tell the applicants of a decision only once published', async () => {
+    await at('2027-03-28T04:00:00Z');
+    const id = await w.draft('Reviewed proposal');
+    await w.submit(id);
+    const approved = await w.t.http
+      .post(`/applications/${id}/sides/${org('JST')}/approve`)
+      .auth(w.as('ura.utokyo'), bearer)
+      .send({ exportControlScreened: true, disclosuresReceived: true });
+    expect(approved.status, approved.text).toBe(200);
+    await at('2027-04-01T00:00:00Z');
+    const eligible = await w.t.http
+      .post(`/applications/${id}/sides/${org('JST')}/eligibility`)
+      .auth(w.as('officer.jst'), bearer)
+      .send({ eligible: true, reason: 'Meets the call rules' });
+    expect(eligible.status, eligible.text).toBe(200);
+    const [reviewer] = await w.t.dataSource.query<{ id: string }[]>(`SELECT id FROM users WHERE email = 'reviewer.kyoto@example.org'`);
+    expect(
+      (await w.t.http.post(`/calls/${w.callId}/reviewers`).auth(w.as('officer.jst'), bearer).send({ reviewerId: reviewer!.id })).status,
+    ).toBe(201);
+    const assigned = await w.t.http
+      .post(`/applications/${id}/assignments`)
+      .auth(w.as('officer.jst'), bearer)
+      .send({ reviewerId: reviewer!.id, dueAt: '2027-05-20T14:59:00Z' });
+    expect(assigned.status, assigned.text).toBe(201);
+    const assignmentId = assigned.body.assignmentId as string;
+    const reviewerNotices = async () =>
+      (await w.notices('reviewer.kyoto')).items.filter((n) => n.subject.id === assignmentId).map((n) => n.kind);
+    expect(await reviewerNotices()).toEqual(['review_assigned']);
+
+    await at('2027-05-17T15:00:00Z');
+    await sweep();
+    await sweep();
+    expect(await reviewerNotices()).toEqual(['review_reminder', 'review_assigned']);
+    const reminder = (await w.notices('reviewer.kyoto')).items[0]!;
+    expect(reminder.link).toBe(`http://127.0.0.1:3000/assignments/${assignmentId}/application`);
+
+    const decided = await w.t.http
+      .post(`/applications/${id}/sides/${org('JST')}/decision`)
+      .auth(w.as('officer.jst'), bearer)
+      .send({ decision: 'yes' });
+    expect(decided.status, decided.text).toBe(200);
+    const decisions = async () =>
+      (await w.notices('pi.utokyo', '?limit=100')).items.filter((n) => n.subject.id === id && n.kind === 'decision_published');
+    await sweep();
+    expect(await decisions()).toEqual([]);
+    // The call's decision date: 2027-09-01 09:00 in Tokyo.
+    await at('2027-09-01T00:00:00Z');
+    await sweep();
+    await sweep();
+    expect((await decisions()).map((n) => n.title)).toEqual(['採否の決定: 「Reviewed proposal」（JST）']);
+    expect((await decisions())[0]!.body).toContain('採択');
   });
 });
 
