@@ -17,6 +17,11 @@ export interface NoticeContext {
   }[];
 }
 
+/** Who hears about a side as an applicant: the PI, the side's PI and the co-PIs, once each. */
+export function applicantIds(piUserId: string, sidePiUserId: string | null, coPiUserIds: readonly string[]): string[] {
+  return [...new Set([piUserId, sidePiUserId, ...coPiUserIds].filter((u): u is string => u !== null))];
+}
+
 /** Per changed side: the event it was logged as, and the receipt issued on submission. */
 export type ChangeRecord = SideChange & { readonly eventId: string; readonly receiptNumber?: string };
 
@@ -40,7 +45,7 @@ export function transitionNotices(application: NoticeContext, action: Applicatio
       deadline: side.deadline.toISOString(),
       deadlineZone: side.timeZone,
     };
-    const applicants = [...new Set([application.piUserId, side.piUserId, ...application.coPiUserIds].filter((u): u is string => !!u))];
+    const applicants = applicantIds(application.piUserId, side.piUserId, application.coPiUserIds);
     if (change.to === 'pending_institution' && side.institutionId) {
       return [{ ...base, kind: 'approval_requested', recipients: { officesOf: [side.institutionId] }, params }];
     }

@@ -1,5 +1,6 @@
 import type { Notice } from '#notifications';
 import type { DeadlineReminderRow } from '../applications/applications.repository.js';
+import { applicantIds } from './application-notices.js';
 
 /**
  * The reminder for a side nearing its agency's deadline: applicants (PI, side PI, co-PIs) while it
@@ -26,6 +27,6 @@ export function deadlineReminder(row: DeadlineReminderRow): Notice {
       dedupeKey: `approval:${key}`,
     };
   }
-  const users = [...new Set([row.piUserId, row.sidePiUserId, ...row.coPiUserIds].filter((u): u is string => !!u))];
+  const users = applicantIds(row.piUserId, row.sidePiUserId, row.coPiUserIds);
   return { kind: 'deadline_reminder', recipients: { users }, subject, params, dedupeKey: `deadline:${key}` };
 }
