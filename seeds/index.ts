@@ -2,6 +2,7 @@ import { applicationStatus } from '#applications';
 import { hashPassword } from '#identity';
 import { upsertRows } from '#platform';
 import type { DataSource, EntityManager } from 'typeorm';
+import { seedRounds } from './aspire/rounds.js';
 import { applicationSeeds, reviewSeeds } from './demo/applications.js';
 import { callSeeds, criterionSeeds, programSeeds } from './demo/calls.js';
 import { organisationSeeds } from './demo/organisations.js';
@@ -26,6 +27,7 @@ export async function runSeeds(dataSource: DataSource, now: Date = new Date()): 
     changed['programs'] = await seedPrograms(manager);
     Object.assign(changed, await seedCalls(manager, now));
     changed['applications'] = await seedApplications(manager, now);
+    changed['past rounds'] = await seedRounds(manager);
     return { changed };
   });
 }

@@ -42,6 +42,14 @@ export const programSeeds: readonly ProgramSeed[] = [
     descriptionEn: 'Joint calls with partner agencies abroad, bilateral and multilateral.',
   },
   {
+    key: 'JST-EXPERT-J',
+    agency: 'JST',
+    code: 'EXPERT-J',
+    nameJa: 'グローバル卓越人材招へい研究大学強化事業',
+    nameEn: 'EXPERT-J (hosting outstanding researchers from abroad)',
+    descriptionEn: 'Part of the J-RISE Initiative (2025): universities invite outstanding researchers and graduate students from abroad.',
+  },
+  {
     key: 'JST-CREST',
     agency: 'JST',
     code: 'CREST',
@@ -123,19 +131,19 @@ export function callSeeds(anchor: Date): CallSeed[] {
   };
   return [
     {
-      key: 'ASPIRE-2023-JST',
+      // One round, as the ministry reports it: JST's seven fields and AMED's health and medicine,
+      // each project funded on one side by the agency of its field (seeds/aspire/rounds.ts).
+      key: 'ASPIRE-2023',
       program: 'JST-ASPIRE',
-      titleJa: '先端国際共同研究推進事業 (ASPIRE) 2023年度公募',
-      titleEn: 'ASPIRE 2023 call (JST)',
+      titleJa: '先端国際共同研究推進事業/プログラム (ASPIRE) 2023年度公募',
+      titleEn: 'ASPIRE 2023 round (JST and AMED)',
       summaryEn:
-        'Seven advanced fields; TOP researchers / TOP team up to JPY 500M over 5 years, next generation up to JPY 90M over 3 years.',
+        'JST: seven advanced fields; TOP researchers / TOP team up to JPY 500M over 5 years, next generation up to JPY 90M over 3 years. ' +
+        'AMED: health and medicine; type A up to JPY 500M, type B up to JPY 150M, over up to 5 years.',
       mode: 'joint_call',
       agencies: [
         { agency: 'JST', role: 'lead', deadline: '2023-06-20T03:00:00Z', budgetCap: JPY(500) },
-        { agency: 'NSF', role: 'partner', deadline: '2023-06-20T21:00:00Z', budgetCap: null },
-        { agency: 'UKRI', role: 'partner', deadline: '2023-06-20T15:00:00Z', budgetCap: null },
-        { agency: 'DFG', role: 'partner', deadline: '2023-06-20T14:00:00Z', budgetCap: null },
-        { agency: 'ANR', role: 'partner', deadline: '2023-06-20T14:00:00Z', budgetCap: null },
+        { agency: 'AMED', role: 'partner', deadline: '2023-06-27T03:00:00Z', budgetCap: JPY(500) },
       ],
       tracks: [
         {
@@ -154,32 +162,10 @@ export function callSeeds(anchor: Date): CallSeed[] {
           maxDurationMonths: 36,
           earlyCareerRequired: true,
         },
-      ],
-      fields: ['bio', 'ai_information', 'materials', 'semiconductors', 'energy', 'quantum', 'communications'],
-      eligibleCountries: ASPIRE_COUNTRIES,
-      announcedAt: '2023-03-20T01:00:00Z',
-      opensAt: '2023-04-10T01:00:00Z',
-      reviewStartsAt: '2023-07-01T00:00:00Z',
-      decisionAt: '2023-12-01T01:00:00Z',
-      projectStartOn: '2024-01-01',
-    },
-    {
-      key: 'ASPIRE-2023-AMED',
-      program: 'AMED-ASPIRE',
-      titleJa: '先端国際共同研究推進プログラム (ASPIRE) 2023年度公募 (健康・医療)',
-      titleEn: 'ASPIRE 2023 call (AMED, health and medicine)',
-      summaryEn: 'Type A (large-scale research) up to JPY 500M, type B (comparatively new themes) up to JPY 150M, both over up to 5 years.',
-      mode: 'joint_call',
-      agencies: [
-        { agency: 'AMED', role: 'lead', deadline: '2023-06-27T03:00:00Z', budgetCap: JPY(500) },
-        { agency: 'UKRI', role: 'partner', deadline: '2023-06-27T15:00:00Z', budgetCap: null },
-        { agency: 'DFG', role: 'partner', deadline: '2023-06-27T14:00:00Z', budgetCap: null },
-      ],
-      tracks: [
         {
           code: 'type-a',
           nameJa: 'Aタイプ (大規模な研究)',
-          nameEn: 'Type A (large-scale research)',
+          nameEn: 'Type A (large-scale research, AMED)',
           maxBudget: JPY(500),
           maxDurationMonths: 60,
           earlyCareerRequired: false,
@@ -187,19 +173,40 @@ export function callSeeds(anchor: Date): CallSeed[] {
         {
           code: 'type-b',
           nameJa: 'Bタイプ (比較的新しいテーマの研究)',
-          nameEn: 'Type B (comparatively new themes)',
+          nameEn: 'Type B (comparatively new themes, AMED)',
           maxBudget: JPY(150),
           maxDurationMonths: 60,
           earlyCareerRequired: false,
         },
       ],
-      fields: ['health_medicine'],
-      eligibleCountries: ASPIRE_COUNTRIES,
+      fields: ['bio', 'ai_information', 'materials', 'semiconductors', 'energy', 'quantum', 'communications', 'health_medicine'],
+      eligibleCountries: [...ASPIRE_COUNTRIES, 'EU'],
       announcedAt: '2023-03-20T01:00:00Z',
-      opensAt: '2023-04-17T01:00:00Z',
-      reviewStartsAt: '2023-07-10T00:00:00Z',
+      opensAt: '2023-04-10T01:00:00Z',
+      reviewStartsAt: '2023-07-01T00:00:00Z',
       decisionAt: '2023-12-15T01:00:00Z',
       projectStartOn: '2024-01-01',
+    },
+    {
+      // Universities apply to host researchers from abroad; 13 applied, 11 were selected (MEXT, 2025).
+      key: 'EXPERT-J-2025',
+      program: 'JST-EXPERT-J',
+      titleJa: 'グローバル卓越人材招へい研究大学強化事業 (EXPERT-J) 2025年度公募',
+      titleEn: 'EXPERT-J 2025: universities hosting outstanding researchers from abroad',
+      summaryEn:
+        'Emergency support from the university fund, JPY 3.3 billion over three years, for universities inviting researchers and graduate students from abroad.',
+      mode: 'joint_call',
+      agencies: [{ agency: 'JST', role: 'lead', deadline: '2025-08-18T08:00:00Z', budgetCap: null }],
+      tracks: [
+        { code: 'university', nameJa: '大学', nameEn: 'University', maxBudget: null, maxDurationMonths: 36, earlyCareerRequired: false },
+      ],
+      fields: [],
+      eligibleCountries: [],
+      announcedAt: '2025-07-18T01:00:00Z',
+      opensAt: '2025-07-18T01:00:00Z',
+      reviewStartsAt: '2025-08-19T00:00:00Z',
+      decisionAt: '2025-09-30T01:00:00Z',
+      projectStartOn: '2025-10-01',
     },
     {
       key: 'CREST-ANR-2018',

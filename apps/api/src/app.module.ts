@@ -6,6 +6,7 @@ import { CallsModule } from '#calls';
 import { ApplicationsModule } from '#applications';
 import { ReviewsModule } from '#reviews';
 import { NotificationsModule } from '#notifications';
+import { ReportingModule } from '#reporting';
 import type { AppConfig } from '#platform';
 import type { Logger } from 'pino';
 
@@ -31,6 +32,7 @@ export class AppModule {
         ApplicationsModule,
         ReviewsModule,
         NotificationsModule,
+        ReportingModule,
         ...(runtime.extraModules ?? []),
       ],
     };

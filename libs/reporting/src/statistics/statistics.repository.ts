@@ -1,0 +1,262 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { callStatusSql } from '#calls';
+
+/**
+ * The applications of a call that reached an agency (drafts, returns, pending approvals and
+ * withdrawals are not counted), optionally only those touching one institution ($2), with each
+ * one's overall outcome by the call's mode (the rule of applicationOutcome, in SQL) and whether
+ * every side passed eligibility.
+ */
+const COUNTED = `
+  apps AS (
+    SELECT a.id, a.track_id, a.field_code
+      FROM applications a
+     WHERE a.call_id = $1
+       AND a.status IN ('submitted', 'eligible', 'ineligible', 'under_review', 'decided')
+       AND ($2::uuid IS NULL OR EXISTS (
+             SELECT 1 FROM application_institutions k WHERE k.application_id = a.id AND k.institution_id = $2))
+  ),
+  per_app AS (
+    SELECT s.application_id,
+           CASE
+             WHEN c.mode = 'co_funding' AND bool_or(ca.role = 'lead' AND d.decision = 'no') THEN 'no'
+             WHEN c.mode = 'co_funding' AND NOT coalesce(bool_or(ca.role = 'lead' AND d.decision = 'yes'), false) THEN 'pending'
+             WHEN bool_or(d.decision = 'no') THEN 'no'
+             WHEN bool_or(d.decision IS NULL) THEN 'pending'
+             ELSE 'yes'
+           END AS outcome,
+           bool_or(s.status IN ('eligible', 'under_review', 'decided')) AND NOT bool_or(s.status = 'ineligible') AS eligible
+      FROM apps
+      JOIN application_sides s ON s.application_id = apps.id
+      JOIN calls c ON c.id = $1
+      JOIN call_agencies ca ON ca.call_id = $1 AND ca.agency_id = s.agency_id
+      LEFT JOIN side_decisions d ON d.application_id = s.application_id AND d.agency_id = s.agency_id
+     GROUP BY s.application_id, c.mode
+  )`;
+
+export interface CountRow {
+  readonly dimension: 'total' | 'track' | 'field' | 'lead_institution';
+  readonly key: string | null;
+  readonly labelEn: string | null;
+  readonly labelJa: string | null;
+  readonly applications: number;
+  readonly eligible: number;
+  readonly funded: number;
+  readonly notFunded: number;
+  readonly pending: number;
+}
+
+export interface CountryRow {
+  readonly country: string;
+  readonly partnerInstitutions: number;
+  readonly fundedPartnerInstitutions: number;
+  readonly applications: number;
+  readonly fundedApplications: number;
+}
+
+export interface AgencyCallRow {
+  readonly callId: string;
+  readonly titleEn: string;
+  readonly titleJa: string;
+  readonly mode: string;
+  readonly role: string;
+  readonly status: string;
+  readonly deadline: Date;
+  readonly received: number;
+  readonly awaitingInstitution: number;
+  readonly eligible: number;
+  readonly underReview: number;
+  readonly funded: number;
+  readonly notFunded: number;
+}
+
+export interface UpcomingDeadlineRow {
+  readonly callId: string;
+  readonly titleEn: string;
+  readonly titleJa: string;
+  readonly agency: string;
+  readonly deadline: Date;
+  readonly timeZone: string;
+  readonly internalDeadline: Date | null;
+  readonly applications: number;
+  readonly awaitingApproval: number;
+}
+
+/** Reporting reads: each answer is one or two queries, whatever the number of applications. */
+@Injectable()
+export class StatisticsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Totals and the breakdowns by track, field and lead institution (the PI's), in one grouping-sets query. */
+  async counts(callId: string, institutionId: string | null): Promise<CountRow[]> {
+    const rows = await this.db.query<Record<string, unknown>[]>(
+      `WITH ${COUNTED},
+       lead AS (
+         SELECT DISTINCT ON (m.application_id) m.application_id, m.institution_id
+           FROM application_members m JOIN apps ON apps.id = m.application_id
+          WHERE m.role = 'pi'
+          ORDER BY m.application_id, m.id
+       ),
+       grouped AS (
+         SELECT CASE WHEN GROUPING(apps.track_id) = 0 THEN 'track'
+                     WHEN GROUPING(apps.field_code) = 0 THEN 'field'
+                     WHEN GROUPING(lead.institution_id) = 0 THEN 'lead_institution'
+                     ELSE 'total' END AS dimension,
+                apps.track_id, apps.field_code, lead.institution_id,
+                count(*)::int AS applications,
+                count(*) FILTER (WHERE p.eligible)::int AS eligible,
+                count(*) FILTER (WHERE p.outcome = 'yes')::int AS funded,
+                count(*) FILTER (WHERE p.outcome = 'no')::int AS not_funded,
+                count(*) FILTER (WHERE p.outcome = 'pending')::int AS pending
+           FROM apps
+           JOIN per_app p ON p.application_id = apps.id
+           LEFT JOIN lead ON lead.application_id = apps.id
+          GROUP BY GROUPING SETS ((), (apps.track_id), (apps.field_code), (lead.institution_id))
+       )
+       SELECT g.*, COALESCE(t.code, g.field_code, o.short_name) AS key_label,
+              COALESCE(t.name_en, f.name_en, o.name_en) AS label_en, COALESCE(t.name_ja, f.name_ja, o.name_ja) AS label_ja
+         FROM grouped g
+         LEFT JOIN call_tracks t ON g.dimension = 'track' AND t.id = g.track_id
+         LEFT JOIN research_fields f ON g.dimension = 'field' AND f.code = g.field_code
+         LEFT JOIN organisations o ON g.dimension = 'lead_institution' AND o.id = g.institution_id
+        ORDER BY g.dimension, g.funded DESC, g.applications DESC, key_label NULLS LAST`,
+      [callId, institutionId],
+    );
+    return rows.map((r) => ({
+      dimension: r['dimension'] as CountRow['dimension'],
+      key: (r['dimension'] === 'track' ? r['track_id'] : r['dimension'] === 'field' ? r['field_code'] : r['institution_id']) as
+        string | null,
+      labelEn: r['label_en'] as string | null,
+      labelJa: r['label_ja'] as string | null,
+      applications: r['applications'] as number,
+      eligible: r['eligible'] as number,
+      funded: r['funded'] as number,
+      notFunded: r['not_funded'] as number,
+      pending: r['pending'] as number,
+    }));
+  }
+
+  /**
+   * Partner institutions by country: the distinct institutions of partner PIs per application (a
+   * partner PI with no institution on record counts as one), so a project with two US partner
+   * institutions counts two for the US.
+   */
+  async partnerCountries(callId: string, institutionId: string | null): Promise<CountryRow[]> {
+    const rows = await this.db.query<Record<string, unknown>[]>(
+      `WITH ${COUNTED},
+       partners AS (
+         SELECT DISTINCT m.application_id, COALESCE(m.institution_id, m.id) AS institution, m.country, p.outcome
+           FROM application_members m
+           JOIN per_app p ON p.application_id = m.application_id
+          WHERE m.role = 'partner_pi' AND m.country IS NOT NULL
+       )
+       SELECT country,
+              count(*)::int AS partner_institutions,
+              count(*) FILTER (WHERE outcome = 'yes')::int AS funded_partner_institutions,
+              count(DISTINCT application_id)::int AS applications,
+              count(DISTINCT application_id) FILTER (WHERE outcome = 'yes')::int AS funded_applications
+         FROM partners
+        GROUP BY country
+        ORDER BY funded_partner_institutions DESC, partner_institutions DESC, country`,
+      [callId, institutionId],
+    );
+    return rows.map((r) => ({
+      country: (r['country'] as string).trim(),
+      partnerInstitutions: r['partner_institutions'] as number,
+      fundedPartnerInstitutions: r['funded_partner_institutions'] as number,
+      applications: r['applications'] as number,
+      fundedApplications: r['funded_applications'] as number,
+    }));
+  }
+
+  /** Each call the agency takes part in, with what reached its side and what it decided. */
+  async agencyCalls(agencyId: string, now: Date): Promise<AgencyCallRow[]> {
+    const rows = await this.db.query<Record<string, unknown>[]>(
+      `SELECT c.id, c.title_en, c.title_ja, c.mode, ca.role, ca.deadline, ${callStatusSql('c', '$2::timestamptz')} AS status,
+              count(*) FILTER (WHERE s.status IN ('submitted', 'eligible', 'ineligible', 'under_review', 'decided'))::int AS received,
+              count(*) FILTER (WHERE s.status = 'pending_institution')::int AS awaiting_institution,
+              count(*) FILTER (WHERE s.status IN ('eligible', 'under_review', 'decided'))::int AS eligible,
+              count(*) FILTER (WHERE s.status = 'under_review')::int AS under_review,
+              count(*) FILTER (WHERE d.decision = 'yes')::int AS funded,
+              count(*) FILTER (WHERE d.decision = 'no')::int AS not_funded
+         FROM call_agencies ca
+         JOIN calls c ON c.id = ca.call_id
+         LEFT JOIN applications a ON a.call_id = c.id
+         LEFT JOIN application_sides s ON s.application_id = a.id AND s.agency_id = ca.agency_id
+         LEFT JOIN side_decisions d ON d.application_id = s.application_id AND d.agency_id = s.agency_id
+        WHERE ca.agency_id = $1
+        GROUP BY c.id, ca.role, ca.deadline
+        ORDER BY ca.deadline DESC, c.id`,
+      [agencyId, now],
+    );
+    return rows.map((r) => ({
+      callId: r['id'] as string,
+      titleEn: r['title_en'] as string,
+      titleJa: r['title_ja'] as string,
+      mode: r['mode'] as string,
+      role: r['role'] as string,
+      status: r['status'] as string,
+      deadline: r['deadline'] as Date,
+      received: r['received'] as number,
+      awaitingInstitution: r['awaiting_institution'] as number,
+      eligible: r['eligible'] as number,
+      underReview: r['under_review'] as number,
+      funded: r['funded'] as number,
+      notFunded: r['not_funded'] as number,
+    }));
+  }
+
+  /** An institution's applications by status (every application touching it). */
+  async institutionStatuses(institutionId: string): Promise<{ status: string; count: number }[]> {
+    return this.db.query(
+      `SELECT a.status, count(*)::int AS count
+         FROM application_institutions k JOIN applications a ON a.id = k.application_id
+        WHERE k.institution_id = $1
+        GROUP BY a.status ORDER BY a.status`,
+      [institutionId],
+    );
+  }
+
+  /** Decisions on the sides led from the institution. */
+  async institutionDecisions(institutionId: string): Promise<{ funded: number; notFunded: number }> {
+    const [row] = await this.db.query<{ funded: number; not_funded: number }[]>(
+      `SELECT count(*) FILTER (WHERE d.decision = 'yes')::int AS funded, count(*) FILTER (WHERE d.decision = 'no')::int AS not_funded
+         FROM application_sides s JOIN side_decisions d ON d.application_id = s.application_id AND d.agency_id = s.agency_id
+        WHERE s.institution_id = $1`,
+      [institutionId],
+    );
+    return { funded: row?.funded ?? 0, notFunded: row?.not_funded ?? 0 };
+  }
+
+  /** Agency deadlines still ahead in published calls, with the office's own deadline and its applications there. */
+  async upcomingDeadlines(institutionId: string, now: Date, limit: number): Promise<UpcomingDeadlineRow[]> {
+    const rows = await this.db.query<Record<string, unknown>[]>(
+      `SELECT c.id, c.title_en, c.title_ja, ag.short_name, ca.deadline, ca.time_zone, idl.deadline AS internal_deadline,
+              (SELECT count(*)::int FROM application_sides s JOIN applications a ON a.id = s.application_id
+                WHERE a.call_id = c.id AND s.agency_id = ca.agency_id AND s.institution_id = $1 AND s.status <> 'withdrawn') AS applications,
+              (SELECT count(*)::int FROM application_sides s JOIN applications a ON a.id = s.application_id
+                WHERE a.call_id = c.id AND s.agency_id = ca.agency_id AND s.institution_id = $1 AND s.status = 'pending_institution') AS awaiting_approval
+         FROM call_agencies ca
+         JOIN calls c ON c.id = ca.call_id AND c.published_at IS NOT NULL AND c.cancelled_at IS NULL
+         JOIN organisations ag ON ag.id = ca.agency_id
+         LEFT JOIN institution_deadlines idl ON idl.call_id = c.id AND idl.institution_id = $1
+        WHERE ca.deadline > $2
+        ORDER BY ca.deadline, c.id
+        LIMIT $3`,
+      [institutionId, now, limit],
+    );
+    return rows.map((r) => ({
+      callId: r['id'] as string,
+      titleEn: r['title_en'] as string,
+      titleJa: r['title_ja'] as string,
+      agency: r['short_name'] as string,
+      deadline: r['deadline'] as Date,
+      timeZone: r['time_zone'] as string,
+      internalDeadline: r['internal_deadline'] as Date | null,
+      applications: r['applications'] as number,
+      awaitingApproval: r['awaiting_approval'] as number,
+    }));
+  }
+}
