@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { hashPassword } from '#identity';
 import { upsertRows } from '#platform';
 import { organisationSeeds } from '../demo/organisations.js';
 import { seedId } from '../seed-id.js';
@@ -21,6 +23,8 @@ export async function seedRounds(manager: EntityManager): Promise<number> {
   if (fresh.length === 0) return 0;
 
   const users = new Map(fresh.map((p) => [p.piUserId, p.pi]));
+  // Nobody knows this password, and the accounts are disabled: they only hold the past rounds.
+  const unusable = await hashPassword(randomBytes(32).toString('base64url'));
   await upsertRows(
     manager,
     'users',
@@ -32,9 +36,10 @@ export async function seedRounds(manager: EntityManager): Promise<number> {
       roles: '{researcher}',
       organisation_id: pi.organisationId,
       language: 'ja',
-      password_hash: '!',
+      password_hash: unusable,
       disabled_at: '2025-01-01T00:00:00Z',
     })),
+    ['password_hash'],
   );
   const recorder = seedId('user', 'admin@example.org');
   await manager.query(
