@@ -144,21 +144,7 @@ export class CallsRepository {
       `INSERT INTO calls (program_id, title_ja, title_en, summary_ja, summary_en, mode, eligible_countries, announced_at, opens_at,
                           review_starts_at, decision_at, project_start_on, deadlines, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, '{}', $13) RETURNING id`,
-      [
-        programId,
-        shared.titleJa,
-        shared.titleEn,
-        shared.summaryJa,
-        shared.summaryEn,
-        shared.mode,
-        shared.eligibleCountries,
-        shared.announcedAt,
-        shared.opensAt,
-        shared.reviewStartsAt,
-        shared.decisionAt,
-        shared.projectStartOn,
-        createdBy,
-      ],
+      [programId, ...sharedParams(shared), createdBy],
     );
     return rows[0]!.id;
   }
@@ -279,21 +265,7 @@ export class CallsRepository {
               deadlines = coalesce((SELECT array_agg(deadline ORDER BY deadline) FROM call_agencies WHERE call_id = $1), '{}'),
               version = version + 1, updated_at = now()
         WHERE id = $1 AND ($13::int IS NULL OR version = $13) RETURNING id`,
-      [
-        callId,
-        shared.titleJa,
-        shared.titleEn,
-        shared.summaryJa,
-        shared.summaryEn,
-        shared.mode,
-        shared.eligibleCountries,
-        shared.announcedAt,
-        shared.opensAt,
-        shared.reviewStartsAt,
-        shared.decisionAt,
-        shared.projectStartOn,
-        expectedVersion ?? null,
-      ],
+      [callId, ...sharedParams(shared), expectedVersion ?? null],
     );
     return rows.length === 1;
   }
@@ -542,4 +514,21 @@ export class CallsRepository {
     );
     return rows[0]?.user_id;
   }
+}
+
+/** The shared fields of a call as parameters $2 to $12 of its INSERT and UPDATE. */
+function sharedParams(shared: CallShared): unknown[] {
+  return [
+    shared.titleJa,
+    shared.titleEn,
+    shared.summaryJa,
+    shared.summaryEn,
+    shared.mode,
+    shared.eligibleCountries,
+    shared.announcedAt,
+    shared.opensAt,
+    shared.reviewStartsAt,
+    shared.decisionAt,
+    shared.projectStartOn,
+  ];
 }

@@ -234,14 +234,17 @@ export class StatisticsRepository {
   async upcomingDeadlines(institutionId: string, now: Date, limit: number): Promise<UpcomingDeadlineRow[]> {
     const rows = await this.db.query<Record<string, unknown>[]>(
       `SELECT c.id, c.title_en, c.title_ja, ag.short_name, ca.deadline, ca.time_zone, idl.deadline AS internal_deadline,
-              (SELECT count(*)::int FROM application_sides s JOIN applications a ON a.id = s.application_id
-                WHERE a.call_id = c.id AND s.agency_id = ca.agency_id AND s.institution_id = $1 AND s.status <> 'withdrawn') AS applications,
-              (SELECT count(*)::int FROM application_sides s JOIN applications a ON a.id = s.application_id
-                WHERE a.call_id = c.id AND s.agency_id = ca.agency_id AND s.institution_id = $1 AND s.status = 'pending_institution') AS awaiting_approval
+              mine.applications, mine.awaiting_approval
          FROM call_agencies ca
          JOIN calls c ON c.id = ca.call_id AND c.published_at IS NOT NULL AND c.cancelled_at IS NULL
          JOIN organisations ag ON ag.id = ca.agency_id
          LEFT JOIN institution_deadlines idl ON idl.call_id = c.id AND idl.institution_id = $1
+         CROSS JOIN LATERAL (
+           SELECT count(*) FILTER (WHERE s.status <> 'withdrawn')::int AS applications,
+                  count(*) FILTER (WHERE s.status = 'pending_institution')::int AS awaiting_approval
+             FROM application_sides s JOIN applications a ON a.id = s.application_id
+            WHERE a.call_id = c.id AND s.agency_id = ca.agency_id AND s.institution_id = $1
+         ) mine
         WHERE ca.deadline > $2
         ORDER BY ca.deadline, c.id
         LIMIT $3`,
