@@ -1,0 +1,164 @@
+import 'reflect-metadata';
+import { createHash } from 'node:crypto';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import pg from 'pg';
+import { CallsRepository } from '#calls';
+import { AccessService, type Principal, type Role } from '#identity';
+import { EMAIL_QUEUE, Notifier } from '#notifications';
+import { AuditLog, IdempotencyStore, JobQueue, loadConfig, SystemClock, toProblem, versionFromIfMatch } from '#platform';
+import { ApplicationsAccessRepository } from '../../libs/applications/src/applications/applications-access.repository.js';
+import { ApplicationsService } from '../../libs/applications/src/applications/applications.service.js';
+import { ApplicationsRepository } from '../../libs/applications/src/applications/applications.repository.js';
+import { CallsAccessRepository } from '../../libs/calls/src/calls/calls-access.repository.js';
+import { CallsService } from '../../libs/calls/src/calls/calls.service.js';
+import { NotificationsRepository } from '../../libs/notifications/src/notices/notifications.repository.js';
+import { StatisticsRepository } from '../../libs/reporting/src/statistics/statistics.repository.js';
+import { StatisticsService } from '../../libs/reporting/src/statistics/statistics.service.js';
+import { ReviewsRepository } from '../../libs/reviews/src/reviews/reviews.repository.js';
+import { ReviewsService } from '../../libs/reviews/src/reviews/reviews.service.js';
+import { pgDataSource } from './pg-data-source.js';
+
+/**
+ * The baseline the benchmark compares jointcall with: the routes of the scenarios on bare Fastify
+ * and node-postgres, running the same services and repositories (so the same SQL statements and
+ * the same answers), wired by hand. Left out on purpose: Nest (modules, guards, pipes,
+ * interceptors), TypeORM, authentication (the caller is named by an `x-principal` header, base64url
+ * JSON, instead of a verified token and a session lookup), input validation and request logging.
+ */
+export interface BaselinePrincipal {
+  readonly id: string;
+  readonly email: string;
+  readonly roles: readonly Role[];
+  readonly organisationId: string | null;
+}
+
+export function principalHeader(principal: BaselinePrincipal): string {
+  return Buffer.from(JSON.stringify(principal)).toString('base64url');
+}
+
+/** jointcall's services and repositories, wired by hand on a node-postgres pool. */
+export function services(pool: pg.Pool) {
+  const db = pgDataSource(pool);
+  const clock = new SystemClock();
+  const config = { ...loadConfig({ ...process.env, DATABASE_URL: undefined }), runJobs: false };
+  const jobs = new JobQueue(db, config);
+  jobs.define({ name: EMAIL_QUEUE });
+  const access = new AccessService();
+  const applicationRules = new ApplicationsAccessRepository(db);
+  const callRules = new CallsAccessRepository(db);
+  access.register('application.read', (p, ids) => applicationRules.readable(p, ids));
+  access.register('application.edit', (p, ids) => applicationRules.editable(p, ids));
+  access.register('call.read', (p, ids) => callRules.readable(p, ids));
+  const applicationsRepository = new ApplicationsRepository(db);
+  const callsRepository = new CallsRepository(db);
+  const notifier = new Notifier(new NotificationsRepository(db), jobs, clock);
+  const audit = new AuditLog(clock);
+  return {
+    clock,
+    idempotency: new IdempotencyStore(db, jobs, clock),
+    applications: new ApplicationsService(applicationsRepository, callsRepository, access, notifier, clock),
+    calls: new CallsService(db, callsRepository, access, audit, clock),
+    reviews: new ReviewsService(new ReviewsRepository(db), applicationsRepository, callsRepository, access, audit, notifier, clock),
+    statistics: new StatisticsService(new StatisticsRepository(db), callsRepository, access, clock),
+  };
+}
+
+type Request = FastifyRequest<{ Params: Record<string, string>; Querystring: Record<string, string> }>;
+
+export async function startBaseline(databaseUrl: string, port: number, poolSize = 10): Promise<() => Promise<void>> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  const s = services(pool);
+  const app = Fastify({ logger: false });
+
+  const principalOf = (request: Request): Principal => {
+    const p = JSON.parse(Buffer.from(String(request.headers['x-principal']), 'base64url').toString()) as BaselinePrincipal;
+    return { ...p, roles: new Set(p.roles), sessionId: p.id };
+  };
+  /** Like the api's ETag interceptor: a body with a numeric version gets it as its ETag. */
+  const withVersion = <T extends object>(reply: FastifyReply, body: T): T => {
+    if ('version' in body && typeof body.version === 'number') void reply.header('etag', `"${body.version}"`);
+    return body;
+  };
+  /** The same Idempotency-Key handling as the api's interceptor, on the same table. */
+  const idempotent = async (request: Request, reply: FastifyReply, status: number, work: () => Promise<unknown>) => {
+    const key = request.headers['idempotency-key'];
+    if (typeof key !== 'string') return work();
+    const scope = principalOf(request).id;
+    const hash = createHash('sha256')
+      .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+      .digest();
+    const claim = await s.idempotency.claim(scope, key, hash, s.clock.now());
+    if (claim.kind === 'done') return reply.status(claim.status).send(claim.body);
+    if (claim.kind !== 'claimed') return reply.status(409).send({ code: claim.kind });
+    try {
+      const body = await work();
+      await s.idempotency.complete(scope, key, status, body, s.clock.now());
+      return reply.status(status).send(body);
+    } catch (error) {
+      await s.idempotency.release(scope, key);
+      throw error;
+    }
+  };
+  app.setErrorHandler((error, request, reply) => {
+    const problem = toProblem(error, String(request.id), request.url.split('?')[0]);
+    void reply.status(problem.body.status).header('content-type', 'application/problem+json').send(problem.body);
+  });
+
+  const query = (request: Request) => ({ ...request.query, ...(request.query['limit'] ? { limit: Number(request.query['limit']) } : {}) });
+  app.get('/applications', (r: Request) => s.applications.list(principalOf(r), query(r)));
+  app.get('/applications/export.csv', async (r: Request, reply) => {
+    void reply.header('content-type', 'text/csv; charset=utf-8');
+    return s.applications.exportCsv(principalOf(r), r.query);
+  });
+  app.get('/applications/:id', async (r: Request, reply) => withVersion(reply, await s.applications.get(principalOf(r), r.params['id']!)));
+  app.patch('/applications/:id', async (r: Request, reply) =>
+    withVersion(
+      reply,
+      await s.applications.update(principalOf(r), r.params['id']!, r.body as object, versionFromIfMatch(r.headers['if-match'])),
+    ),
+  );
+  app.post('/applications/:id/submit', (r: Request, reply) =>
+    idempotent(r, reply, 200, () => s.applications.submit(principalOf(r), r.params['id']!)),
+  );
+  app.post('/applications/:id/sides/:agencyId/approve', (r: Request, reply) =>
+    idempotent(r, reply, 200, () =>
+      s.applications.approve(
+        principalOf(r),
+        r.params['id']!,
+        r.params['agencyId']!,
+        r.body as { exportControlScreened: boolean; disclosuresReceived: boolean },
+      ),
+    ),
+  );
+  app.get('/dashboards/institution', (r: Request) => s.statistics.institutionDashboard(principalOf(r)));
+  app.get('/me/assignments', (r: Request) => s.reviews.myAssignments(principalOf(r)));
+  app.get('/assignments/:id/application', (r: Request) => s.reviews.assignedApplication(principalOf(r), r.params['id']!));
+  app.put('/assignments/:id/review', async (r: Request, reply) =>
+    withVersion(
+      reply,
+      await s.reviews.save(
+        principalOf(r),
+        r.params['id']!,
+        r.body as { scores: Record<string, number> },
+        versionFromIfMatch(r.headers['if-match']),
+      ),
+    ),
+  );
+  app.get('/calls', (r: Request) => s.calls.list(principalOf(r), query(r)));
+  app.get('/calls/:id', (r: Request) => s.calls.get(principalOf(r), r.params['id']!, r.query['tz']));
+
+  await app.listen({ port, host: '127.0.0.1' });
+  return async () => {
+    await app.close();
+    await pool.end();
+  };
+}
+
+// Run as a process of its own: node dist/bench/baseline/server.js <port>
+if (process.argv[1]?.endsWith('baseline/server.js')) {
+  const url = process.env['DATABASE_URL'];
+  if (!url) throw new Error('DATABASE_URL is required');
+  const stop = await startBaseline(url, Number(process.argv[2] ?? 3100), Number(process.env['DATABASE_POOL_SIZE'] ?? 10));
+  process.send?.('ready');
+  process.on('SIGTERM', () => void stop().then(() => process.exit(0)));
+}

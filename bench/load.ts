@@ -1,0 +1,187 @@
+import http from 'node:http';
+import autocannon from 'autocannon';
+
+/** One request of a scenario, and what to do with its answer (keep a version, a cursor, ...). */
+export interface Operation {
+  readonly kind: string;
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'PUT';
+  readonly path: string;
+  readonly headers: Record<string, string>;
+  readonly body?: unknown;
+  done?(status: number, body: string): void;
+}
+
+/** Where a scenario's requests go: the next one, given the target's way of naming the caller. */
+export type NextOperation = () => Operation;
+
+export interface KindResult {
+  readonly count: number;
+  readonly non2xx: number;
+  readonly p50: number;
+  readonly p90: number;
+  readonly p99: number;
+}
+
+export interface RunResult {
+  readonly mode: 'saturation' | 'fixed-rate';
+  readonly seconds: number;
+  /** Connections (saturation) or the offered rate in requests per second (fixed rate). */
+  readonly load: number;
+  readonly requests: number;
+  readonly throughput: number;
+  readonly p50: number;
+  readonly p90: number;
+  readonly p99: number;
+  readonly errors: number;
+  readonly non2xx: number;
+  readonly byKind: Record<string, KindResult>;
+  readonly statuses: Record<string, number>;
+}
+
+/** Latencies in milliseconds, kept whole: runs are short enough to sort them at the end. */
+class Samples {
+  private readonly all: number[] = [];
+  private readonly kinds = new Map<string, { latencies: number[]; non2xx: number }>();
+  readonly statuses: Record<string, number> = {};
+  errors = 0;
+
+  record(kind: string, status: number, latencyMs: number): void {
+    this.all.push(latencyMs);
+    const entry = this.kinds.get(kind) ?? { latencies: [], non2xx: 0 };
+    entry.latencies.push(latencyMs);
+    if (status < 200 || status > 299) entry.non2xx += 1;
+    this.kinds.set(kind, entry);
+    this.statuses[`${kind} ${status}`] = (this.statuses[`${kind} ${status}`] ?? 0) + 1;
+  }
+
+  result(mode: RunResult['mode'], seconds: number, load: number): RunResult {
+    const byKind: Record<string, KindResult> = {};
+    let non2xx = 0;
+    for (const [kind, entry] of this.kinds) {
+      non2xx += entry.non2xx;
+      byKind[kind] = { count: entry.latencies.length, non2xx: entry.non2xx, ...percentiles(entry.latencies) };
+    }
+    const ok = this.all.length - non2xx;
+    return {
+      mode,
+      seconds,
+      load,
+      requests: this.all.length,
+      throughput: round(ok / seconds),
+      ...percentiles(this.all),
+      errors: this.errors,
+      non2xx,
+      byKind,
+      statuses: this.statuses,
+    };
+  }
+}
+
+function percentiles(values: number[]): { p50: number; p90: number; p99: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => (sorted.length === 0 ? 0 : round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!));
+  return { p50: at(0.5), p90: at(0.9), p99: at(0.99) };
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * Throughput at saturation: autocannon keeps a fixed number of connections busy (a closed model).
+ * Each connection has one request in flight, so its context remembers which operation it was.
+ */
+export async function saturate(url: string, connections: number, seconds: number, next: NextOperation): Promise<RunResult> {
+  const samples = new Samples();
+  const instance = autocannon({
+    url,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        setupRequest: (request, context) => {
+          const op = next();
+          Object.assign(context, { op, started: performance.now() });
+          return {
+            ...request,
+            method: op.method,
+            path: op.path,
+            headers: { ...op.headers, ...(op.body === undefined ? {} : { 'content-type': 'application/json' }) },
+            body: op.body === undefined ? undefined : JSON.stringify(op.body),
+          };
+        },
+        onResponse: (status, body, context) => {
+          const { op, started } = context as { op: Operation; started: number };
+          samples.record(op.kind, status, performance.now() - started);
+          op.done?.(status, body);
+        },
+      },
+    ],
+  });
+  const result = await instance;
+  samples.errors = result.errors + result.timeouts;
+  return samples.result('saturation', seconds, connections);
+}
+
+/**
+ * Latency at a fixed offered rate (an open model): requests leave on a fixed schedule whether or
+ * not earlier ones have answered, each on a connection of its own when needed, and each latency
+ * is counted from the moment the request was due, so a stall shows in the tail instead of
+ * silently lowering the rate (no coordinated omission).
+ */
+export async function offer(url: string, rate: number, seconds: number, next: NextOperation): Promise<RunResult> {
+  const samples = new Samples();
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+  const target = new URL(url);
+  const total = Math.round(rate * seconds);
+  const interval = 1000 / rate;
+  const start = performance.now();
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = start + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    const op = next();
+    pending.push(
+      send(agent, target, op).then(
+        ({ status, body }) => {
+          samples.record(op.kind, status, performance.now() - due);
+          op.done?.(status, body);
+        },
+        () => {
+          samples.errors += 1;
+        },
+      ),
+    );
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  return samples.result('fixed-rate', seconds, rate);
+}
+
+function send(agent: http.Agent, target: URL, op: Operation): Promise<{ status: number; body: string }> {
+  const payload = op.body === undefined ? undefined : JSON.stringify(op.body);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        agent,
+        host: target.hostname,
+        port: target.port,
+        method: op.method,
+        path: op.path,
+        headers: {
+          ...op.headers,
+          ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+        },
+        timeout: 30_000,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+        response.on('error', reject);
+      },
+    );
+    request.on('timeout', () => request.destroy(new Error('timeout')));
+    request.on('error', reject);
+    request.end(payload);
+  });
+}

@@ -1,0 +1,79 @@
+import type { RunResult } from './load.js';
+import type { PlanRecord } from './plans.js';
+
+export interface ScenarioReport {
+  readonly name: string;
+  readonly description: string;
+  /** Saturation first, then the fixed rate; the same for both targets. */
+  readonly baseline: readonly RunResult[];
+  readonly jointcall: readonly RunResult[];
+}
+
+export interface BenchReport {
+  readonly date: string;
+  readonly machine: string;
+  readonly database: string;
+  readonly settings: object;
+  readonly generation: { readonly applications: number; readonly seconds: number };
+  readonly apiPeakMemoryMbDuringS1: number;
+  readonly scenarios: readonly ScenarioReport[];
+  readonly plans: readonly PlanRecord[];
+  readonly totalSeconds: number;
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? '–' : (a / b).toFixed(2));
+const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+
+/** The table printed at the end of a bench and kept beside its JSON. */
+export function markdownReport(report: BenchReport): string {
+  const lines = [
+    `# Bench ${report.date}`,
+    '',
+    `${report.machine}; ${report.database}; ${report.generation.applications} applications generated in ${report.generation.seconds} s; ` +
+      `api peak memory during S1: ${report.apiPeakMemoryMbDuringS1} MB.`,
+    '',
+    '| scenario | run | target | load | req/s | p50 ms | p90 ms | p99 ms | errors | non-2xx |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const s of report.scenarios) {
+    for (const mode of ['saturation', 'fixed-rate'] as const) {
+      const b = s.baseline.filter((r) => r.mode === mode);
+      const j = s.jointcall.filter((r) => r.mode === mode);
+      b.forEach((run, i) => {
+        for (const [target, r] of [
+          ['baseline', run],
+          ['jointcall', j[i]!],
+        ] as const) {
+          const load = r.mode === 'saturation' ? `${r.load} conn` : `${r.load}/s`;
+          lines.push(
+            `| ${s.name} | ${mode} | ${target} | ${load} | ${r.throughput} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.errors} | ${r.non2xx} |`,
+          );
+        }
+      });
+      const of = (runs: readonly RunResult[], key: 'throughput' | 'p50' | 'p90' | 'p99') => mean(runs.map((r) => r[key]));
+      lines.push(
+        `| ${s.name} | ${mode} | **jointcall / baseline** (mean of ${b.length}) | | **${ratio(of(j, 'throughput'), of(b, 'throughput'))}** | ` +
+          `${ratio(of(j, 'p50'), of(b, 'p50'))} | ${ratio(of(j, 'p90'), of(b, 'p90'))} | **${ratio(of(j, 'p99'), of(b, 'p99'))}** | | |`,
+      );
+    }
+  }
+  lines.push('', 'Per operation at the fixed rate, first round (jointcall; baseline in brackets):', '');
+  lines.push('| scenario | operation | requests | p50 ms | p99 ms | non-2xx |', '|---|---|---:|---:|---:|---:|');
+  for (const s of report.scenarios) {
+    const j = s.jointcall.find((r) => r.mode === 'fixed-rate');
+    const b = s.baseline.find((r) => r.mode === 'fixed-rate');
+    if (!j) continue;
+    for (const [kind, k] of Object.entries(j.byKind)) {
+      const base = b?.byKind[kind];
+      lines.push(`| ${s.name} | ${kind} | ${k.count} | ${k.p50} (${base?.p50 ?? '–'}) | ${k.p99} (${base?.p99 ?? '–'}) | ${k.non2xx} |`);
+    }
+  }
+  lines.push('', `Plans at ${report.generation.applications} applications (EXPLAIN ANALYZE; full plans in the JSON):`, '');
+  lines.push('| operation | statement | ms | buffers | sequential scans of large tables |', '|---|---|---:|---:|---|');
+  for (const p of report.plans) {
+    lines.push(
+      `| ${p.operation} | \`${p.statement.replace(/\|/g, '\\|')}\` | ${p.executionMs} | ${p.buffers} | ${p.seqScans.join(', ') || 'none'} |`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,304 @@
+import 'reflect-metadata';
+import { type ChildProcess, fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { loadConfig, openDatabase } from '#platform';
+import { SCALE_EMAIL_DOMAIN, SCALE_PASSWORD } from '../seeds/scale/scale-data.js';
+import { principalHeader } from './baseline/server.js';
+import { loadFixtures, refreshVersions, usersOf } from './fixtures.js';
+import { offer, type RunResult, saturate } from './load.js';
+import { type PlanRecord, recordPlans } from './plans.js';
+import { markdownReport, type BenchReport, type ScenarioReport } from './report.js';
+import { type BenchUser, type Credentials, scenarios } from './scenarios.js';
+
+const USAGE = `usage: npm run bench [-- options]
+  --applications N   applications to generate (default 100000)
+  --seconds S        length of each measured run (default 10)
+  --warmup S         warm-up of each target before a scenario (default 3)
+  --connections C    connections at saturation (default 32)
+  --rate-fraction F  fixed offered rate, as a fraction of the baseline's saturation throughput (default 0.7)
+  --rounds R         rounds of each mode per scenario, alternating the targets (default 2)
+  --scenarios LIST   comma-separated, e.g. S1,S2 (default all)
+  --reuse            keep the data already in the database (DATABASE_URL) instead of generating it
+  --smoke            a few seconds on a small data set: checks that the bench works, not its speed
+  --out DIR          where results go (default bench/results)`;
+
+const { values: args } = parseArgs({
+  options: {
+    applications: { type: 'string' },
+    seconds: { type: 'string' },
+    warmup: { type: 'string' },
+    connections: { type: 'string' },
+    'rate-fraction': { type: 'string' },
+    rounds: { type: 'string' },
+    scenarios: { type: 'string' },
+    smoke: { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
+    out: { type: 'string', default: 'bench/results' },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+const smoke = args.smoke === true;
+const settings = {
+  applications: Number(args.applications ?? (smoke ? 2000 : 100_000)),
+  seconds: Number(args.seconds ?? (smoke ? 1 : 10)),
+  warmup: Number(args.warmup ?? (smoke ? 0.5 : 3)),
+  connections: Number(args.connections ?? (smoke ? 4 : 32)),
+  rateFraction: Number(args['rate-fraction'] ?? 0.7),
+  rounds: Number(args.rounds ?? (smoke ? 1 : 2)),
+  scenarios: (args.scenarios ?? 'S1,S2,S3,S4').split(',').map((s) => s.trim().toUpperCase()),
+  fixtures: smoke
+    ? { researchers: 40, editing: 20, offices: 5, reviewers: 10 }
+    : { researchers: 1000, editing: 400, offices: 50, reviewers: 300 },
+};
+
+const log = (message: string) => console.log(`[bench] ${message}`);
+const seconds = (since: number) => Math.round((performance.now() - since) / 100) / 10;
+
+async function main(): Promise<void> {
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
+  const started = performance.now();
+  const dataDir = resolve(process.env['DATA_DIR'] ?? '.data/bench');
+  const external = process.env['DATABASE_URL'] !== undefined;
+  if (args.reuse && !external) throw new Error('--reuse needs DATABASE_URL: the embedded database is made afresh for each run');
+  if (!external) rmSync(dataDir, { recursive: true, force: true });
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir });
+  const database = await openDatabase(config, log);
+  const children: ChildProcess[] = [];
+  let db: pg.Client | undefined;
+  try {
+    log(`database: ${database.embedded ? `embedded PostgreSQL under ${dataDir}` : 'DATABASE_URL'}`);
+    const env = { ...process.env, DATABASE_URL: database.url, DATA_DIR: dataDir };
+
+    let t = performance.now();
+    await runToEnd(
+      fork('dist/apps/cli/src/main.js', ['seed:scale', '--applications', String(settings.applications), '--replace'], { env }),
+    );
+    const generation = seconds(t);
+    log(`generated ${settings.applications} applications in ${generation} s`);
+
+    const client = new pg.Client({ connectionString: database.url });
+    db = client;
+    await client.connect();
+    const fixtures = await loadFixtures(client, SCALE_EMAIL_DOMAIN, settings.fixtures);
+    const [{ applications }] = (await client.query<{ applications: number }>(`SELECT count(*)::int AS applications FROM applications`))
+      .rows as [{ applications: number }];
+    log(
+      `fixtures: ${fixtures.editing.length} drafts edited, ${fixtures.submitting.length} to submit, ${fixtures.approving.length} sides to approve, ` +
+        `${fixtures.offices.length} offices, ${fixtures.assignments.length} open reviews`,
+    );
+
+    t = performance.now();
+    const plans = await recordPlans(database.url, fixtures);
+    log(`${plans.length} plans of the office's reads and a call's statistics recorded in ${seconds(t)} s`);
+
+    const selected = scenarios(fixtures).filter((s) => settings.scenarios.includes(s.name.split(' ')[0]!));
+    const logFile = join(dataDir, 'bench-api.log');
+    mkdirSync(dataDir, { recursive: true });
+    const api = await startProcess(
+      'dist/apps/api/src/main.js',
+      [],
+      {
+        ...env,
+        PORT: '3801',
+        HOST: '127.0.0.1',
+        NODE_ENV: 'production',
+        JWT_SECRET: randomBytes(32).toString('base64url'),
+        SEED_ON_START: 'false',
+        RUN_JOBS: 'false',
+      },
+      'http://127.0.0.1:3801/health/ready',
+      logFile,
+    );
+    children.push(api);
+    const baseline = await startProcess('dist/bench/baseline/server.js', ['3802'], env, undefined, logFile);
+    children.push(baseline);
+
+    t = performance.now();
+    const tokens = await signIn('http://127.0.0.1:3801', usersOf(fixtures));
+    log(`${tokens.size} users signed in in ${seconds(t)} s`);
+
+    const targets = {
+      baseline: { url: 'http://127.0.0.1:3802', credentials: ((u) => ({ 'x-principal': principalHeader(u) })) as Credentials },
+      jointcall: { url: 'http://127.0.0.1:3801', credentials: ((u) => ({ authorization: `Bearer ${tokens.get(u.id)}` })) as Credentials },
+    };
+    const reports: ScenarioReport[] = [];
+    let peakMemoryMb = 0;
+    for (const scenario of selected) {
+      log(`${scenario.name}: ${scenario.description}`);
+      /** One run: each starts from the versions in the database and with nothing in flight. */
+      const measure = async (name: keyof typeof targets, run: typeof saturate, load: number, length: number) => {
+        await new Promise((r) => setTimeout(r, 250));
+        await refreshVersions(client, fixtures);
+        return run(targets[name].url, load, length, scenario.next(targets[name].credentials));
+      };
+      for (const name of ['baseline', 'jointcall'] as const) await measure(name, saturate, settings.connections, settings.warmup);
+      const memory = scenario.name.startsWith('S1') ? sampleMemory(api.pid!) : undefined;
+      const runs: Record<keyof typeof targets, RunResult[]> = { baseline: [], jointcall: [] };
+      // Saturation, then the fixed rate, each in rounds that alternate the targets, so that the
+      // drift of a shared machine falls on both alike.
+      for (let round = 1; round <= settings.rounds; round++) {
+        for (const name of ['baseline', 'jointcall'] as const) {
+          runs[name].push(await measure(name, saturate, settings.connections, settings.seconds));
+          log(`  ${name} at saturation: ${describe(runs[name].at(-1)!)}`);
+        }
+      }
+      const rate = Math.max(1, Math.round(mean(runs.baseline.map((r) => r.throughput)) * settings.rateFraction));
+      for (let round = 1; round <= settings.rounds; round++) {
+        for (const name of ['baseline', 'jointcall'] as const) {
+          runs[name].push(await measure(name, offer, rate, settings.seconds));
+          log(`  ${name} at ${rate}/s: ${describe(runs[name].at(-1)!)}`);
+        }
+      }
+      if (memory) peakMemoryMb = Math.max(peakMemoryMb, memory.stop());
+      reports.push({
+        name: scenario.name,
+        description: scenario.description,
+        baseline: runs.baseline,
+        jointcall: runs.jointcall,
+      });
+    }
+
+    const report: BenchReport = {
+      date: new Date().toISOString(),
+      machine: machine(),
+      database: database.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL',
+      settings: { ...settings, smoke },
+      generation: { applications, seconds: args.reuse ? 0 : generation },
+      apiPeakMemoryMbDuringS1: peakMemoryMb,
+      scenarios: reports,
+      plans,
+      totalSeconds: seconds(started),
+    };
+    const markdown = markdownReport(report);
+    const out = resolve(args.out);
+    mkdirSync(out, { recursive: true });
+    const stamp = report.date.replace(/[:.]/g, '-');
+    writeFileSync(join(out, `${stamp}${smoke ? '-smoke' : ''}.json`), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(join(out, `${stamp}${smoke ? '-smoke' : ''}.md`), markdown);
+    console.log(`\n${markdown}`);
+    log(`results in ${out}; ${report.totalSeconds} s in all`);
+    if (smoke) assertWorked(reports, plans);
+  } finally {
+    await db?.end();
+    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : Promise.resolve())));
+    await database.close();
+  }
+}
+
+/** The smoke run checks that every scenario ran every operation on both targets without a failure; not its speed. */
+function assertWorked(reports: readonly ScenarioReport[], plans: readonly PlanRecord[]): void {
+  const problems: string[] = [];
+  if (plans.length === 0) problems.push('no plan was recorded');
+  for (const s of reports) {
+    for (const [target, runs] of [
+      ['baseline', s.baseline],
+      ['jointcall', s.jointcall],
+    ] as const) {
+      for (const r of runs) {
+        if (r.requests === 0 || r.errors > 0 || r.non2xx > 0) {
+          problems.push(`${s.name} ${target} ${r.mode}: ${r.requests} requests, ${r.errors} errors, ${JSON.stringify(r.statuses)}`);
+        }
+      }
+    }
+  }
+  if (problems.length > 0) throw new Error(`the bench did not work:\n${problems.join('\n')}`);
+  log('smoke: every scenario ran on both targets without an error');
+}
+
+const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+
+function describe(r: RunResult): string {
+  return `${r.throughput} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}, non-2xx ${r.non2xx}`;
+}
+
+function runToEnd(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) =>
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${child.spawnargs.join(' ')} exited with ${code}`)))),
+  );
+}
+
+/** Starts a server process, its output to the log file, and waits until it answers. */
+async function startProcess(
+  script: string,
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  readyUrl: string | undefined,
+  logFile: string,
+): Promise<ChildProcess> {
+  const out = createWriteStream(logFile, { flags: 'a' });
+  const child = fork(script, argv, { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  child.stdout!.pipe(out);
+  child.stderr!.pipe(out);
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}; see ${logFile}`))),
+  );
+  const ready = readyUrl
+    ? (async () => {
+        for (;;) {
+          try {
+            if ((await fetch(readyUrl)).ok) return;
+          } catch {
+            // not listening yet
+          }
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      })()
+    : new Promise<void>((resolve) => child.once('message', () => resolve()));
+  await Promise.race([ready, exited]);
+  return child;
+}
+
+/** Signs each user in once, a few at a time (each sign-in verifies an argon2id hash). */
+async function signIn(url: string, users: readonly BenchUser[]): Promise<Map<string, string>> {
+  const tokens = new Map<string, string>();
+  const queue = [...users];
+  const worker = async () => {
+    for (let u = queue.shift(); u; u = queue.shift()) {
+      const response = await fetch(`${url}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: u.email, password: SCALE_PASSWORD }),
+      });
+      if (!response.ok) throw new Error(`sign-in of ${u.email} failed: ${response.status} ${await response.text()}`);
+      tokens.set(u.id, ((await response.json()) as { accessToken: string }).accessToken);
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+  return tokens;
+}
+
+/** The api process's resident memory, sampled while a scenario runs; answers the peak in MB. */
+function sampleMemory(pid: number): { stop(): number } {
+  let peak = 0;
+  const read = () => {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    if (match) peak = Math.max(peak, Number(match[1]) / 1024);
+  };
+  const timer = setInterval(read, 100);
+  return {
+    stop() {
+      clearInterval(timer);
+      read();
+      return Math.round(peak);
+    },
+  };
+}
+
+function machine(): string {
+  const cpus = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/gm) ?? [];
+  return `${cpus.length} × ${cpus[0]?.split(':')[1]?.trim() ?? 'cpu'}, Node ${process.version}`;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
