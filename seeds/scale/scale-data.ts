@@ -111,7 +111,7 @@ export async function loadScaleData(dataSource: DataSource, options: Partial<Sca
       if (await holdsScaleData(runner)) {
         if (!o.replace) throw new ScaleDataExistsError();
         deleted = await deleteScaleData(runner);
-        o.log(`deleted the earlier scale data: ${JSON.stringify(deleted)}`);
+        o.log(`deleted the earlier scale data (${((performance.now() - started) / 1000).toFixed(1)} s): ${JSON.stringify(deleted)}`);
       }
       // A superuser loads without the per-row foreign-key triggers (as pg_restore --disable-triggers
       // does; the deletion above needed them for its cascades) and checks every foreign key once,
@@ -200,9 +200,24 @@ async function holdsScaleData(runner: QueryRunner): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** Deletes the synthetic data set and what was added to it, dependents first; answers the rows deleted per table. */
+/**
+ * Deletes the synthetic data set and what was added to it, dependents first (their own dependents
+ * go by cascade); answers the rows each statement deleted. A foreign key without an index on its
+ * column (application_sides.pi_user_id, ...) would make every deleted user or organisation scan
+ * the referencing table: such columns get an index for the length of the transaction.
+ */
 async function deleteScaleData(runner: QueryRunner): Promise<Record<string, number>> {
   const [low, high] = scaleIdRange();
+  const unindexed = await runner.manager.query<{ child: string; column: string }[]>(
+    `SELECT DISTINCT c.conrelid::regclass::text AS child, a.attname::text AS column
+       FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+      WHERE c.contype = 'f' AND cardinality(c.conkey) = 1
+        AND c.confrelid::regclass::text IN ('organisations', 'users', 'programs', 'calls', 'applications')
+        AND NOT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.conrelid AND i.indkey[0] = c.conkey[1])
+      ORDER BY 1, 2`,
+  );
+  const temporary = unindexed.map((u, i) => ({ ...u, index: `scale_replace_${i}` }));
+  for (const t of temporary) await runner.query(`CREATE INDEX ${t.index} ON ${t.child} (${t.column})`);
   const scale = (column: string) => `${column} BETWEEN $1 AND $2`;
   const statements: [string, string][] = [
     [
@@ -226,6 +241,7 @@ async function deleteScaleData(runner: QueryRunner): Promise<Record<string, numb
     const result: unknown = await runner.query(`${sql}`, [low, high]);
     deleted[table] = Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
   }
+  for (const t of temporary) await runner.query(`DROP INDEX ${t.index}`);
   return deleted;
 }
 
