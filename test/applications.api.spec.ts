@@ -205,6 +205,17 @@ describe('applications', () => {
     expect(now.body).toMatchObject({ title: winner.body.title, keywords: winner.body.keywords });
   });
 
+  it('keeps every digit of receipt numbers past a million', async () => {
+    await t.dataSource.query(`SELECT setval('application_receipt_seq', 2031800)`);
+    const { id } = await draft();
+    const submitted = await t.http.post(`/applications/${id}/submit`).auth(as('pi.utokyo'), bearer);
+    expect(submitted.status, submitted.text).toBe(200);
+    const nsf = (submitted.body.sides as { agency: { shortName: string }; receiptNumber: string }[]).find(
+      (s) => s.agency.shortName === 'NSF',
+    );
+    expect(nsf?.receiptNumber).toBe('JC-2027-2031801');
+  });
+
   it('twenty concurrent submits with one Idempotency-Key change the state once and issue one receipt', async () => {
     const { id } = await draft();
     const responses = await Promise.all(

@@ -263,11 +263,16 @@ export class ApplicationsRepository {
     );
   }
 
-  /** A fresh receipt number (JC-2027-000123) and the server's time of submission. */
+  /**
+   * A fresh receipt number (JC-2027-000123, at least six digits: lpad alone would cut a seventh
+   * off and repeat numbers past a million) and the server's time of submission.
+   */
   async issueReceipt(manager: EntityManager, applicationId: string, agencyId: string, at: Date): Promise<string> {
     const rows = await returningRows<{ receipt: string }>(
       manager,
-      `UPDATE application_sides SET receipt_number = 'JC-' || to_char($3::timestamptz AT TIME ZONE 'UTC', 'YYYY') || '-' || lpad(nextval('application_receipt_seq')::text, 6, '0'),
+      `UPDATE application_sides
+          SET receipt_number = 'JC-' || to_char($3::timestamptz AT TIME ZONE 'UTC', 'YYYY') || '-' ||
+                (SELECT lpad(n::text, greatest(6, length(n::text)), '0') FROM nextval('application_receipt_seq') AS n),
               submitted_at = $3
         WHERE application_id = $1 AND agency_id = $2 RETURNING receipt_number AS receipt`,
       [applicationId, agencyId, at],
