@@ -22,7 +22,7 @@ export interface BenchReport {
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? '–' : (a / b).toFixed(2));
-const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+export const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 
 /** The table printed at the end of a bench and kept beside its JSON. */
 export function markdownReport(report: BenchReport): string {

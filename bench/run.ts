@@ -11,7 +11,7 @@ import { principalHeader } from './baseline/server.js';
 import { loadFixtures, refreshVersions, usersOf } from './fixtures.js';
 import { offer, type RunResult, saturate } from './load.js';
 import { type PlanRecord, recordPlans } from './plans.js';
-import { markdownReport, type BenchReport, type ScenarioReport } from './report.js';
+import { markdownReport, mean, type BenchReport, type ScenarioReport } from './report.js';
 import { type BenchUser, type Credentials, scenarios } from './scenarios.js';
 
 const USAGE = `usage: npm run bench [-- options]
@@ -213,8 +213,6 @@ function assertWorked(reports: readonly ScenarioReport[], plans: readonly PlanRe
   if (problems.length > 0) throw new Error(`the bench did not work:\n${problems.join('\n')}`);
   log('smoke: every scenario ran on both targets without an error');
 }
-
-const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 
 function describe(r: RunResult): string {
   return `${r.throughput} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}, non-2xx ${r.non2xx}`;
