@@ -1,17 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import pg from 'pg';
-import supertest from 'supertest';
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { applicationStatus, checkSubmission, type SideStatus } from '#applications';
 import { normaliseOrcid } from '#identity';
-import { createRootLogger, loadConfig, ManualClock, withDataSource } from '#platform';
+import { withDataSource } from '#platform';
 import { schemaDataSourceOptions } from '#schema';
-import { createApp } from '../../apps/api/src/create-app.js';
-import { runSeeds } from '../index.js';
-import { seedId } from '../seed-id.js';
+import { runSeeds } from '../seeds/index.js';
+import { seedId } from '../seeds/seed-id.js';
 import {
   loadScaleData,
   officeEmail,
@@ -22,16 +16,9 @@ import {
   ScaleDataExistsError,
   type ScaleReport,
   scaleIdRange,
-} from './scale-data.js';
-
-// What test/support/global-setup.ts provides: the server and the migrated template each test database is copied from.
-// (seeds/ is built without test/, so this file keeps its own small harness.)
-declare module 'vitest' {
-  export interface ProvidedContext {
-    databaseServerUrl: string;
-    templateDatabase: string;
-  }
-}
+} from '../seeds/scale/scale-data.js';
+import { cloneDatabase } from './support/databases.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
 
 const NOW = '2026-11-22T00:00:00Z';
 const SMALL = {
@@ -77,68 +64,9 @@ async function digest(db: DataSource): Promise<Record<string, string>> {
   return result;
 }
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: inject('databaseServerUrl') });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A database of its own, copied from the migrated template, dropped by `drop`. */
-async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const template = inject('templateDatabase');
-  const name = `${template.replace(/_template$/, '')}_scale_${randomBytes(4).toString('hex')}`;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await admin(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
-      break;
-    } catch (error) {
-      // 55006: another test file is copying the template at this moment.
-      if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
-    }
-  }
-  const url = new URL(inject('databaseServerUrl'));
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
-}
-
-/** The real application (HTTP stack included) on a fresh database, its clock at `now`, as test/support/test-app.ts starts it. */
-async function startApp(now: string) {
-  const database = await freshDatabase();
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATA_DIR: tmpdir(),
-    JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
-    LOG_LEVEL: 'silent',
-    DATABASE_CONNECT_TIMEOUT_MS: '20000',
-    RUN_JOBS: 'false',
-  });
-  const logger = createRootLogger({ logLevel: config.logLevel, logPretty: false });
-  const app: NestFastifyApplication = await createApp({ config, databaseUrl: database.url, logger, clock: new ManualClock(now) });
-  await app.getHttpAdapter().getInstance().ready();
-  const http = supertest.agent(app.getHttpServer());
-  return {
-    http,
-    dataSource: app.get(DataSource),
-    login: async (email: string, password: string): Promise<string> => {
-      const response = await http.post('/auth/login').send({ email, password });
-      if (response.status !== 200) throw new Error(`login ${email}: ${response.status} ${response.text}`);
-      return (response.body as { accessToken: string }).accessToken;
-    },
-    close: async () => {
-      await app.close();
-      await database.drop();
-    },
-  };
-}
-
 /** Loads the demo data into a fresh database of its own and answers what `work` finds there. */
 async function inFreshDatabase<T>(work: (db: DataSource) => Promise<T>): Promise<T> {
-  const database = await freshDatabase();
+  const database = await cloneDatabase(inject('databaseServerUrl'), inject('templateDatabase'));
   try {
     return await withDataSource(schemaDataSourceOptions(database.url, 'scale-data-spec'), async (db) => {
       await runSeeds(db, new Date(NOW));
@@ -175,14 +103,14 @@ interface DraftRow {
 }
 
 describe('synthetic scale data', () => {
-  let t: Awaited<ReturnType<typeof startApp>>;
+  let t: TestApp;
   let report: ScaleReport;
   /** The digest right after loading, before the API tests change anything. */
   let loaded: Record<string, string>;
   const count = async (sql: string, params: unknown[] = []) => (await t.dataSource.query<{ n: number }[]>(sql, params))[0]!.n;
 
   beforeAll(async () => {
-    t = await startApp(NOW);
+    t = await startTestApp({ now: NOW });
     await runSeeds(t.dataSource, new Date(NOW));
     report = await loadScaleData(t.dataSource, SMALL);
     loaded = await digest(t.dataSource);
