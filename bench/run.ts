@@ -78,11 +78,13 @@ async function main(): Promise<void> {
     const env = { ...process.env, DATABASE_URL: database.url, DATA_DIR: dataDir };
 
     let t = performance.now();
-    await runToEnd(
-      fork('dist/apps/cli/src/main.js', ['seed:scale', '--applications', String(settings.applications), '--replace'], { env }),
-    );
+    if (!args.reuse) {
+      await runToEnd(
+        fork('dist/apps/cli/src/main.js', ['seed:scale', '--applications', String(settings.applications), '--replace'], { env }),
+      );
+    }
     const generation = seconds(t);
-    log(`generated ${settings.applications} applications in ${generation} s`);
+    log(args.reuse ? 'the data already in the database is used' : `generated ${settings.applications} applications in ${generation} s`);
 
     const client = new pg.Client({ connectionString: database.url });
     db = client;
@@ -100,70 +102,72 @@ async function main(): Promise<void> {
     log(`${plans.length} plans of the office's reads and a call's statistics recorded in ${seconds(t)} s`);
 
     const selected = scenarios(fixtures).filter((s) => settings.scenarios.includes(s.name.split(' ')[0]!));
-    const logFile = join(dataDir, 'bench-api.log');
-    mkdirSync(dataDir, { recursive: true });
-    const api = await startProcess(
-      'dist/apps/api/src/main.js',
-      [],
-      {
-        ...env,
-        PORT: '3801',
-        HOST: '127.0.0.1',
-        NODE_ENV: 'production',
-        JWT_SECRET: randomBytes(32).toString('base64url'),
-        SEED_ON_START: 'false',
-        RUN_JOBS: 'false',
-      },
-      'http://127.0.0.1:3801/health/ready',
-      logFile,
-    );
-    children.push(api);
-    const baseline = await startProcess('dist/bench/baseline/server.js', ['3802'], env, undefined, logFile);
-    children.push(baseline);
-
-    t = performance.now();
-    const tokens = await signIn('http://127.0.0.1:3801', usersOf(fixtures));
-    log(`${tokens.size} users signed in in ${seconds(t)} s`);
-
-    const targets = {
-      baseline: { url: 'http://127.0.0.1:3802', credentials: ((u) => ({ 'x-principal': principalHeader(u) })) as Credentials },
-      jointcall: { url: 'http://127.0.0.1:3801', credentials: ((u) => ({ authorization: `Bearer ${tokens.get(u.id)}` })) as Credentials },
-    };
     const reports: ScenarioReport[] = [];
     let peakMemoryMb = 0;
-    for (const scenario of selected) {
-      log(`${scenario.name}: ${scenario.description}`);
-      /** One run: each starts from the versions in the database and with nothing in flight. */
-      const measure = async (name: keyof typeof targets, run: typeof saturate, load: number, length: number) => {
-        await new Promise((r) => setTimeout(r, 250));
-        await refreshVersions(client, fixtures);
-        return run(targets[name].url, load, length, scenario.next(targets[name].credentials));
+    if (selected.length > 0) {
+      const logFile = join(dataDir, 'bench-api.log');
+      mkdirSync(dataDir, { recursive: true });
+      const api = await startProcess(
+        'dist/apps/api/src/main.js',
+        [],
+        {
+          ...env,
+          PORT: '3801',
+          HOST: '127.0.0.1',
+          NODE_ENV: 'production',
+          JWT_SECRET: randomBytes(32).toString('base64url'),
+          SEED_ON_START: 'false',
+          RUN_JOBS: 'false',
+        },
+        'http://127.0.0.1:3801/health/ready',
+        logFile,
+      );
+      children.push(api);
+      const baseline = await startProcess('dist/bench/baseline/server.js', ['3802'], env, undefined, logFile);
+      children.push(baseline);
+
+      t = performance.now();
+      const tokens = await signIn('http://127.0.0.1:3801', usersOf(fixtures));
+      log(`${tokens.size} users signed in in ${seconds(t)} s`);
+
+      const targets = {
+        baseline: { url: 'http://127.0.0.1:3802', credentials: ((u) => ({ 'x-principal': principalHeader(u) })) as Credentials },
+        jointcall: { url: 'http://127.0.0.1:3801', credentials: ((u) => ({ authorization: `Bearer ${tokens.get(u.id)}` })) as Credentials },
       };
-      for (const name of ['baseline', 'jointcall'] as const) await measure(name, saturate, settings.connections, settings.warmup);
-      const memory = scenario.name.startsWith('S1') ? sampleMemory(api.pid!) : undefined;
-      const runs: Record<keyof typeof targets, RunResult[]> = { baseline: [], jointcall: [] };
-      // Saturation, then the fixed rate, each in rounds that alternate the targets, so that the
-      // drift of a shared machine falls on both alike.
-      for (let round = 1; round <= settings.rounds; round++) {
-        for (const name of ['baseline', 'jointcall'] as const) {
-          runs[name].push(await measure(name, saturate, settings.connections, settings.seconds));
-          log(`  ${name} at saturation: ${describe(runs[name].at(-1)!)}`);
+      for (const scenario of selected) {
+        log(`${scenario.name}: ${scenario.description}`);
+        /** One run: each starts from the versions in the database and with nothing in flight. */
+        const measure = async (name: keyof typeof targets, run: typeof saturate, load: number, length: number) => {
+          await new Promise((r) => setTimeout(r, 250));
+          await refreshVersions(client, fixtures);
+          return run(targets[name].url, load, length, scenario.next(targets[name].credentials));
+        };
+        for (const name of ['baseline', 'jointcall'] as const) await measure(name, saturate, settings.connections, settings.warmup);
+        const memory = scenario.name.startsWith('S1') ? sampleMemory(api.pid!) : undefined;
+        const runs: Record<keyof typeof targets, RunResult[]> = { baseline: [], jointcall: [] };
+        // Saturation, then the fixed rate, each in rounds that alternate the targets, so that the
+        // drift of a shared machine falls on both alike.
+        for (let round = 1; round <= settings.rounds; round++) {
+          for (const name of ['baseline', 'jointcall'] as const) {
+            runs[name].push(await measure(name, saturate, settings.connections, settings.seconds));
+            log(`  ${name} at saturation: ${describe(runs[name].at(-1)!)}`);
+          }
         }
-      }
-      const rate = Math.max(1, Math.round(mean(runs.baseline.map((r) => r.throughput)) * settings.rateFraction));
-      for (let round = 1; round <= settings.rounds; round++) {
-        for (const name of ['baseline', 'jointcall'] as const) {
-          runs[name].push(await measure(name, offer, rate, settings.seconds));
-          log(`  ${name} at ${rate}/s: ${describe(runs[name].at(-1)!)}`);
+        const rate = Math.max(1, Math.round(mean(runs.baseline.map((r) => r.throughput)) * settings.rateFraction));
+        for (let round = 1; round <= settings.rounds; round++) {
+          for (const name of ['baseline', 'jointcall'] as const) {
+            runs[name].push(await measure(name, offer, rate, settings.seconds));
+            log(`  ${name} at ${rate}/s: ${describe(runs[name].at(-1)!)}`);
+          }
         }
+        if (memory) peakMemoryMb = Math.max(peakMemoryMb, memory.stop());
+        reports.push({
+          name: scenario.name,
+          description: scenario.description,
+          baseline: runs.baseline,
+          jointcall: runs.jointcall,
+        });
       }
-      if (memory) peakMemoryMb = Math.max(peakMemoryMb, memory.stop());
-      reports.push({
-        name: scenario.name,
-        description: scenario.description,
-        baseline: runs.baseline,
-        jointcall: runs.jointcall,
-      });
     }
 
     const report: BenchReport = {
