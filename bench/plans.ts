@@ -1,6 +1,5 @@
 import pg from 'pg';
-import type { Principal } from '#identity';
-import { services } from './baseline/server.js';
+import { asPrincipal, services } from './baseline/server.js';
 import type { BenchUser, Fixtures } from './scenarios.js';
 
 /** Tables that grow with the number of applications: a sequential scan of one is not index-bound. */
@@ -22,7 +21,8 @@ export interface PlanRecord {
   readonly buffers: number;
   /** Large tables read by a sequential scan; empty when the statement is index-bound. */
   readonly seqScans: readonly string[];
-  readonly plan: string;
+  /** The plan as EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) gives it. */
+  readonly plan: object;
 }
 
 interface PlanNode {
@@ -43,7 +43,6 @@ class ExplainingPool extends pg.Pool {
     const operation = this.operation;
     if (operation === undefined || !/^\s*(SELECT|WITH)\b/i.test(sql)) return super.query(sql, params) as never;
     return (async () => {
-      const explained = await super.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params);
       const json = await super.query<{
         'QUERY PLAN': [{ Plan: PlanNode & { 'Shared Hit Blocks'?: number; 'Shared Read Blocks'?: number }; 'Execution Time': number }];
       }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`, params);
@@ -60,14 +59,12 @@ class ExplainingPool extends pg.Pool {
               .map((n) => n['Relation Name']!),
           ),
         ],
-        plan: explained.rows.map((r) => r['QUERY PLAN']).join('\n'),
+        plan: root.Plan,
       });
       return super.query(sql, params);
     })() as never;
   }
 }
-
-const principal = (u: BenchUser): Principal => ({ ...u, roles: new Set(u.roles), sessionId: u.id });
 
 /**
  * The plans of the office's reads (S2) and of a call's statistics, on the data as generated: each
@@ -97,7 +94,7 @@ export async function recordPlans(databaseUrl: string, fixtures: Fixtures): Prom
       }
     };
     if (office) {
-      const p = principal(office.office);
+      const p = asPrincipal(office.office);
       const callId = office.callIds[0];
       const first = (await run('listApplications (office), first page', () => s.applications.list(p, { view: 'office', limit: 50 }))) as {
         nextCursor: string | null;
@@ -124,7 +121,7 @@ export async function recordPlans(databaseUrl: string, fixtures: Fixtures): Prom
         roles: call.roles as BenchUser['roles'],
         organisationId: call.organisation_id,
       };
-      await run('getCallStatistics (largest call, officer)', () => s.statistics.callStatistics(principal(officer), call.call_id));
+      await run('getCallStatistics (largest call, officer)', () => s.statistics.callStatistics(asPrincipal(officer), call.call_id));
     }
     return pool.records;
   } finally {

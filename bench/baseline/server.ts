@@ -36,6 +36,11 @@ export function principalHeader(principal: BaselinePrincipal): string {
   return Buffer.from(JSON.stringify(principal)).toString('base64url');
 }
 
+/** The Principal the services take, for a caller named without a sign-in. */
+export function asPrincipal(p: BaselinePrincipal): Principal {
+  return { ...p, roles: new Set(p.roles), sessionId: p.id };
+}
+
 /** jointcall's services and repositories, wired by hand on a node-postgres pool. */
 export function services(pool: pg.Pool) {
   const db = pgDataSource(pool);
@@ -70,10 +75,8 @@ export async function startBaseline(databaseUrl: string, port: number, poolSize 
   const s = services(pool);
   const app = Fastify({ logger: false });
 
-  const principalOf = (request: Request): Principal => {
-    const p = JSON.parse(Buffer.from(String(request.headers['x-principal']), 'base64url').toString()) as BaselinePrincipal;
-    return { ...p, roles: new Set(p.roles), sessionId: p.id };
-  };
+  const principalOf = (request: Request): Principal =>
+    asPrincipal(JSON.parse(Buffer.from(String(request.headers['x-principal']), 'base64url').toString()) as BaselinePrincipal);
   /** Like the api's ETag interceptor: a body with a numeric version gets it as its ETag. */
   const withVersion = <T extends object>(reply: FastifyReply, body: T): T => {
     if ('version' in body && typeof body.version === 'number') void reply.header('etag', `"${body.version}"`);

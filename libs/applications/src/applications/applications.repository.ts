@@ -321,17 +321,7 @@ export class ApplicationsRepository {
     const rows = await manager.query<{ id: string }[]>(
       `INSERT INTO application_members (application_id, user_id, name, email, orcid, role, early_career, institution_id, country)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-      [
-        applicationId,
-        member.userId,
-        member.name,
-        member.email,
-        member.orcid,
-        member.role,
-        member.earlyCareer,
-        member.institutionId,
-        member.country,
-      ],
+      [applicationId, ...memberParams(member)],
     );
     return rows[0]!.id;
   }
@@ -340,18 +330,7 @@ export class ApplicationsRepository {
     const rows: unknown = await manager.query(
       `UPDATE application_members SET user_id = $3, name = $4, email = $5, orcid = $6, role = $7, early_career = $8, institution_id = $9, country = $10
         WHERE application_id = $1 AND id = $2`,
-      [
-        applicationId,
-        memberId,
-        member.userId,
-        member.name,
-        member.email,
-        member.orcid,
-        member.role,
-        member.earlyCareer,
-        member.institutionId,
-        member.country,
-      ],
+      [applicationId, memberId, ...memberParams(member)],
     );
     return Array.isArray(rows) && rows[1] === 1;
   }
@@ -603,4 +582,9 @@ export interface ApplicationSummaryRow {
     receiptNumber: string | null;
     institutionShortName: string | null;
   }[];
+}
+
+/** A member's columns in the order the insert and the update list them. */
+function memberParams(member: MemberFields): unknown[] {
+  return [member.userId, member.name, member.email, member.orcid, member.role, member.earlyCareer, member.institutionId, member.country];
 }
