@@ -235,9 +235,9 @@ async function seedApplications(manager: EntityManager, now: Date): Promise<numb
     for (const [n, side] of sides.entries()) {
       const submitted = ['submitted', 'eligible', 'under_review'].includes(side.status);
       await manager.query(
-        `INSERT INTO application_sides (application_id, agency_id, status, pi_user_id, institution_id, budget_per_year, budget_currency,
+        `INSERT INTO application_sides (application_id, call_id, agency_id, status, pi_user_id, institution_id, budget_per_year, budget_currency,
                                         export_control_checked_at, disclosures_received_at, receipt_number, submitted_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $8)`,
+         VALUES ($1, $10, $2, $3, $4, $5, $6, $7, $8, $8, $9, $8)`,
         [
           id,
           side.agencyId,
@@ -248,20 +248,22 @@ async function seedApplications(manager: EntityManager, now: Date): Promise<numb
           side.currency,
           submitted ? createdAt : null,
           submitted ? `JC-DEMO-${String(index * 2 + n + 1).padStart(6, '0')}` : null,
+          callId,
         ],
       );
     }
     await manager.query(
-      `INSERT INTO application_members (application_id, user_id, name, email, role, early_career, institution_id, country)
-       SELECT $1, u.id, u.name, u.email, m.role, m.early, u.organisation_id, o.country
+      `INSERT INTO application_members (application_id, call_id, user_id, name, email, role, early_career, institution_id, country)
+       SELECT $1, $4, u.id, u.name, u.email, m.role, m.early, u.organisation_id, o.country
          FROM (VALUES ($2::uuid, 'pi', false), ($3::uuid, 'partner_pi', false)) AS m(user_id, role, early)
          JOIN users u ON u.id = m.user_id LEFT JOIN organisations o ON o.id = u.organisation_id`,
-      [id, user(a.pi), user(a.partner.pi)],
+      [id, user(a.pi), user(a.partner.pi), callId],
     );
     await manager.query(
-      `INSERT INTO application_institutions (application_id, institution_id, created_at)
-       SELECT DISTINCT $1::uuid, institution_id, $2::timestamptz FROM application_sides WHERE application_id = $1 AND institution_id IS NOT NULL`,
-      [id, createdAt],
+      `INSERT INTO application_institutions (application_id, institution_id, call_id, status, created_at)
+       SELECT DISTINCT $1::uuid, institution_id, $3::uuid, $4::text, $2::timestamptz
+         FROM application_sides WHERE application_id = $1 AND institution_id IS NOT NULL`,
+      [id, createdAt, callId, status],
     );
     await manager.query(
       `INSERT INTO application_events (application_id, agency_id, actor_id, action, from_status, to_status, comment, occurred_at)

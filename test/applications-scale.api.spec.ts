@@ -44,8 +44,9 @@ describe('the office list over 100,000 applications', () => {
       [call!.id, call!.track_id, call!.pi],
     );
     await t.dataSource.query(`
-      INSERT INTO application_institutions (application_id, institution_id, created_at)
-      SELECT a.id, i.id, a.created_at FROM (SELECT id, created_at, row_number() OVER (ORDER BY created_at) AS r FROM applications WHERE title LIKE '申請 %') a
+      INSERT INTO application_institutions (application_id, institution_id, call_id, status, created_at)
+      SELECT a.id, i.id, a.call_id, a.status, a.created_at
+        FROM (SELECT id, call_id, status, created_at, row_number() OVER (ORDER BY created_at) AS r FROM applications WHERE title LIKE '申請 %') a
         JOIN scale_institutions i ON i.n = a.r % ${INSTITUTIONS}`);
     await t.dataSource.query(`ANALYZE applications; ANALYZE application_institutions`);
   }, 180_000);

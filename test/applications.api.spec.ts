@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSeeds } from '../seeds/index.js';
 import { DEMO_PASSWORD } from '../seeds/demo/users.js';
 import { jointCallBody, org } from './support/call-fixtures.js';
+import { copiesOutOfStep } from './support/copies.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const bearer = { type: 'bearer' } as const;
@@ -142,6 +143,13 @@ describe('applications', () => {
     expect(approved.status, approved.text).toBe(200);
     expect(approved.body.status).toBe('submitted');
     expect(side(approved.body, 'JST').receiptNumber).toMatch(/^JC-2027-\d{6}$/);
+
+    // The office's list and dashboard follow every change of status.
+    const listed = async (query: string) =>
+      (await t.http.get(`/applications?view=office&${query}`).auth(as('ura.utokyo'), bearer)).body.items.map((a: { id: string }) => a.id);
+    expect(await listed(`status=submitted&callId=${callId}`)).toContain(id);
+    expect(await listed('status=pending_institution')).not.toContain(id);
+    expect(await copiesOutOfStep(t.dataSource)).toEqual({ officeStatus: 0, decisionInstitution: 0 });
 
     const events = await t.http.get(`/applications/${id}/events`).auth(as('pi.utokyo'), bearer);
     expect(events.body.map((e: { action: string; agency: string | null; to: string }) => `${e.action} ${e.agency ?? '-'} ${e.to}`)).toEqual(

@@ -52,28 +52,28 @@ describe('call statistics over 100,000 applications', () => {
       [CALL, track!.id, pi],
     );
     await t.dataSource.query(
-      `INSERT INTO application_sides (application_id, agency_id, status, institution_id, budget_per_year)
-       SELECT id, $1::uuid, 'decided', institution_id, '{}'::bigint[] FROM scale
-       UNION ALL SELECT id, $2::uuid, 'decided', $3::uuid, '{}'::bigint[] FROM scale`,
-      [org('JST'), org('NSF'), org('MIT')],
+      `INSERT INTO application_sides (application_id, call_id, agency_id, status, institution_id, budget_per_year)
+       SELECT id, $4::uuid, $1::uuid, 'decided', institution_id, '{}'::bigint[] FROM scale
+       UNION ALL SELECT id, $4::uuid, $2::uuid, 'decided', $3::uuid, '{}'::bigint[] FROM scale`,
+      [org('JST'), org('NSF'), org('MIT'), CALL],
     );
     await t.dataSource.query(
-      `INSERT INTO side_decisions (application_id, agency_id, decision, decided_by, decided_at)
-       SELECT id, $1::uuid, CASE WHEN g % 2 = 0 THEN 'yes' ELSE 'no' END, $3::uuid, now() FROM scale
-       UNION ALL SELECT id, $2::uuid, CASE WHEN g % 4 = 0 THEN 'yes' ELSE 'no' END, $3::uuid, now() FROM scale`,
-      [org('JST'), org('NSF'), admin],
+      `INSERT INTO side_decisions (application_id, call_id, agency_id, institution_id, decision, decided_by, decided_at)
+       SELECT id, $4::uuid, $1::uuid, institution_id, CASE WHEN g % 2 = 0 THEN 'yes' ELSE 'no' END, $3::uuid, now() FROM scale
+       UNION ALL SELECT id, $4::uuid, $2::uuid, $5::uuid, CASE WHEN g % 4 = 0 THEN 'yes' ELSE 'no' END, $3::uuid, now() FROM scale`,
+      [org('JST'), org('NSF'), admin, CALL, org('MIT')],
     );
     await t.dataSource.query(
-      `INSERT INTO application_members (application_id, user_id, name, role, institution_id, country)
-       SELECT id, $1::uuid, 'PI', 'pi', institution_id, 'JP' FROM scale
-       UNION ALL SELECT id, NULL, 'Partner', 'partner_pi', $2::uuid, 'US' FROM scale
-       UNION ALL SELECT id, NULL, 'Partner', 'partner_pi', NULL, 'GB' FROM scale WHERE g % 10 = 0`,
-      [pi, org('MIT')],
+      `INSERT INTO application_members (application_id, call_id, user_id, name, role, institution_id, country)
+       SELECT id, $3::uuid, $1::uuid, 'PI', 'pi', institution_id, 'JP' FROM scale
+       UNION ALL SELECT id, $3::uuid, NULL, 'Partner', 'partner_pi', $2::uuid, 'US' FROM scale
+       UNION ALL SELECT id, $3::uuid, NULL, 'Partner', 'partner_pi', NULL, 'GB' FROM scale WHERE g % 10 = 0`,
+      [pi, org('MIT'), CALL],
     );
     await t.dataSource.query(
-      `INSERT INTO application_institutions (application_id, institution_id, created_at)
-       SELECT id, institution_id, now() FROM scale UNION ALL SELECT id, $1::uuid, now() FROM scale`,
-      [org('MIT')],
+      `INSERT INTO application_institutions (application_id, institution_id, call_id, status, created_at)
+       SELECT id, institution_id, $2::uuid, 'decided', now() FROM scale UNION ALL SELECT id, $1::uuid, $2::uuid, 'decided', now() FROM scale`,
+      [org('MIT'), CALL],
     );
     await t.dataSource.query(`ANALYZE`);
   }, 300_000);

@@ -38,9 +38,10 @@ describe('automatic assignment through the API', () => {
       `WITH apps AS (
          INSERT INTO applications (call_id, track_id, pi_user_id, title, keywords, status)
          SELECT $1, $2, $3, 'Bulk ' || g, '{}', 'eligible' FROM generate_series(1, ${APPLICATIONS}) g RETURNING id, title)
-       , sides AS (INSERT INTO application_sides (application_id, agency_id, status, budget_per_year) SELECT id, $4, 'eligible', '{}' FROM apps)
-       INSERT INTO application_members (application_id, name, role, institution_id)
-       SELECT a.id, 'Member', 'co_investigator', o.id FROM apps a
+       , sides AS (INSERT INTO application_sides (application_id, call_id, agency_id, status, budget_per_year)
+                   SELECT id, $1, $4, 'eligible', '{}' FROM apps)
+       INSERT INTO application_members (application_id, call_id, name, role, institution_id)
+       SELECT a.id, $1, 'Member', 'co_investigator', o.id FROM apps a
          JOIN organisations o ON o.short_name = 'Rev Inst ' || (split_part(a.title, ' ', 2)::int % 50)`,
       [callId, call!.track_id, call!.pi, org('JST')],
     );

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSeeds } from '../seeds/index.js';
 import { DEMO_PASSWORD } from '../seeds/demo/users.js';
 import { jointCallBody, org } from './support/call-fixtures.js';
+import { copiesOutOfStep } from './support/copies.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const bearer = { type: 'bearer' } as const;
@@ -197,6 +198,7 @@ describe('reviews', () => {
     await decide(both, 'officer.jst', 'JST', 'yes');
     expect((await decide(both, 'officer.nsf', 'NSF', 'yes')).body.outcome).toBe('funded');
     expect((await decide(both, 'officer.nsf', 'JST', 'yes')).status).toBe(403);
+    expect(await copiesOutOfStep(t.dataSource)).toEqual({ officeStatus: 0, decisionInstitution: 0 });
 
     const before = await t.http.get(`/applications/${both}/outcome`).auth(as('pi.utokyo'), bearer);
     expect(before.body.outcome).toBe('pending');

@@ -17,6 +17,7 @@ import {
   type ScaleReport,
   scaleIdRange,
 } from '../seeds/scale/scale-data.js';
+import { copiesOutOfStep } from './support/copies.js';
 import { cloneDatabase } from './support/databases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -198,6 +199,7 @@ describe('synthetic scale data', () => {
         [LOW, HIGH],
       ),
     ).toBe(0);
+    expect(await copiesOutOfStep(t.dataSource)).toEqual({ officeStatus: 0, decisionInstitution: 0 });
     const members = await count(
       `SELECT (count(*) * 100 / count(DISTINCT application_id))::int AS n FROM application_members WHERE application_id BETWEEN $1 AND $2`,
       [LOW, HIGH],

@@ -49,31 +49,34 @@ export async function seedRounds(manager: EntityManager): Promise<number> {
     [JSON.stringify(fresh)],
   );
   await manager.query(
-    `INSERT INTO application_sides (application_id, agency_id, status, pi_user_id, institution_id, budget_per_year, budget_currency,
+    `INSERT INTO application_sides (application_id, call_id, agency_id, status, pi_user_id, institution_id, budget_per_year, budget_currency,
                                     export_control_checked_at, disclosures_received_at, receipt_number, submitted_at)
-     SELECT id, agency_id, 'decided', pi_user_id, institution_id, '{}', 'JPY', created_at, created_at, receipt_number, created_at
-       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, agency_id uuid, pi_user_id uuid, institution_id uuid, receipt_number text, created_at timestamptz)`,
+     SELECT id, call_id, agency_id, 'decided', pi_user_id, institution_id, '{}', 'JPY', created_at, created_at, receipt_number, created_at
+       FROM jsonb_to_recordset($1::jsonb)
+         AS x(id uuid, call_id uuid, agency_id uuid, pi_user_id uuid, institution_id uuid, receipt_number text, created_at timestamptz)`,
     [JSON.stringify(fresh)],
   );
   await manager.query(
-    `INSERT INTO side_decisions (application_id, agency_id, decision, decided_by, decided_at)
-     SELECT id, agency_id, CASE WHEN funded THEN 'yes' ELSE 'no' END, $2, decided_at
-       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, agency_id uuid, funded boolean, decided_at timestamptz)`,
+    `INSERT INTO side_decisions (application_id, call_id, agency_id, institution_id, decision, decided_by, decided_at)
+     SELECT id, call_id, agency_id, institution_id, CASE WHEN funded THEN 'yes' ELSE 'no' END, $2, decided_at
+       FROM jsonb_to_recordset($1::jsonb)
+         AS x(id uuid, call_id uuid, agency_id uuid, institution_id uuid, funded boolean, decided_at timestamptz)`,
     [JSON.stringify(fresh), recorder],
   );
   await manager.query(
-    `INSERT INTO application_members (application_id, user_id, name, role, institution_id, country)
-     SELECT id, pi_user_id, pi->>'name', 'pi', institution_id, 'JP'
-       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, pi_user_id uuid, pi jsonb, institution_id uuid)
+    `INSERT INTO application_members (application_id, call_id, user_id, name, role, institution_id, country)
+     SELECT id, call_id, pi_user_id, pi->>'name', 'pi', institution_id, 'JP'
+       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, call_id uuid, pi_user_id uuid, pi jsonb, institution_id uuid)
      UNION ALL
-     SELECT id, NULL, 'Partner investigator ' || n || ' (' || country || ')', 'partner_pi', NULL, country
-       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, partner_countries text[]),
+     SELECT id, call_id, NULL, 'Partner investigator ' || n || ' (' || country || ')', 'partner_pi', NULL, country
+       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, call_id uuid, partner_countries text[]),
             unnest(partner_countries) WITH ORDINALITY AS c(country, n)`,
     [JSON.stringify(fresh)],
   );
   await manager.query(
-    `INSERT INTO application_institutions (application_id, institution_id, created_at)
-     SELECT id, institution_id, created_at FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, institution_id uuid, created_at timestamptz)
+    `INSERT INTO application_institutions (application_id, institution_id, call_id, status, created_at)
+     SELECT id, institution_id, call_id, 'decided', created_at
+       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, institution_id uuid, call_id uuid, created_at timestamptz)
       WHERE institution_id IS NOT NULL`,
     [JSON.stringify(fresh)],
   );

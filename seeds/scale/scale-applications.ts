@@ -35,6 +35,7 @@ export function applicationTables() {
     }),
     application_sides: new BulkTable('application_sides', {
       application_id: 'uuid',
+      call_id: 'uuid',
       agency_id: 'uuid',
       status: 'text',
       pi_user_id: 'uuid',
@@ -51,6 +52,7 @@ export function applicationTables() {
     application_members: new BulkTable('application_members', {
       id: 'uuid',
       application_id: 'uuid',
+      call_id: 'uuid',
       user_id: 'uuid',
       name: 'text',
       email: 'text',
@@ -63,6 +65,8 @@ export function applicationTables() {
     application_institutions: new BulkTable('application_institutions', {
       application_id: 'uuid',
       institution_id: 'uuid',
+      call_id: 'uuid',
+      status: 'text',
       created_at: 'time',
     }),
     application_events: new BulkTable('application_events', {
@@ -92,6 +96,8 @@ export function applicationTables() {
     side_decisions: new BulkTable('side_decisions', {
       application_id: 'uuid',
       agency_id: 'uuid',
+      call_id: 'uuid',
+      institution_id: 'uuid',
       decision: 'text',
       amount: 'bigint',
       currency: 'text',
@@ -344,6 +350,7 @@ export class ApplicationGenerator {
     for (const s of sides) {
       t.application_sides.add(
         id,
+        call.id,
         s.plan.agency.id,
         s.status,
         s.pi.id,
@@ -364,6 +371,7 @@ export class ApplicationGenerator {
       t.application_members.add(
         scaleId(KIND.member, this.members++),
         id,
+        call.id,
         p.id,
         p.name,
         p.email,
@@ -376,7 +384,7 @@ export class ApplicationGenerator {
       institutions.add(p.institution.id);
     }
     for (const s of sides) institutions.add(s.pi.institution.id);
-    for (const institution of institutions) t.application_institutions.add(id, institution, created);
+    for (const institution of institutions) t.application_institutions.add(id, institution, call.id, status, created);
   }
 
   /** The side's budget within the track's and the agency's caps (none in twinning, which names a funded project). */
@@ -494,7 +502,18 @@ export class ApplicationGenerator {
       const when = call.decisionAt - random.int(DAY, 10 * DAY);
       const by = officer(side.plan.agency);
       const amount = yes && side.currency !== null ? side.budget.reduce((a, b) => a + b, 0) : null;
-      t.side_decisions.add(id, side.plan.agency.id, yes ? 'yes' : 'no', amount, amount === null ? null : side.currency, by, when);
+      const institution = side.pi.institution.id;
+      t.side_decisions.add(
+        id,
+        side.plan.agency.id,
+        call.id,
+        institution,
+        yes ? 'yes' : 'no',
+        amount,
+        amount === null ? null : side.currency,
+        by,
+        when,
+      );
       t.application_events.add(
         id,
         side.plan.agency.id,

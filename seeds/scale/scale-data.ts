@@ -227,6 +227,7 @@ async function deleteScaleData(runner: QueryRunner): Promise<Record<string, numb
     ],
     ['application_members', `DELETE FROM application_members WHERE ${scale('user_id')} OR ${scale('institution_id')}`],
     ['application_institutions', `DELETE FROM application_institutions WHERE ${scale('institution_id')}`],
+    ['side_decisions', `DELETE FROM side_decisions WHERE ${scale('institution_id')}`],
     ['review_assignments', `DELETE FROM review_assignments WHERE ${scale('reviewer_id')} OR ${scale('agency_id')}`],
     ['call_reviewers', `DELETE FROM call_reviewers WHERE ${scale('reviewer_id')} OR ${scale('agency_id')}`],
     ['calls', `DELETE FROM calls WHERE ${scale('id')} OR ${scale('program_id')}`],

@@ -8,6 +8,7 @@ import {
   ManyToOne,
   PrimaryColumn,
   PrimaryGeneratedColumn,
+  Unique,
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
@@ -24,6 +25,7 @@ const STATUS_CHECK = `IN ('draft', 'returned', 'pending_institution', 'submitted
 @Entity({ name: 'applications' })
 @Index('applications_call_id_status_idx', ['callId', 'status'])
 @Index('applications_pi_user_id_idx', ['piUserId'])
+@Unique('applications_id_call_id_key', ['id', 'callId'])
 @Check('applications_status_check', `status ${STATUS_CHECK}`)
 export class Application {
   @PrimaryGeneratedColumn('uuid')
@@ -86,6 +88,7 @@ export class Application {
 @Entity({ name: 'application_sides' })
 @Index('application_sides_institution_id_status_idx', ['institutionId', 'status'])
 @Index('application_sides_agency_id_status_idx', ['agencyId', 'status'])
+@Index('application_sides_call_idx', ['callId', 'agencyId', 'institutionId', 'status'])
 @Check('application_sides_status_check', `status ${STATUS_CHECK}`)
 export class ApplicationSide {
   @PrimaryColumn({ type: 'uuid' })
@@ -94,8 +97,15 @@ export class ApplicationSide {
   @PrimaryColumn({ type: 'uuid' })
   agencyId: string;
 
+  /** The application's call, tied to it by the foreign key, so reads of one call use an index range. */
+  @Column({ type: 'uuid' })
+  callId: string;
+
   @ManyToOne(() => Application, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'application_id' })
+  @JoinColumn([
+    { name: 'application_id', referencedColumnName: 'id' },
+    { name: 'call_id', referencedColumnName: 'callId' },
+  ])
   application?: Application;
 
   @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
@@ -163,6 +173,7 @@ export class ApplicationSide {
 @Index('application_members_application_id_idx', ['applicationId'])
 @Index('application_members_institution_id_idx', ['institutionId'])
 @Index('application_members_user_id_idx', ['userId'])
+@Index('application_members_call_id_role_idx', ['callId', 'role'])
 @Check('application_members_role_check', `role IN ('pi', 'co_pi', 'partner_pi', 'co_investigator')`)
 export class ApplicationMember {
   @PrimaryGeneratedColumn('uuid')
@@ -171,8 +182,15 @@ export class ApplicationMember {
   @Column({ type: 'uuid' })
   applicationId: string;
 
+  /** The application's call, tied to it by the foreign key, so reads of one call use an index range. */
+  @Column({ type: 'uuid' })
+  callId: string;
+
   @ManyToOne(() => Application, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'application_id' })
+  @JoinColumn([
+    { name: 'application_id', referencedColumnName: 'id' },
+    { name: 'call_id', referencedColumnName: 'callId' },
+  ])
   application?: Application;
 
   @Column({ type: 'uuid', nullable: true })
@@ -274,10 +292,14 @@ export class InstitutionDeadline {
 
 /**
  * Which institutions an application touches (its sides' and members' institutions), kept in step
- * with them: the office list reads it by (institution, newest first) through one index range.
+ * with them: the office's list, export and dashboard read it by institution through index ranges
+ * (newest first; by call; by status), never the whole applications table.
  */
 @Entity({ name: 'application_institutions' })
 @Index('application_institutions_office_idx', ['institutionId', 'createdAt', 'applicationId'])
+@Index('application_institutions_call_idx', ['institutionId', 'callId', 'createdAt', 'applicationId'])
+@Index('application_institutions_status_idx', ['institutionId', 'status', 'createdAt', 'applicationId'])
+@Check('application_institutions_status_check', `status ${STATUS_CHECK}`)
 export class ApplicationInstitution {
   @PrimaryColumn({ type: 'uuid' })
   applicationId: string;
@@ -285,9 +307,20 @@ export class ApplicationInstitution {
   @PrimaryColumn({ type: 'uuid' })
   institutionId: string;
 
+  /** The application's call, tied to it by the foreign key, so reads of one call use an index range. */
+  @Column({ type: 'uuid' })
+  callId: string;
+
   @ManyToOne(() => Application, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'application_id' })
+  @JoinColumn([
+    { name: 'application_id', referencedColumnName: 'id' },
+    { name: 'call_id', referencedColumnName: 'callId' },
+  ])
   application?: Application;
+
+  /** The application's status, kept in step by every change of it (ApplicationsRepository.setStatus, refreshStatuses). */
+  @Column({ type: 'text' })
+  status: ApplicationStatus;
 
   @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'institution_id' })

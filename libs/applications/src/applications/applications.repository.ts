@@ -98,6 +98,12 @@ export interface DeadlineReminderRow {
   readonly offsetMinutes: number;
 }
 
+/** The call of application $1: the parts of an application carry it, checked by their foreign key to (id, call_id). */
+const CALL_OF_APPLICATION = `(SELECT call_id FROM applications WHERE id = $1)`;
+
+/** After a CTE `changed (id, status)` of applications: the office's rows of each follow its status. */
+const STATUS_TO_INSTITUTIONS = `UPDATE application_institutions k SET status = changed.status FROM changed WHERE k.application_id = changed.id`;
+
 @Injectable()
 export class ApplicationsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -196,8 +202,8 @@ export class ApplicationsRepository {
 
   async insertSide(manager: EntityManager, applicationId: string, agencyId: string, fields: SideFields): Promise<void> {
     await manager.query(
-      `INSERT INTO application_sides (application_id, agency_id, status, pi_user_id, institution_id, budget_per_year, budget_currency)
-       VALUES ($1, $2, 'draft', $3, $4, $5, $6)`,
+      `INSERT INTO application_sides (application_id, call_id, agency_id, status, pi_user_id, institution_id, budget_per_year, budget_currency)
+       VALUES ($1, ${CALL_OF_APPLICATION}, $2, 'draft', $3, $4, $5, $6)`,
       [
         applicationId,
         agencyId,
@@ -288,8 +294,10 @@ export class ApplicationsRepository {
       [ids],
     );
     await manager.query(
-      `UPDATE applications a SET status = v.status, version = a.version + 1, updated_at = now()
-         FROM unnest($1::uuid[], $2::text[]) AS v(id, status) WHERE a.id = v.id AND a.status <> v.status`,
+      `WITH changed AS (
+         UPDATE applications a SET status = v.status, version = a.version + 1, updated_at = now()
+           FROM unnest($1::uuid[], $2::text[]) AS v(id, status) WHERE a.id = v.id AND a.status <> v.status RETURNING a.id, a.status)
+       ${STATUS_TO_INSTITUTIONS}`,
       [rows.map((r) => r.application_id), rows.map((r) => applicationStatus(r.statuses.map((status) => ({ status }))))],
     );
   }
@@ -314,13 +322,17 @@ export class ApplicationsRepository {
   }
 
   async setStatus(manager: EntityManager, id: string, status: ApplicationStatus): Promise<void> {
-    await manager.query(`UPDATE applications SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, status]);
+    await manager.query(
+      `WITH changed AS (UPDATE applications SET status = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING id, status)
+       ${STATUS_TO_INSTITUTIONS}`,
+      [id, status],
+    );
   }
 
   async insertMember(manager: EntityManager, applicationId: string, member: MemberFields): Promise<string> {
     const rows = await manager.query<{ id: string }[]>(
-      `INSERT INTO application_members (application_id, user_id, name, email, orcid, role, early_career, institution_id, country)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      `INSERT INTO application_members (application_id, call_id, user_id, name, email, orcid, role, early_career, institution_id, country)
+       VALUES ($1, ${CALL_OF_APPLICATION}, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
       [applicationId, ...memberParams(member)],
     );
     return rows[0]!.id;
@@ -365,8 +377,10 @@ export class ApplicationsRepository {
       where.push(`EXISTS (SELECT 1 FROM application_sides s WHERE s.application_id = a.id AND s.agency_id = ${sql.add(filter.agency)}::uuid
                    AND s.status NOT IN ('draft', 'returned', 'pending_institution'))`);
     }
-    if (filter.callId) where.push(`a.call_id = ${sql.add(filter.callId)}`);
-    if (filter.status) where.push(`a.status = ${sql.add(filter.status)}`);
+    // The office's rows carry the call and the status, so those filters stay within one index range.
+    const row = office ? 'k' : 'a';
+    if (filter.callId) where.push(`${row}.call_id = ${sql.add(filter.callId)}`);
+    if (filter.status) where.push(`${row}.status = ${sql.add(filter.status)}`);
     if (filter.field) where.push(`a.field_code = ${sql.add(filter.field)}`);
     if (filter.deadlineFrom || filter.deadlineTo) {
       where.push(`EXISTS (SELECT 1 FROM call_agencies d WHERE d.call_id = a.call_id
@@ -416,16 +430,16 @@ export class ApplicationsRepository {
   /** One row per side of every application an office may see, for the CSV export. */
   async exportRows(office: string, filter: { callId?: string; status?: string; field?: string }): Promise<Record<string, unknown>[]> {
     const sql = new SqlParams();
-    const o = `${sql.add(office)}::uuid`;
-    const where = [`a.id IN (SELECT k.application_id FROM application_institutions k WHERE k.institution_id = ${o})`];
-    if (filter.callId) where.push(`a.call_id = ${sql.add(filter.callId)}`);
-    if (filter.status) where.push(`a.status = ${sql.add(filter.status)}`);
+    const where = [`k.institution_id = ${sql.add(office)}::uuid`];
+    if (filter.callId) where.push(`k.call_id = ${sql.add(filter.callId)}`);
+    if (filter.status) where.push(`k.status = ${sql.add(filter.status)}`);
     if (filter.field) where.push(`a.field_code = ${sql.add(filter.field)}`);
     return this.db.query(
       `SELECT a.id, c.title_en AS call_title, a.title, a.status, pi.name AS pi_name, ag.short_name AS agency, s.status AS side_status,
               i.short_name AS institution, ca.deadline, s.receipt_number, s.submitted_at,
               (SELECT sum(b) FROM unnest(s.budget_per_year) b) AS budget_total, s.budget_currency
-         FROM applications a
+         FROM application_institutions k
+         JOIN applications a ON a.id = k.application_id
          JOIN calls c ON c.id = a.call_id
          JOIN users pi ON pi.id = a.pi_user_id
          JOIN application_sides s ON s.application_id = a.id
@@ -463,8 +477,8 @@ export class ApplicationsRepository {
       applicationId,
     ]);
     await manager.query(
-      `INSERT INTO application_institutions (application_id, institution_id, created_at)
-       SELECT $1, x.institution_id, a.created_at FROM (${involved}) x JOIN applications a ON a.id = $1 ON CONFLICT DO NOTHING`,
+      `INSERT INTO application_institutions (application_id, institution_id, call_id, status, created_at)
+       SELECT $1, x.institution_id, a.call_id, a.status, a.created_at FROM (${involved}) x JOIN applications a ON a.id = $1 ON CONFLICT DO NOTHING`,
       [applicationId],
     );
   }

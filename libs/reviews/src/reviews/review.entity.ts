@@ -122,6 +122,8 @@ export class ReviewAssignment {
 
 /** An agency's decision on its side of an application. */
 @Entity({ name: 'side_decisions' })
+@Index('side_decisions_call_id_idx', ['callId'])
+@Index('side_decisions_institution_id_decision_idx', ['institutionId', 'decision'])
 @Check('side_decisions_decision_check', `decision IN ('yes', 'no')`)
 export class SideDecisionRecord {
   @PrimaryColumn({ type: 'uuid' })
@@ -130,9 +132,24 @@ export class SideDecisionRecord {
   @PrimaryColumn({ type: 'uuid' })
   agencyId: string;
 
+  /** The application's call, tied to it by the foreign key, so a call's statistics read one index range. */
+  @Column({ type: 'uuid' })
+  callId: string;
+
   @ManyToOne(() => Application, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'application_id' })
+  @JoinColumn([
+    { name: 'application_id', referencedColumnName: 'id' },
+    { name: 'call_id', referencedColumnName: 'callId' },
+  ])
   application?: Application;
+
+  /** The side's institution when decided (fixed once submitted), for the institution's dashboard. */
+  @Column({ type: 'uuid', nullable: true })
+  institutionId: string | null;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'institution_id' })
+  institution?: Organisation;
 
   /** yes: funded (or, in co-funding partners, co-funds; in twinning, linked); no: not. */
   @Column({ type: 'text' })

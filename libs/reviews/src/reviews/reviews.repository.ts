@@ -324,7 +324,9 @@ export class ReviewsRepository {
     },
   ): Promise<void> {
     await manager.query(
-      `INSERT INTO side_decisions (application_id, agency_id, decision, amount, currency, decided_by, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO side_decisions (application_id, agency_id, call_id, institution_id, decision, amount, currency, decided_by, decided_at)
+       SELECT s.application_id, s.agency_id, s.call_id, s.institution_id, $3::text, $4::bigint, $5::text, $6::uuid, $7::timestamptz
+         FROM application_sides s WHERE s.application_id = $1 AND s.agency_id = $2
        ON CONFLICT (application_id, agency_id) DO UPDATE SET decision = EXCLUDED.decision, amount = EXCLUDED.amount, currency = EXCLUDED.currency,
          decided_by = EXCLUDED.decided_by, decided_at = EXCLUDED.decided_at`,
       [decision.applicationId, decision.agencyId, decision.decision, decision.amount, decision.currency, decision.by, decision.at],

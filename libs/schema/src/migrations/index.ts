@@ -7,6 +7,7 @@ import { CreateApplications1795361508531 } from './1795361508531-CreateApplicati
 import { AddApplicationInstitutions1795362728185 } from './1795362728185-AddApplicationInstitutions.js';
 import { CreateReviews1795364183018 } from './1795364183018-CreateReviews.js';
 import { CreateNotifications1795367176076 } from './1795367176076-CreateNotifications.js';
+import { CallIdOnApplicationParts1795376678016 } from './1795376678016-CallIdOnApplicationParts.js';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   AddApplicationInstitutions1795362728185,
   CreateReviews1795364183018,
   CreateNotifications1795367176076,
+  CallIdOnApplicationParts1795376678016,
 ];
