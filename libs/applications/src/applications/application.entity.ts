@@ -23,7 +23,7 @@ const STATUS_CHECK = `IN ('draft', 'returned', 'pending_institution', 'submitted
 
 /** A joint proposal to one call and track; its status summarises its sides (kept in step in the same transaction). */
 @Entity({ name: 'applications' })
-@Index('applications_call_id_status_idx', ['callId', 'status'])
+@Index('applications_call_idx', ['callId', 'status', 'id', 'trackId', 'fieldCode'])
 @Index('applications_pi_user_id_idx', ['piUserId'])
 @Unique('applications_id_call_id_key', ['id', 'callId'])
 @Check('applications_status_check', `status ${STATUS_CHECK}`)
@@ -88,7 +88,7 @@ export class Application {
 @Entity({ name: 'application_sides' })
 @Index('application_sides_institution_id_status_idx', ['institutionId', 'status'])
 @Index('application_sides_agency_id_status_idx', ['agencyId', 'status'])
-@Index('application_sides_call_idx', ['callId', 'agencyId', 'institutionId', 'status'])
+@Index('application_sides_call_idx', ['callId', 'agencyId', 'institutionId', 'status', 'applicationId'])
 @Check('application_sides_status_check', `status ${STATUS_CHECK}`)
 export class ApplicationSide {
   @PrimaryColumn({ type: 'uuid' })
@@ -173,7 +173,7 @@ export class ApplicationSide {
 @Index('application_members_application_id_idx', ['applicationId'])
 @Index('application_members_institution_id_idx', ['institutionId'])
 @Index('application_members_user_id_idx', ['userId'])
-@Index('application_members_call_id_role_idx', ['callId', 'role'])
+@Index('application_members_call_idx', ['callId', 'role', 'applicationId', 'id', 'institutionId', 'country'])
 @Check('application_members_role_check', `role IN ('pi', 'co_pi', 'partner_pi', 'co_investigator')`)
 export class ApplicationMember {
   @PrimaryGeneratedColumn('uuid')

@@ -122,7 +122,7 @@ export class ReviewAssignment {
 
 /** An agency's decision on its side of an application. */
 @Entity({ name: 'side_decisions' })
-@Index('side_decisions_call_id_idx', ['callId'])
+@Index('side_decisions_call_idx', ['callId', 'applicationId', 'agencyId', 'decision'])
 @Index('side_decisions_institution_id_decision_idx', ['institutionId', 'decision'])
 @Check('side_decisions_decision_check', `decision IN ('yes', 'no')`)
 export class SideDecisionRecord {
