@@ -16,7 +16,15 @@ export function visibleApplicationSql(user: string, office: string, agency: stri
     OR EXISTS (SELECT 1 FROM application_members m WHERE m.application_id = a.id AND (m.user_id = ${user} OR m.institution_id = ${office}))
     OR EXISTS (SELECT 1 FROM application_sides s WHERE s.application_id = a.id
                AND (s.pi_user_id = ${user} OR s.institution_id = ${office}
-                    OR (s.agency_id = ${agency} AND s.status NOT IN ('draft', 'returned', 'pending_institution')))))`;
+                    OR (s.agency_id = ${agency} AND ${receivedSideSql('s')}))))`;
+}
+
+/**
+ * The side has reached its agency: it is past the office, and a withdrawn side only if it was
+ * submitted before (a draft withdrawn by its PI never reached anyone).
+ */
+export function receivedSideSql(side: string): string {
+  return `(${side}.status NOT IN ('draft', 'returned', 'pending_institution') AND (${side}.status <> 'withdrawn' OR ${side}.submitted_at IS NOT NULL))`;
 }
 
 @Injectable()

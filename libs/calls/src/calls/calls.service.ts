@@ -117,6 +117,9 @@ export class CallsService {
     requestId: string,
   ): Promise<CallDto> {
     await this.access.require(principal, CallPermission.read, id, 'call');
+    if (!(await this.access.allowed(principal, CallPermission.participate, [id])).has(id)) {
+      throw new DomainError('forbidden', 'NOT_YOUR_AGENCY', 'Only program officers of the agencies taking part change the call.');
+    }
     const changesShared = SHARED_KEYS.some((key) => dto[key] !== undefined);
     if (changesShared && !(await this.access.allowed(principal, CallPermission.lead, [id])).has(id)) {
       throw new DomainError('forbidden', 'LEAD_AGENCY_ONLY', "Only the lead agency's program officers change the call's shared fields.");

@@ -1,0 +1,254 @@
+import { expect } from 'vitest';
+import type { Role } from '#identity';
+import { runSeeds } from '../../seeds/index.js';
+import { DEMO_PASSWORD } from '../../seeds/demo/users.js';
+import { jointCallBody, org } from './call-fixtures.js';
+import { TEST_PASSWORD } from './given.js';
+import type { TestApp } from './test-app.js';
+
+/** Every kind of caller the authorization matrix asks about. */
+export const CALLERS = [
+  'anonymous',
+  'admin',
+  'officerOfCall',
+  'officerElsewhere',
+  'officeOfSide',
+  'officeElsewhere',
+  'pi',
+  'member',
+  'outsider',
+  'reviewerAssigned',
+  'reviewerUnassigned',
+  'reviewerConflicted',
+] as const;
+export type Caller = (typeof CALLERS)[number];
+export type SignedInCaller = Exclude<Caller, 'anonymous'>;
+
+/**
+ * Who each caller is. The call is led by JST with NSF as partner; the application's JST side is at
+ * UTokyo, its NSF side at MIT. Nobody in it is at Osaka, Kyoto or Tohoku.
+ */
+export const CALLER_ACCOUNTS: Record<
+  SignedInCaller,
+  { readonly email: string; readonly password: string; readonly roles: readonly Role[] }
+> = {
+  admin: { email: 'admin@example.org', password: DEMO_PASSWORD, roles: ['admin'] },
+  officerOfCall: { email: 'officer.jst@example.org', password: DEMO_PASSWORD, roles: ['program_officer'] },
+  officerElsewhere: { email: 'officer.dfg@example.test', password: TEST_PASSWORD, roles: ['program_officer'] },
+  officeOfSide: { email: 'ura.utokyo@example.org', password: DEMO_PASSWORD, roles: ['institution_admin'] },
+  officeElsewhere: { email: 'ura.osaka@example.org', password: DEMO_PASSWORD, roles: ['institution_admin'] },
+  pi: { email: 'pi.utokyo@example.org', password: DEMO_PASSWORD, roles: ['researcher'] },
+  member: { email: 'co-investigator.mit@example.test', password: TEST_PASSWORD, roles: ['researcher'] },
+  outsider: { email: 'pi.osaka@example.org', password: DEMO_PASSWORD, roles: ['researcher'] },
+  reviewerAssigned: { email: 'reviewer.kyoto@example.org', password: DEMO_PASSWORD, roles: ['researcher', 'reviewer'] },
+  reviewerUnassigned: { email: 'reviewer.osaka@example.org', password: DEMO_PASSWORD, roles: ['researcher', 'reviewer'] },
+  reviewerConflicted: { email: 'reviewer.tohoku@example.org', password: DEMO_PASSWORD, roles: ['researcher', 'reviewer'] },
+};
+
+/** The objects the routes are asked about, built once through the API. */
+export interface World {
+  readonly tokens: Readonly<Record<SignedInCaller, string>>;
+  readonly userIds: Readonly<Record<SignedInCaller, string>>;
+  readonly programId: string;
+  readonly callId: string;
+  readonly trackId: string;
+  /** Under review: JST side assigned to the assigned and the conflicted reviewer, both reviews submitted; NSF side submitted. */
+  readonly applicationId: string;
+  /** The co-investigator's entry in the application's team. */
+  readonly memberId: string;
+  /** The JST side decided (funded), the NSF side submitted: nothing may withdraw it any more. */
+  readonly decidedApplicationId: string;
+  /** A draft its PI withdrew before it reached any agency. */
+  readonly withdrawnDraftId: string;
+  /** The assigned reviewer's accepted assignment, review submitted. */
+  readonly assignmentId: string;
+  /** The conflicted reviewer's assignment: accepted and submitted, then a conflict declared. */
+  readonly conflictedAssignmentId: string;
+  /** A notice of the assigned reviewer's. */
+  readonly notificationId: string;
+  /** A background job that failed after its retries. */
+  readonly failedJobId: string;
+  /** The secret calendar-feed token of a user outside the matrix. */
+  readonly calendarToken: string;
+  readonly organisationId: string;
+}
+
+const bearer = { type: 'bearer' } as const;
+
+/** Seeds the demo data and builds, through the API, every object the matrix needs. */
+export async function buildWorld(t: TestApp): Promise<World> {
+  await runSeeds(t.dataSource);
+  const dfgOfficer = await t.given.user({
+    email: CALLER_ACCOUNTS.officerElsewhere.email,
+    roles: ['program_officer'],
+    organisationId: org('DFG'),
+    name: 'DFG Officer',
+  });
+  const coInvestigator = await t.given.user({
+    email: CALLER_ACCOUNTS.member.email,
+    roles: ['researcher'],
+    organisationId: org('MIT'),
+    name: 'MIT Co-investigator',
+  });
+  const calendarUser = await t.given.user({ roles: ['researcher'], organisationId: org('TOHOKU') });
+
+  const signedIn = Object.keys(CALLER_ACCOUNTS) as SignedInCaller[];
+  const userIds = {} as Record<SignedInCaller, string>;
+  for (const caller of signedIn) {
+    const [row] = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM users WHERE email = $1`, [CALLER_ACCOUNTS[caller].email]);
+    userIds[caller] = row!.id;
+  }
+  expect(userIds.officerElsewhere).toBe(dfgOfficer.id);
+  expect(userIds.member).toBe(coInvestigator.id);
+
+  const tokens = {} as Record<SignedInCaller, string>;
+  const login = async () => {
+    for (const caller of signedIn) tokens[caller] = await t.login(CALLER_ACCOUNTS[caller].email, CALLER_ACCOUNTS[caller].password);
+  };
+  await login();
+
+  const ok = async (request: Promise<{ status: number; text: string; body: unknown }>, status = 200) => {
+    const response = await request;
+    expect(response.status, response.text).toBe(status);
+    return response.body as Record<string, unknown>;
+  };
+  const as = (token: string) => ({
+    get: (path: string) => t.http.get(path).auth(token, bearer),
+    post: (path: string, body: object = {}) => t.http.post(path).auth(token, bearer).send(body),
+    patch: (path: string, body: object) => t.http.patch(path).auth(token, bearer).send(body),
+    put: (path: string, body: object) => t.http.put(path).auth(token, bearer).send(body),
+  });
+
+  const [program] = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM programs WHERE code = 'SICORP'`);
+  const call = await ok(
+    as(tokens.officerOfCall).post(
+      '/calls',
+      jointCallBody(program!.id, {
+        agencies: [
+          { agencyId: org('JST'), role: 'lead', deadline: '2027-03-31T12:00' },
+          { agencyId: org('NSF'), role: 'partner', deadline: '2027-04-15T17:00', institutionApprovalRequired: false },
+        ],
+      }),
+    ),
+    201,
+  );
+  const callId = call['id'] as string;
+  const trackId = (call['tracks'] as { id: string }[])[0]!.id;
+  const criteria = (call['criteria'] as { id: string }[]).map((c) => c.id);
+  await ok(as(tokens.officerOfCall).post(`/calls/${callId}/publish`));
+  t.clock.set('2027-02-01T00:00:00Z');
+  await login();
+
+  const pi = as(tokens.pi);
+  const [mit] = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM users WHERE email = 'pi.mit@example.org'`);
+  const draft = async (title: string): Promise<string> => {
+    const created = await ok(
+      pi.post('/applications', { callId, trackId, title, abstract: 'Abstract', fieldCode: 'quantum', durationMonths: 36 }),
+      201,
+    );
+    const id = created['id'] as string;
+    await ok(pi.patch(`/applications/${id}/sides/${org('JST')}`, { budgetPerYear: [10_000_000], budgetCurrency: 'JPY' }));
+    await ok(
+      pi.patch(`/applications/${id}/sides/${org('NSF')}`, {
+        piUserId: mit!.id,
+        institutionId: org('MIT'),
+        budgetPerYear: [100_000],
+        budgetCurrency: 'USD',
+      }),
+    );
+    await ok(
+      pi.post(`/applications/${id}/members`, {
+        userId: coInvestigator.id,
+        name: 'MIT Co-investigator',
+        role: 'co_investigator',
+        institutionId: org('MIT'),
+        country: 'US',
+      }),
+      201,
+    );
+    return id;
+  };
+  const eligibleAtJst = async (id: string) => {
+    await ok(pi.post(`/applications/${id}/submit`));
+    await ok(
+      as(tokens.officeOfSide).post(`/applications/${id}/sides/${org('JST')}/approve`, {
+        exportControlScreened: true,
+        disclosuresReceived: true,
+      }),
+    );
+    await ok(
+      as(tokens.officerOfCall).post(`/applications/${id}/sides/${org('JST')}/eligibility`, { eligible: true, reason: 'Meets the rules' }),
+    );
+  };
+
+  // The application under review.
+  const applicationId = await draft('量子センシングの日米共同研究');
+  const team = await ok(pi.get(`/applications/${applicationId}`));
+  const memberId = (team['members'] as { id: string; userId: string | null }[]).find((m) => m.userId === coInvestigator.id)!.id;
+  await eligibleAtJst(applicationId);
+  for (const reviewer of ['reviewerAssigned', 'reviewerUnassigned', 'reviewerConflicted'] as const) {
+    await ok(as(tokens.officerOfCall).post(`/calls/${callId}/reviewers`, { reviewerId: userIds[reviewer] }), 201);
+  }
+  const assignments: Record<string, string> = {};
+  for (const reviewer of ['reviewerAssigned', 'reviewerConflicted'] as const) {
+    const made = await ok(
+      as(tokens.officerOfCall).post(`/applications/${applicationId}/assignments`, { reviewerId: userIds[reviewer] }),
+      201,
+    );
+    const assignmentId = made['assignmentId'] as string;
+    assignments[reviewer] = assignmentId;
+    const reviewer$ = as(tokens[reviewer]);
+    await ok(reviewer$.post(`/assignments/${assignmentId}/accept`, { noConflict: true }));
+    await ok(
+      reviewer$.put(`/assignments/${assignmentId}/review`, { scores: Object.fromEntries(criteria.map((c) => [c, 4])), comment: 'Sound.' }),
+    );
+    await ok(reviewer$.post(`/assignments/${assignmentId}/review/submit`));
+  }
+  // Only after submitting does the conflicted reviewer learn of the conflict, and declares it.
+  await ok(
+    as(tokens.reviewerConflicted).post(`/applications/${applicationId}/conflicts`, { reason: 'A former student of mine is on the team.' }),
+    201,
+  );
+
+  // The decided application.
+  const decidedApplicationId = await draft('日米量子計測の共同研究');
+  await eligibleAtJst(decidedApplicationId);
+  await ok(as(tokens.officerOfCall).post(`/applications/${decidedApplicationId}/sides/${org('JST')}/decision`, { decision: 'yes' }));
+
+  // The draft withdrawn before it reached any agency.
+  const withdrawnDraftId = await draft('取り下げた下書き');
+  await ok(pi.post(`/applications/${withdrawnDraftId}/withdraw`));
+
+  const [notice] = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM notifications WHERE user_id = $1 ORDER BY id LIMIT 1`, [
+    userIds.reviewerAssigned,
+  ]);
+  expect(notice, 'the assigned reviewer was told of the assignment').toBeDefined();
+  const failed = await t.dataSource.query<{ id: string }[]>(
+    `SELECT id FROM pgboss.job WHERE name = 'notifications.email' ORDER BY created_on, id LIMIT 1`,
+  );
+  expect(failed, 'an e-mail job to fail').toHaveLength(1);
+  await t.dataSource.query(
+    `UPDATE pgboss.job SET state = 'failed', completed_on = now(), output = '{"message":"mail refused"}'::jsonb WHERE id = $1`,
+    [failed[0]!.id],
+  );
+
+  const calendar = await ok(as(await t.login(calendarUser.email, calendarUser.password)).post('/me/calendar-token'), 201);
+
+  return {
+    tokens,
+    userIds,
+    programId: program!.id,
+    callId,
+    trackId,
+    applicationId,
+    memberId,
+    decidedApplicationId,
+    withdrawnDraftId,
+    assignmentId: assignments['reviewerAssigned']!,
+    conflictedAssignmentId: assignments['reviewerConflicted']!,
+    notificationId: notice!.id,
+    failedJobId: failed[0]!.id,
+    calendarToken: calendar['token'] as string,
+    organisationId: org('UTOKYO'),
+  };
+}
