@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { returningRows, SqlParams, updateIfVersion } from '#platform';
 import { type ApplicationStatus, applicationStatus, type SideStatus } from '../rules/application-state.js';
 import type { MemberRole } from './application.entity.js';
+import { receivedSideSql } from './applications-access.repository.js';
 
 export interface SideRecord {
   readonly agencyId: string;
@@ -215,6 +216,20 @@ export class ApplicationsRepository {
     );
   }
 
+  /**
+   * Locks the application for an edit and answers its sides' statuses as they are once the lock is
+   * held (a second statement, so a submission that committed while this one waited is seen).
+   */
+  async lockForEdit(manager: EntityManager, id: string): Promise<{ status: SideStatus }[]> {
+    await manager.query(`SELECT 1 FROM applications WHERE id = $1 FOR UPDATE`, [id]);
+    return manager.query<{ status: SideStatus }[]>(`SELECT status FROM application_sides WHERE application_id = $1`, [id]);
+  }
+
+  async version(manager: EntityManager, id: string): Promise<number | undefined> {
+    const rows = await manager.query<{ version: number }[]>(`SELECT version FROM applications WHERE id = $1`, [id]);
+    return rows[0]?.version;
+  }
+
   /** Content changes with the version check; answers false when the version did not match. */
   async updateContent(manager: EntityManager, id: string, fields: ContentFields, expectedVersion: number | undefined): Promise<boolean> {
     const changes = {
@@ -375,7 +390,7 @@ export class ApplicationsRepository {
                    OR EXISTS (SELECT 1 FROM application_sides s WHERE s.application_id = a.id AND s.pi_user_id = ${user}))`);
     } else if (filter.view === 'agency') {
       where.push(`EXISTS (SELECT 1 FROM application_sides s WHERE s.application_id = a.id AND s.agency_id = ${sql.add(filter.agency)}::uuid
-                   AND s.status NOT IN ('draft', 'returned', 'pending_institution'))`);
+                   AND ${receivedSideSql('s')})`);
     }
     // The office's rows carry the call and the status, so those filters stay within one index range.
     const row = office ? 'k' : 'a';

@@ -215,8 +215,9 @@ export class ApplicationsService {
       if (call) this.checkTrackAndField(call, dto.trackId ?? current.trackId, dto.fieldCode);
     }
     await this.applications.transaction(async (manager) => {
+      await this.lockEditable(manager, id);
       if (!(await this.applications.updateContent(manager, id, dto, expectedVersion)))
-        throw new VersionMismatchError(await this.currentVersion(id));
+        throw new VersionMismatchError(await this.currentVersion(manager, id));
     });
     return this.get(principal, id);
   }
@@ -235,7 +236,9 @@ export class ApplicationsService {
         throw new ValidationFailedError([{ field: 'institutionId', message: 'institutionId must name an institution' }]);
     }
     await this.applications.transaction(async (manager) => {
-      if (!(await this.applications.touch(manager, id, expectedVersion))) throw new VersionMismatchError(await this.currentVersion(id));
+      await this.lockEditable(manager, id);
+      if (!(await this.applications.touch(manager, id, expectedVersion)))
+        throw new VersionMismatchError(await this.currentVersion(manager, id));
       await this.applications.updateSide(manager, id, agencyId, dto);
       await this.applications.refreshInstitutions(manager, id);
     });
@@ -247,7 +250,9 @@ export class ApplicationsService {
     if (dto.role === 'pi')
       throw new RuleViolationError('ONE_PI', 'The application has its PI; add co-PIs, partner PIs or co-investigators.');
     await this.applications.transaction(async (manager) => {
-      if (!(await this.applications.touch(manager, id, expectedVersion))) throw new VersionMismatchError(await this.currentVersion(id));
+      await this.lockEditable(manager, id);
+      if (!(await this.applications.touch(manager, id, expectedVersion)))
+        throw new VersionMismatchError(await this.currentVersion(manager, id));
       await this.applications.insertMember(manager, id, memberFields(dto));
       await this.applications.refreshInstitutions(manager, id);
     });
@@ -267,7 +272,9 @@ export class ApplicationsService {
     if ((member.role === 'pi') !== (dto.role === 'pi'))
       throw new RuleViolationError('ONE_PI', 'The PI stays the PI; no other member becomes one.');
     await this.applications.transaction(async (manager) => {
-      if (!(await this.applications.touch(manager, id, expectedVersion))) throw new VersionMismatchError(await this.currentVersion(id));
+      await this.lockEditable(manager, id);
+      if (!(await this.applications.touch(manager, id, expectedVersion)))
+        throw new VersionMismatchError(await this.currentVersion(manager, id));
       await this.applications.updateMember(manager, id, memberId, memberFields(dto));
       await this.applications.refreshInstitutions(manager, id);
     });
@@ -280,7 +287,9 @@ export class ApplicationsService {
     if (!member) throw new NotFoundError('member');
     if (member.role === 'pi') throw new RuleViolationError('ONE_PI', 'The PI cannot be removed.');
     await this.applications.transaction(async (manager) => {
-      if (!(await this.applications.touch(manager, id, expectedVersion))) throw new VersionMismatchError(await this.currentVersion(id));
+      await this.lockEditable(manager, id);
+      if (!(await this.applications.touch(manager, id, expectedVersion)))
+        throw new VersionMismatchError(await this.currentVersion(manager, id));
       await this.applications.deleteMember(manager, id, memberId);
       await this.applications.refreshInstitutions(manager, id);
     });
@@ -411,8 +420,9 @@ export class ApplicationsService {
     return this.get(principal, id);
   }
 
-  private async currentVersion(id: string): Promise<number | undefined> {
-    return (await this.applications.load(id))?.version;
+  /** On the transaction's own connection: the edit holds the application's lock, and the pool may be busy with edits waiting for it. */
+  private async currentVersion(manager: EntityManager, id: string): Promise<number | undefined> {
+    return this.applications.version(manager, id);
   }
 
   private async readable(principal: Principal, id: string): Promise<ApplicationRecord> {
@@ -427,10 +437,16 @@ export class ApplicationsService {
     if (!(await this.access.allowed(principal, ApplicationPermission.edit, [id])).has(id)) {
       throw new DomainError('forbidden', 'NOT_AN_EDITOR', 'Only the PI and co-PIs edit the application.');
     }
-    if (!isEditable(application.sides)) {
-      throw new RuleViolationError('NOT_EDITABLE', 'Only a draft or returned application can change; reopen it first.');
-    }
+    if (!isEditable(application.sides)) throw notEditable();
     return application;
+  }
+
+  /**
+   * Inside an edit's transaction: the application is locked and still editable. The check before the
+   * transaction alone would let an edit that raced a submission change what was already submitted.
+   */
+  private async lockEditable(manager: EntityManager, id: string): Promise<void> {
+    if (!isEditable(await this.applications.lockForEdit(manager, id))) throw notEditable();
   }
 
   private checkTrackAndField(call: CallRecord, trackId: string, fieldCode: string | null | undefined): void {
@@ -485,6 +501,10 @@ function memberFields(dto: MemberInputDto): MemberFields {
     institutionId: dto.institutionId ?? null,
     country: dto.country?.toUpperCase() ?? null,
   };
+}
+
+function notEditable(): DomainError {
+  return new RuleViolationError('NOT_EDITABLE', 'Only a draft or returned application can change; reopen it first.');
 }
 
 function refusalError(refusal: Refusal): DomainError {

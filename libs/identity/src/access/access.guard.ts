@@ -24,6 +24,9 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(error: unknown, user: T | false): T {
+    // An error here comes from looking the user up (the database is away, say), not from the token:
+    // it keeps its own answer (503) rather than becoming a 401 that would sign the client out.
+    if (error instanceof Error) throw error;
     if (error || !user) {
       throw new DomainError('unauthenticated', 'UNAUTHENTICATED', 'Sign in: the access token is missing, invalid or expired.');
     }

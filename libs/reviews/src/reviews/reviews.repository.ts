@@ -241,11 +241,22 @@ export class ReviewsRepository {
     return rows.map(toAssignment);
   }
 
-  /** Active (not declined) assignments of the applications, for loads and coverage. */
-  async activeAssignments(applicationIds: readonly string[]): Promise<{ applicationId: string; reviewerId: string }[]> {
-    const rows = await this.db.query<{ application_id: string; reviewer_id: string }[]>(
-      `SELECT application_id, reviewer_id FROM review_assignments WHERE application_id = ANY($1::uuid[]) AND status <> 'declined'`,
-      [applicationIds],
+  /**
+   * Serialises the assignments of a call until the transaction ends: automatic assignment takes the
+   * lock exclusively (it reads the reviewers' loads, then writes up to the cap), a single assignment
+   * shares it, so no run of automatic assignment works from loads that another one is changing.
+   */
+  async lockCallAssignments(manager: EntityManager, callId: string, mode: 'exclusive' | 'shared'): Promise<void> {
+    const lock = mode === 'exclusive' ? 'pg_advisory_xact_lock' : 'pg_advisory_xact_lock_shared';
+    await manager.query(`SELECT ${lock}(hashtextextended($1, 0))`, [`review-assignments:${callId}`]);
+  }
+
+  /** The call's active assignments, every track and application: what counts toward a reviewer's load in the call. */
+  async activeCallAssignments(manager: EntityManager, callId: string): Promise<{ applicationId: string; reviewerId: string }[]> {
+    const rows = await manager.query<{ application_id: string; reviewer_id: string }[]>(
+      `SELECT r.application_id, r.reviewer_id FROM review_assignments r JOIN applications a ON a.id = r.application_id
+        WHERE a.call_id = $1 AND r.status <> 'declined'`,
+      [callId],
     );
     return rows.map((row) => ({ applicationId: row.application_id, reviewerId: row.reviewer_id }));
   }

@@ -100,6 +100,7 @@ export class ReviewsService {
       throw new RuleViolationError('CONFLICT_OF_INTEREST', 'The reviewer has a conflict of interest with this application.');
     }
     const id = await this.reviews.transaction(async (manager) => {
+      await this.reviews.lockCallAssignments(manager, application.callId, 'shared');
       const assignmentId = await this.reviews
         .insertAssignment(manager, {
           applicationId,
@@ -142,20 +143,20 @@ export class ReviewsService {
     const agency = officerAgencyOf(principal)!;
     const applications = (await this.reviews.reviewable(callId, agency, dto.trackId)).map((a) => a['id'] as string);
     const reviewers = (await this.reviews.callReviewers(callId, agency)).map((r) => r['reviewer_id'] as string);
-    const [conflicts, existing] = await Promise.all([
-      this.reviews.conflicts(applications, reviewers),
-      this.reviews.activeAssignments(applications),
-    ]);
-    const result = autoAssign({
-      applicationIds: applications,
-      reviewerIds: reviewers,
-      perApplication: dto.perApplication,
-      loadCap: dto.loadCap,
-      conflicts,
-      existing,
-    });
+    const conflicts = await this.reviews.conflicts(applications, reviewers);
     const now = this.clock.now();
-    await this.reviews.transaction(async (manager) => {
+    return this.reviews.transaction(async (manager) => {
+      // Loads are read under the call's lock, across all its tracks: concurrent runs take turns and
+      // each sees what the one before it assigned, so no reviewer ends above the cap.
+      await this.reviews.lockCallAssignments(manager, callId, 'exclusive');
+      const result = autoAssign({
+        applicationIds: applications,
+        reviewerIds: reviewers,
+        perApplication: dto.perApplication,
+        loadCap: dto.loadCap,
+        conflicts,
+        existing: await this.reviews.activeCallAssignments(manager, callId),
+      });
       const ids: string[] = [];
       for (const a of result.assignments) {
         const id = await this.reviews.insertAssignment(manager, {
@@ -178,8 +179,8 @@ export class ReviewsService {
         objectId: callId,
         data: { assigned: result.assignments.length },
       });
+      return { assigned: result.assignments.length, uncovered: result.uncovered, loads: Object.fromEntries(result.loads) };
     });
-    return { assigned: result.assignments.length, uncovered: result.uncovered, loads: Object.fromEntries(result.loads) };
   }
 
   async myAssignments(principal: Principal) {
@@ -263,7 +264,7 @@ export class ReviewsService {
         .map((r) => ({ reviewerId: r.reviewerId, scores: r.scores, comment: r.comment, submittedAt: r.submittedAt?.toISOString() }));
     }
     const mine = (await this.reviews.assignmentsOf(principal.id)).find((a) => a.applicationId === applicationId && a.status === 'accepted');
-    if (!mine) throw new NotFoundError('application');
+    if (!mine || (await this.reviews.conflicts([applicationId], [principal.id])).size > 0) throw new NotFoundError('application');
     if (mine.submittedAt === null)
       throw new RuleViolationError('SUBMIT_YOUR_REVIEW_FIRST', 'Other reviews are shown once you have submitted yours.');
     return (await this.reviews.submittedReviews(applicationId))
@@ -414,7 +415,11 @@ export class ReviewsService {
     const application = await this.applications.load(applicationId);
     const mine = officerAgencyOf(principal);
     const side = application?.sides.find((s) => s.agencyId === mine);
-    if (!application || !side || ['draft', 'returned', 'pending_institution'].includes(side.status)) throw new NotFoundError('application');
+    const received =
+      side !== undefined &&
+      !['draft', 'returned', 'pending_institution'].includes(side.status) &&
+      (side.status !== 'withdrawn' || side.submittedAt !== null);
+    if (!application || !received) throw new NotFoundError('application');
     if (agencyId !== mine) throw new DomainError('forbidden', 'NOT_YOUR_AGENCY', 'Each agency acts on its own side only.');
     return application;
   }
