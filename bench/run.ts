@@ -118,6 +118,8 @@ async function main(): Promise<void> {
           JWT_SECRET: randomBytes(32).toString('base64url'),
           SEED_ON_START: 'false',
           RUN_JOBS: 'false',
+          // The scenarios measure throughput: the per-user export limit would answer them 429.
+          RATE_LIMIT_EXPORTS: '1000000',
         },
         'http://127.0.0.1:3801/health/ready',
         logFile,

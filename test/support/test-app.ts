@@ -77,6 +77,10 @@ export function testConfig(env: Readonly<Record<string, string>> = {}): AppConfi
     RUN_JOBS: 'false',
     JOB_POLL_INTERVAL_MS: '500',
     JOB_RETRY_DELAY_SECONDS: '1',
+    // The manual clock stands still, so every request of a test file falls into one window: the
+    // rate limits are tested with their own values (test/limits.api.spec.ts) and out of the way elsewhere.
+    RATE_LIMIT_EXPORTS: '1000000',
+    RATE_LIMIT_AUTO_ASSIGN: '1000000',
     ...env,
   });
 }

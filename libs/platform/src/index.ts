@@ -32,3 +32,6 @@ export * from './idempotency/idempotent.js';
 export * from './csv/csv.js';
 export * from './http/trim.js';
 export * from './jobs/job-queue.js';
+export * from './rate-limit/rate-limit-counter.entity.js';
+export * from './rate-limit/rate-limit.store.js';
+export * from './rate-limit/rate-limited.js';

@@ -1,6 +1,7 @@
-import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
@@ -19,6 +20,9 @@ import { IdempotencyStore } from './idempotency/idempotency.store.js';
 import { HealthController } from './health/health.controller.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { JobsController } from './jobs/jobs.controller.js';
+import { redactRequestForLog } from './logging/logger.js';
+import { RateLimitStore } from './rate-limit/rate-limit.store.js';
+import { rateLimitOptions } from './rate-limit/rate-limited.js';
 
 export interface PlatformOptions {
   readonly config: AppConfig;
@@ -44,12 +48,17 @@ export class PlatformModule {
       module: PlatformModule,
       imports: [
         LoggerModule.forRoot({
+          // Every path. The library's default ('{/*splat}') is matched by @fastify/middie against the
+          // root path only, which left the api without an access log.
+          forRoutes: [{ path: '/{*splat}', method: RequestMethod.ALL }],
           pinoHttp: {
             logger: options.logger,
             genReqId: (request: IncomingMessage & { id?: string }) => request.id ?? '',
             customProps: () => ({ process: options.processName }),
             autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
             quietReqLogger: true,
+            // The calendar feed's URL holds its secret token: log requests with it masked.
+            serializers: { req: redactRequestForLog },
           },
         }),
         TypeOrmModule.forRoot({
@@ -66,6 +75,7 @@ export class PlatformModule {
           retryDelay: 1000,
         }),
         TerminusModule.forRoot({ logger: false }),
+        ThrottlerModule.forRootAsync({ inject: [RateLimitStore], useFactory: (store: RateLimitStore) => rateLimitOptions(config, store) }),
       ],
       controllers: options.processName === 'api' ? [HealthController, JobsController] : [],
       providers: [
@@ -78,8 +88,9 @@ export class PlatformModule {
         IdempotencyStore,
         IdempotencyInterceptor,
         JobQueue,
+        RateLimitStore,
       ],
-      exports: [APP_CONFIG, Clock, AuditLog, IdempotencyStore, IdempotencyInterceptor, JobQueue],
+      exports: [APP_CONFIG, Clock, AuditLog, IdempotencyStore, IdempotencyInterceptor, JobQueue, RateLimitStore],
     };
   }
 }

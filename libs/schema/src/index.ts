@@ -3,7 +3,7 @@ import { callEntities } from '#calls';
 import { identityEntities } from '#identity';
 import { notificationEntities } from '#notifications';
 import { reviewEntities } from '#reviews';
-import { AuditEvent, dataSourceOptions, IdempotencyKey } from '#platform';
+import { AuditEvent, dataSourceOptions, IdempotencyKey, RateLimitCounter } from '#platform';
 import type { DataSourceOptions } from 'typeorm';
 import { migrations } from './migrations/index.js';
 
@@ -14,6 +14,7 @@ import { migrations } from './migrations/index.js';
 export const entities = [
   AuditEvent,
   IdempotencyKey,
+  RateLimitCounter,
   ...identityEntities,
   ...callEntities,
   ...applicationEntities,

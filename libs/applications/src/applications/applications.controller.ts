@@ -10,7 +10,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CurrentUser, type Principal } from '#identity';
-import { Authenticated, Idempotent, type Page, versionFromIfMatch } from '#platform';
+import { Authenticated, Idempotent, type Page, RateLimited, versionFromIfMatch } from '#platform';
 import type { ApplicationSummaryRow } from './applications.repository.js';
 import { ApplicationsService } from './applications.service.js';
 import {
@@ -59,6 +59,7 @@ export class ApplicationsController {
 
   @Get('export.csv')
   @Authenticated('institution_admin')
+  @RateLimited('exports')
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="applications.csv"')
   @ApiOperation({

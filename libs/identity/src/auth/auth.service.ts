@@ -28,7 +28,11 @@ export interface AccessTokenClaims {
   readonly sid: string;
   readonly iat: number;
   readonly exp: number;
+  /** Not issued by this API, but honoured when present: a token is not valid before it. */
+  readonly nbf?: number;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 class InvalidCredentialsError extends DomainError {
   constructor() {
@@ -120,9 +124,17 @@ export class AuthService implements OnModuleInit {
     await this.db.transaction((manager) => this.auth.revokeSession(manager, principal.sessionId, this.clock.now(), 'logout'));
   }
 
-  /** The principal behind verified access-token claims, or undefined (expired by our clock, revoked, disabled). */
+  /**
+   * The principal behind verified access-token claims, or undefined: expired or not yet valid by our
+   * clock, claims of the wrong shape, a revoked session or a disabled user.
+   */
   async principalFor(claims: AccessTokenClaims): Promise<Principal | undefined> {
-    if (typeof claims.exp !== 'number' || claims.exp * 1000 <= this.clock.now().getTime()) return undefined;
+    const now = this.clock.now().getTime();
+    if (typeof claims.exp !== 'number' || claims.exp * 1000 <= now) return undefined;
+    if (claims.nbf !== undefined && (typeof claims.nbf !== 'number' || claims.nbf * 1000 > now)) return undefined;
+    if (typeof claims.sub !== 'string' || !UUID.test(claims.sub) || typeof claims.sid !== 'string' || !UUID.test(claims.sid)) {
+      return undefined;
+    }
     const row = await this.auth.findPrincipal(this.db.manager, claims.sub, claims.sid);
     return row && { id: row.id, email: row.email, roles: new Set(row.roles), organisationId: row.organisationId, sessionId: claims.sid };
   }

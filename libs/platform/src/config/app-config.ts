@@ -31,7 +31,22 @@ export interface AppConfig {
   readonly mail: MailSettings;
   /** Minutes before a deadline at which reminders go out, largest first. */
   readonly reminderOffsetsMinutes: readonly number[];
+  /** Per-user limits of the expensive routes, counted in PostgreSQL so they hold across api instances. */
+  readonly rateLimits: RateLimitSettings;
   readonly secrets: Secrets;
+}
+
+export interface RateLimit {
+  /** Requests allowed per user within one window. */
+  readonly limit: number;
+  readonly windowSeconds: number;
+}
+
+export interface RateLimitSettings {
+  /** CSV exports (applications, call statistics), counted together. */
+  readonly exports: RateLimit;
+  /** Automatic reviewer assignment runs. */
+  readonly autoAssign: RateLimit;
 }
 
 export interface JobSettings {
@@ -112,6 +127,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
       from: read.string('MAIL_FROM', 'jointcall <no-reply@jointcall.localhost>'),
     },
     reminderOffsetsMinutes: read.durations('REMINDER_OFFSETS', '14d,3d,1d,2h'),
+    rateLimits: {
+      exports: {
+        limit: read.integer('RATE_LIMIT_EXPORTS', 10, 1, 1_000_000),
+        windowSeconds: read.integer('RATE_LIMIT_EXPORTS_WINDOW_SECONDS', 60, 1, 86_400),
+      },
+      autoAssign: {
+        limit: read.integer('RATE_LIMIT_AUTO_ASSIGN', 5, 1, 1_000_000),
+        windowSeconds: read.integer('RATE_LIMIT_AUTO_ASSIGN_WINDOW_SECONDS', 60, 1, 86_400),
+      },
+    },
   };
   const jwtSecret = read.optionalString('JWT_SECRET');
   if (jwtSecret !== undefined && jwtSecret.length < MIN_SECRET_LENGTH) {

@@ -1,14 +1,105 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
 
-/** The process's root logger: JSON lines, or pino-pretty when LOG_PRETTY (a terminal in development). */
-export function createRootLogger(config: Pick<AppConfig, 'logLevel' | 'logPretty'>, name = 'jointcall'): Logger {
-  return pino({
+export const REDACTED = '[redacted]';
+
+/**
+ * Fields that hold credentials wherever they appear in a log object: request headers, bodies (for
+ * a log line that includes one), and the parameters of a failed query (which may hold personal data
+ * or an unpublished proposal's text).
+ */
+export const REDACTED_LOG_PATHS: readonly string[] = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["proxy-authorization"]',
+  'req.body.password',
+  'req.body.refreshToken',
+  'req.body.token',
+  'res.headers["set-cookie"]',
+  'password',
+  'refreshToken',
+  'accessToken',
+  'token',
+  '*.password',
+  '*.refreshToken',
+  '*.accessToken',
+  '*.token',
+  '*.jwtSecret',
+  'err.parameters',
+  'err.driverError.parameters',
+];
+
+/** Path segments that are credentials: the secret token of a personal calendar feed. */
+const SECRET_PATH_SEGMENTS: readonly RegExp[] = [/^(\/calendar\/)[^/?#]+(\.ics)$/];
+
+/** Query parameters whose values are credentials, whatever the route. */
+const SECRET_QUERY_PARAMETERS = /^(?:token|access_?token|refresh_?token|id_?token|password|secret|api_?key|signature)$/i;
+
+/** A request URL fit for a log line: secret path segments and credential-like query values replaced. */
+export function redactRequestUrl(url: string): string {
+  const queryStart = url.indexOf('?');
+  let path = queryStart === -1 ? url : url.slice(0, queryStart);
+  const query = queryStart === -1 ? undefined : url.slice(queryStart + 1);
+  for (const pattern of SECRET_PATH_SEGMENTS) path = path.replace(pattern, `$1${REDACTED}$2`);
+  if (query === undefined) return path;
+  const redactedQuery = query
+    .split('&')
+    .map((pair) => {
+      const equals = pair.indexOf('=');
+      const rawName = equals === -1 ? pair : pair.slice(0, equals);
+      let name = rawName;
+      try {
+        name = decodeURIComponent(rawName.replace(/\+/g, ' '));
+      } catch {
+        // a malformed escape: judge the name as written
+      }
+      return equals !== -1 && SECRET_QUERY_PARAMETERS.test(name) ? `${rawName}=${REDACTED}` : pair;
+    })
+    .join('&');
+  return `${path}?${redactedQuery}`;
+}
+
+interface SerializedRequest {
+  url?: unknown;
+  query?: unknown;
+  params?: unknown;
+}
+
+/** The request serializer of the HTTP log: the standard fields, with the URL, query and params redacted. */
+export function redactRequestForLog<T extends SerializedRequest>(request: T): T {
+  if (typeof request.url === 'string') request.url = redactRequestUrl(request.url);
+  if (isRecord(request.query)) request.query = redactRecord(request.query, (name) => SECRET_QUERY_PARAMETERS.test(name));
+  if (isRecord(request.params)) request.params = redactRecord(request.params, (name) => name === 'token');
+  return request;
+}
+
+/**
+ * The process's root logger: JSON lines, or pino-pretty when LOG_PRETTY (a terminal in development).
+ * `destination` replaces standard output (tests read the lines from it).
+ */
+export function createRootLogger(
+  config: Pick<AppConfig, 'logLevel' | 'logPretty'>,
+  name = 'jointcall',
+  destination?: DestinationStream,
+): Logger {
+  const options: pino.LoggerOptions = {
     name,
     level: config.logLevel,
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'password', '*.password'], censor: '[redacted]' },
+    redact: { paths: [...REDACTED_LOG_PATHS], censor: REDACTED },
+  };
+  if (destination !== undefined) return pino(options, destination);
+  return pino({
+    ...options,
     ...(config.logPretty
       ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } }
       : {}),
   });
+}
+
+function redactRecord(record: Record<string, unknown>, secret: (name: string) => boolean): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).map(([name, value]) => [name, secret(name) ? REDACTED : value]));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type Principal } from '#identity';
-import { Authenticated } from '#platform';
+import { Authenticated, RateLimited } from '#platform';
 import { AgencyDashboardDto, CallStatisticsDto, InstitutionDashboardDto } from './dto/statistics.dto.js';
 import { StatisticsService } from './statistics.service.js';
 
@@ -25,6 +25,7 @@ export class StatisticsController {
 
   @Get('calls/:id/statistics.csv')
   @Authenticated('program_officer', 'institution_admin')
+  @RateLimited('exports')
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="call-statistics.csv"')
   @ApiOperation({ operationId: 'exportCallStatisticsCsv', summary: 'The same statistics as one CSV table (UTF-8 with BOM, RFC 4180).' })

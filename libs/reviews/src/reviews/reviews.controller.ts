@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentUser, type Principal } from '#identity';
-import { Authenticated, versionFromIfMatch } from '#platform';
+import { Authenticated, RateLimited, versionFromIfMatch } from '#platform';
 import {
   AcceptAssignmentDto,
   AddCallReviewerDto,
@@ -77,6 +77,7 @@ export class ReviewsController {
   @Post('calls/:id/auto-assign')
   @HttpCode(200)
   @Authenticated('program_officer')
+  @RateLimited('autoAssign')
   @ApiOperation({
     operationId: 'autoAssignReviewers',
     summary: 'Assign every eligible application within the load cap, conflicts excluded; reports what it cannot cover.',

@@ -8,6 +8,7 @@ import { AddApplicationInstitutions1795362728185 } from './1795362728185-AddAppl
 import { CreateReviews1795364183018 } from './1795364183018-CreateReviews.js';
 import { CreateNotifications1795367176076 } from './1795367176076-CreateNotifications.js';
 import { CallIdOnApplicationParts1795376678016 } from './1795376678016-CallIdOnApplicationParts.js';
+import { AddRateLimits1795378615816 } from './1795378615816-AddRateLimits.js';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   CreateReviews1795364183018,
   CreateNotifications1795367176076,
   CallIdOnApplicationParts1795376678016,
+  AddRateLimits1795378615816,
 ];
