@@ -154,6 +154,8 @@ function fromDatabaseError(error: unknown): Classified | undefined {
     case '22007':
     case '22008':
     case '22023':
+    case '22021': // character_not_in_repertoire: NUL in text
+    case '22P05': // untranslatable_character: NUL in jsonb
       return { kind: 'invalid_input', code: 'INVALID_VALUE', detail: 'A value has the wrong form or is out of range.' };
     case '40001':
     case '40P01':

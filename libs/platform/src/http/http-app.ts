@@ -1,20 +1,86 @@
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import type { IncomingMessage } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { type IncomingMessage, STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { AppConfig } from '../config/app-config.js';
+import { PROBLEM_CONTENT_TYPE } from '../errors/problem-details.filter.js';
+import { ValidationFailedError } from '../errors/domain-error.js';
+import { toProblem } from '../errors/problem-details.js';
+import { tooDeepField } from '../errors/validation.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 
-/** Fastify with the body limit, request ids taken from (or written to) X-Request-Id, and no logger of its own. */
+type SecurityHook = Parameters<FastifyAdapter['registerSecurityHook']>[0];
+
+/** Keeps the security hook Nest registers, so that errors the router answers itself carry its headers too. */
+class ProblemFastifyAdapter extends FastifyAdapter {
+  securityHeaders: SecurityHook | undefined;
+
+  override registerSecurityHook(hook: SecurityHook): void {
+    this.securityHeaders = hook;
+    super.registerSecurityHook(hook);
+  }
+}
+
+/**
+ * Fastify with the body limit, request ids taken from (or written to) X-Request-Id, and no logger of
+ * its own. What the router and the HTTP parser refuse before any route runs (a malformed URL, an
+ * over-long path parameter, oversize headers) is answered as problem+json too.
+ */
 export function createFastifyAdapter(config: Pick<AppConfig, 'bodyLimitBytes' | 'trustProxy'>): FastifyAdapter {
-  return new FastifyAdapter({
+  const adapter: ProblemFastifyAdapter = new ProblemFastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     genReqId: (request: IncomingMessage) => requestIdFrom(request.headers[REQUEST_ID_HEADER]),
     logger: false,
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      try {
+        adapter.securityHeaders?.(request, reply.raw);
+      } catch {
+        // The request is refused either way.
+      }
+      const problem = toProblem(error, String(request.id), request.url.split('?')[0]);
+      void reply
+        .status(problem.body.status)
+        .header(REQUEST_ID_HEADER, request.id)
+        .header('content-type', PROBLEM_CONTENT_TYPE)
+        .send(problem.body);
+    },
+    clientErrorHandler: answerClientError,
   });
+  return adapter;
+}
+
+/** Requests the HTTP parser cannot read (oversize headers, broken framing, timeouts): problem+json, then close. */
+function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, detail] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'HEADERS_TOO_LARGE', 'The request line or headers are too large.']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'REQUEST_TIMEOUT', 'The request took too long to arrive.']
+        : [400, 'MALFORMED_REQUEST', 'The request is not valid HTTP.'];
+  const requestId = randomUUID();
+  const body = JSON.stringify({
+    type: `urn:jointcall:problem:${code.toLowerCase().replace(/_/g, '-')}`,
+    title: STATUS_CODES[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    requestId,
+  });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` +
+        `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `${REQUEST_ID_HEADER}: ${requestId}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 /** Everything between the Nest application and the wire, the same for `npm start` and the API tests. */
@@ -44,6 +110,11 @@ export function configureHttpApp(app: NestFastifyApplication, config: Pick<AppCo
     .getInstance()
     .addHook('onRequest', async (request, reply) => {
       void reply.header(REQUEST_ID_HEADER, request.id);
+    })
+    // Before interceptors and pipes, whose code walks bodies recursively: deep nesting is bad input, not a crash.
+    .addHook('preValidation', (request, _reply, done) => {
+      const tooDeep = tooDeepField(request.body);
+      done(tooDeep === undefined ? undefined : new ValidationFailedError([tooDeep]));
     });
   return setupOpenApi(app);
 }

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { IsIanaTimeZone, IsInstant, PageQueryDto } from '#platform';
 import { AgencyRefDto, BilingualDto } from '../../programs/dto/program.dto.js';
@@ -126,5 +125,5 @@ export class ListCallsQueryDto extends PageQueryDto {
 }
 
 export class CancelCallDto {
-  @ApiProperty({ maxLength: 2000 }) @Type(() => String) @IsString() @MaxLength(2000) reason: string;
+  @ApiProperty({ maxLength: 2000 }) @IsString() @MaxLength(2000) reason: string;
 }

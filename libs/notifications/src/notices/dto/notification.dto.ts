@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsOptional, ValidateNested } from 'class-validator';
+import { IsBoolean, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { PageQueryDto } from '#platform';
 import { NOTICE_KINDS, type NoticeKind } from '../notice.js';
 
@@ -45,6 +45,7 @@ export class EmailChoicesDto {
 
 export class UpdateNotificationPreferencesDto {
   @ApiProperty({ type: EmailChoicesDto, description: 'Only the kinds given change.' })
+  @IsObject()
   @ValidateNested()
   @Type(() => EmailChoicesDto)
   email: EmailChoicesDto;
