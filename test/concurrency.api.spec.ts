@@ -2,7 +2,7 @@ import type { Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSeeds } from '../seeds/index.js';
 import { DEMO_PASSWORD } from '../seeds/demo/users.js';
-import { jointCallBody, org } from './support/call-fixtures.js';
+import { jointCallBody, org, JST_LEAD_NSF_PARTNER } from './support/call-fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const bearer = { type: 'bearer' } as const;
@@ -50,16 +50,7 @@ describe('concurrent requests', () => {
       .auth(as('officer.jst'), bearer)
       .send(
         jointCallBody(program!.id, {
-          agencies: [
-            { agencyId: org('JST'), role: 'lead', deadline: '2027-03-31T12:00', budgetCap: { amount: 500_000_000, currency: 'JPY' } },
-            {
-              agencyId: org('NSF'),
-              role: 'partner',
-              deadline: '2027-04-15T17:00',
-              budgetCap: { amount: 1_500_000_00, currency: 'USD' },
-              institutionApprovalRequired: false,
-            },
-          ],
+          agencies: JST_LEAD_NSF_PARTNER,
           tracks: [
             {
               code: 'next-generation',

@@ -10,7 +10,7 @@ import { schemaDataSourceOptions } from '#schema';
 import { createApp } from '../apps/api/src/create-app.js';
 import { runSeeds } from '../seeds/index.js';
 import { DEMO_PASSWORD } from '../seeds/demo/users.js';
-import { jointCallBody, org } from './support/call-fixtures.js';
+import { jointCallBody, org, JST_LEAD_NSF_PARTNER } from './support/call-fixtures.js';
 import { testConfig } from './support/test-app.js';
 
 const bearer = { type: 'bearer' } as const;
@@ -81,16 +81,7 @@ describe.runIf(process.env['FULL_SUITE'] === '1')('database restart under load',
       .auth(officer, bearer)
       .send(
         jointCallBody(program!.id, {
-          agencies: [
-            { agencyId: org('JST'), role: 'lead', deadline: '2027-03-31T12:00', budgetCap: { amount: 500_000_000, currency: 'JPY' } },
-            {
-              agencyId: org('NSF'),
-              role: 'partner',
-              deadline: '2027-04-15T17:00',
-              budgetCap: { amount: 1_500_000_00, currency: 'USD' },
-              institutionApprovalRequired: false,
-            },
-          ],
+          agencies: JST_LEAD_NSF_PARTNER,
         }),
       );
     expect(call.status, call.text).toBe(201);

@@ -2,6 +2,18 @@ import { seedId } from '../../seeds/seed-id.js';
 
 export const org = (key: string): string => seedId('organisation', key);
 
+/** A JST-led call with NSF as partner: JST's side needs the office's approval, NSF's does not. */
+export const JST_LEAD_NSF_PARTNER = [
+  { agencyId: org('JST'), role: 'lead', deadline: '2027-03-31T12:00', budgetCap: { amount: 500_000_000, currency: 'JPY' } },
+  {
+    agencyId: org('NSF'),
+    role: 'partner',
+    deadline: '2027-04-15T17:00',
+    budgetCap: { amount: 1_500_000_00, currency: 'USD' },
+    institutionApprovalRequired: false,
+  },
+];
+
 /** A valid createCall body for a JST program with NSF as partner; override what the test is about. */
 export function jointCallBody(programId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
