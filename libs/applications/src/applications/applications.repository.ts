@@ -28,6 +28,8 @@ export interface SideRecord {
   readonly disclosuresReceivedAt: Date | null;
   readonly receiptNumber: string | null;
   readonly submittedAt: Date | null;
+  /** The internal deadline the side's institution set for this call, if any. */
+  readonly institutionDeadline: Date | null;
 }
 
 export interface MemberRecord {
@@ -129,11 +131,12 @@ export class ApplicationsRepository {
     // One after the other: inside a transaction they share one connection.
     const sides = await manager.query<Record<string, unknown>[]>(
       `SELECT s.*, ca.role, ca.deadline, ca.time_zone, ca.institution_approval_required, ag.short_name AS agency_short_name,
-                i.short_name AS institution_short_name, i.country AS institution_country
+                i.short_name AS institution_short_name, i.country AS institution_country, idl.deadline AS institution_deadline
            FROM application_sides s
            JOIN call_agencies ca ON ca.call_id = $2 AND ca.agency_id = s.agency_id
            JOIN organisations ag ON ag.id = s.agency_id
            LEFT JOIN organisations i ON i.id = s.institution_id
+           LEFT JOIN institution_deadlines idl ON idl.call_id = $2 AND idl.institution_id = s.institution_id
           WHERE s.application_id = $1 ORDER BY ca.role, ca.sort_order`,
       [id, a['call_id']],
     );
@@ -177,6 +180,7 @@ export class ApplicationsRepository {
         disclosuresReceivedAt: s['disclosures_received_at'] as Date | null,
         receiptNumber: s['receipt_number'] as string | null,
         submittedAt: s['submitted_at'] as Date | null,
+        institutionDeadline: s['institution_deadline'] as Date | null,
       })),
       members: members.map((m) => ({
         id: m['id'] as string,
@@ -219,6 +223,11 @@ export class ApplicationsRepository {
   /**
    * Locks the application for an edit and answers its sides' statuses as they are once the lock is
    * held (a second statement, so a submission that committed while this one waited is seen).
+   */
+  /**
+   * Locks the application row, then reads its sides' statuses in a statement of their own: under READ
+   * COMMITTED that statement sees what a submission committed while this one waited for the lock
+   * (one joined SELECT ... FOR UPDATE would re-check only the locked row, not the sides).
    */
   async lockForEdit(manager: EntityManager, id: string): Promise<{ status: SideStatus }[]> {
     await manager.query(`SELECT 1 FROM applications WHERE id = $1 FOR UPDATE`, [id]);
@@ -473,15 +482,6 @@ export class ApplicationsRepository {
        ON CONFLICT (call_id, institution_id) DO UPDATE SET deadline = EXCLUDED.deadline, set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at`,
       [callId, institutionId, deadline, setBy, at],
     );
-  }
-
-  async institutionDeadline(callId: string, institutionId: string | null): Promise<Date | null> {
-    if (institutionId === null) return null;
-    const rows = await this.db.query<{ deadline: Date }[]>(
-      `SELECT deadline FROM institution_deadlines WHERE call_id = $1 AND institution_id = $2`,
-      [callId, institutionId],
-    );
-    return rows[0]?.deadline ?? null;
   }
 
   /** Re-derives which institutions the application touches, after its sides or members changed. */

@@ -142,9 +142,7 @@ export class ApplicationsService {
   }
 
   async get(principal: Principal, id: string): Promise<ApplicationDto> {
-    const application = await this.readable(principal, id);
-    const lead = application.sides.find((s) => s.role === 'lead');
-    return toApplicationDto(application, await this.applications.institutionDeadline(application.callId, lead?.institutionId ?? null));
+    return this.toDto(await this.readable(principal, id));
   }
 
   /** Every application touching the office's institution, one row per side, as CSV for spreadsheets. */
@@ -219,7 +217,8 @@ export class ApplicationsService {
       if (!(await this.applications.updateContent(manager, id, dto, expectedVersion)))
         throw new VersionMismatchError(await this.currentVersion(manager, id));
     });
-    return this.get(principal, id);
+    // The team, and so who may read it, is as checked above: content edits do not change it.
+    return this.present(id);
   }
 
   async updateSide(
@@ -425,6 +424,17 @@ export class ApplicationsService {
     return this.applications.version(manager, id);
   }
 
+  private toDto(application: ApplicationRecord): ApplicationDto {
+    return toApplicationDto(application, application.sides.find((s) => s.role === 'lead')?.institutionDeadline ?? null);
+  }
+
+  /** The application as its reader sees it, for a caller whose access was checked already. */
+  private async present(id: string): Promise<ApplicationDto> {
+    const application = await this.applications.load(id);
+    if (!application) throw new NotFoundError('application');
+    return this.toDto(application);
+  }
+
   private async readable(principal: Principal, id: string): Promise<ApplicationRecord> {
     await this.access.require(principal, ApplicationPermission.read, id, 'application');
     const application = await this.applications.load(id);
@@ -432,11 +442,17 @@ export class ApplicationsService {
     return application;
   }
 
+  /**
+   * Editors (the PI, co-PIs) are on the team, so may read: one check answers the common case, and
+   * only a miss asks whether the caller may read it at all (404) or only not edit it (403).
+   */
   private async editableDraft(principal: Principal, id: string): Promise<ApplicationRecord> {
-    const application = await this.readable(principal, id);
     if (!(await this.access.allowed(principal, ApplicationPermission.edit, [id])).has(id)) {
+      await this.access.require(principal, ApplicationPermission.read, id, 'application');
       throw new DomainError('forbidden', 'NOT_AN_EDITOR', 'Only the PI and co-PIs edit the application.');
     }
+    const application = await this.applications.load(id);
+    if (!application) throw new NotFoundError('application');
     if (!isEditable(application.sides)) throw notEditable();
     return application;
   }
