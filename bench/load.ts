@@ -89,9 +89,20 @@ const round = (n: number) => Math.round(n * 100) / 100;
  * Throughput at saturation: autocannon keeps a fixed number of connections busy (a closed model).
  * Each connection has one request in flight, so its context remembers which operation it was.
  */
-export async function saturate(url: string, connections: number, seconds: number, next: NextOperation): Promise<RunResult> {
+export async function saturate(urls: readonly string[], connections: number, seconds: number, next: NextOperation): Promise<RunResult> {
   const samples = new Samples();
-  const instance = autocannon({
+  // Several api instances share the connections evenly, one autocannon each, all at once.
+  const results = await Promise.all(
+    urls.map((url, i) =>
+      cannon(url, Math.floor(connections / urls.length) + (i < connections % urls.length ? 1 : 0), seconds, next, samples),
+    ),
+  );
+  samples.errors = results.reduce((sum, result) => sum + result.errors + result.timeouts, 0);
+  return samples.result('saturation', seconds, connections);
+}
+
+function cannon(url: string, connections: number, seconds: number, next: NextOperation, samples: Samples) {
+  return autocannon({
     url,
     connections,
     duration: seconds,
@@ -116,9 +127,6 @@ export async function saturate(url: string, connections: number, seconds: number
       },
     ],
   });
-  const result = await instance;
-  samples.errors = result.errors + result.timeouts;
-  return samples.result('saturation', seconds, connections);
 }
 
 /**
@@ -127,10 +135,10 @@ export async function saturate(url: string, connections: number, seconds: number
  * is counted from the moment the request was due, so a stall shows in the tail instead of
  * silently lowering the rate (no coordinated omission).
  */
-export async function offer(url: string, rate: number, seconds: number, next: NextOperation): Promise<RunResult> {
+export async function offer(urls: readonly string[], rate: number, seconds: number, next: NextOperation): Promise<RunResult> {
   const samples = new Samples();
   const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
-  const target = new URL(url);
+  const targets = urls.map((url) => new URL(url));
   const total = Math.round(rate * seconds);
   const interval = 1000 / rate;
   const start = performance.now();
@@ -141,7 +149,8 @@ export async function offer(url: string, rate: number, seconds: number, next: Ne
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     const op = next();
     pending.push(
-      send(agent, target, op).then(
+      // Several api instances take the requests in turn.
+      send(agent, targets[i % targets.length]!, op).then(
         ({ status, body }) => {
           samples.record(op.kind, status, performance.now() - due);
           op.done?.(status, body);

@@ -13,7 +13,7 @@ export interface BenchReport {
   readonly date: string;
   readonly machine: string;
   readonly database: string;
-  readonly settings: object;
+  readonly settings: { readonly instances: number; readonly [setting: string]: unknown };
   readonly generation: { readonly applications: number; readonly seconds: number };
   readonly apiPeakMemoryMbDuringS1: number;
   readonly scenarios: readonly ScenarioReport[];
@@ -30,7 +30,8 @@ export function markdownReport(report: BenchReport): string {
     `# Bench ${report.date}`,
     '',
     `${report.machine}; ${report.database}; ${report.generation.applications} applications generated in ${report.generation.seconds} s; ` +
-      `api peak memory during S1: ${report.apiPeakMemoryMbDuringS1} MB.`,
+      `${report.settings.instances === 1 ? 'one api instance' : `${report.settings.instances} api instances, requests spread in turn`}; ` +
+      `api peak memory during S1: ${report.apiPeakMemoryMbDuringS1} MB${report.settings.instances === 1 ? '' : ' (the largest instance)'}.`,
     '',
     '| scenario | run | target | load | req/s | p50 ms | p90 ms | p99 ms | errors | non-2xx |',
     '|---|---|---|---:|---:|---:|---:|---:|---:|---:|',

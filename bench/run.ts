@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -22,6 +22,7 @@ const USAGE = `usage: npm run bench [-- options]
   --rate-fraction F  fixed offered rate, as a fraction of the baseline's saturation throughput (default 0.7)
   --rounds R         rounds of each mode per scenario, alternating the targets (default 2)
   --scenarios LIST   comma-separated, e.g. S1,S2 (default all)
+  --instances N      api processes on the one database, requests spread over them in turn (default 1)
   --reuse            keep the data already in the database (DATABASE_URL) instead of generating it
   --smoke            a few seconds on a small data set: checks that the bench works, not its speed
   --out DIR          where results go (default bench/results)`;
@@ -35,6 +36,7 @@ const { values: args } = parseArgs({
     'rate-fraction': { type: 'string' },
     rounds: { type: 'string' },
     scenarios: { type: 'string' },
+    instances: { type: 'string' },
     smoke: { type: 'boolean', default: false },
     reuse: { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench/results' },
@@ -51,6 +53,7 @@ const settings = {
   rateFraction: Number(args['rate-fraction'] ?? 0.7),
   rounds: Number(args.rounds ?? (smoke ? 1 : 2)),
   scenarios: (args.scenarios ?? 'S1,S2,S3,S4').split(',').map((s) => s.trim().toUpperCase()),
+  instances: Number(args.instances ?? 1),
   fixtures: smoke
     ? { researchers: 40, editing: 20, offices: 5, reviewers: 10 }
     : { researchers: 1000, editing: 400, offices: 50, reviewers: 300 },
@@ -107,34 +110,41 @@ async function main(): Promise<void> {
     if (selected.length > 0) {
       const logFile = join(dataDir, 'bench-api.log');
       mkdirSync(dataDir, { recursive: true });
-      const api = await startProcess(
-        'dist/apps/api/src/main.js',
-        [],
-        {
-          ...env,
-          PORT: '3801',
-          HOST: '127.0.0.1',
-          NODE_ENV: 'production',
-          JWT_SECRET: randomBytes(32).toString('base64url'),
-          SEED_ON_START: 'false',
-          RUN_JOBS: 'false',
-          // The scenarios measure throughput: the per-user export limit would answer them 429.
-          RATE_LIMIT_EXPORTS: '1000000',
-        },
-        'http://127.0.0.1:3801/health/ready',
-        logFile,
-      );
-      children.push(api);
+      // Every instance signs with the same secret, so a token from one is good on the others.
+      const jwtSecret = randomBytes(32).toString('base64url');
+      const apiUrls = Array.from({ length: settings.instances }, (_, i) => `http://127.0.0.1:${i === 0 ? 3801 : 3810 + i}`);
+      const apis: ChildProcess[] = [];
+      for (const url of apiUrls) {
+        const api = await startProcess(
+          'dist/apps/api/src/main.js',
+          [],
+          {
+            ...env,
+            PORT: new URL(url).port,
+            HOST: '127.0.0.1',
+            NODE_ENV: 'production',
+            JWT_SECRET: jwtSecret,
+            SEED_ON_START: 'false',
+            RUN_JOBS: 'false',
+            // The scenarios measure throughput: the per-user export limit would answer them 429.
+            RATE_LIMIT_EXPORTS: '1000000',
+          },
+          `${url}/health/ready`,
+          logFile,
+        );
+        children.push(api);
+        apis.push(api);
+      }
       const baseline = await startProcess('dist/bench/baseline/server.js', ['3802'], env, undefined, logFile);
       children.push(baseline);
 
       t = performance.now();
-      const tokens = await signIn('http://127.0.0.1:3801', usersOf(fixtures));
+      const tokens = await signIn(apiUrls[0]!, usersOf(fixtures));
       log(`${tokens.size} users signed in in ${seconds(t)} s`);
 
       const targets = {
-        baseline: { url: 'http://127.0.0.1:3802', credentials: ((u) => ({ 'x-principal': principalHeader(u) })) as Credentials },
-        jointcall: { url: 'http://127.0.0.1:3801', credentials: ((u) => ({ authorization: `Bearer ${tokens.get(u.id)}` })) as Credentials },
+        baseline: { urls: ['http://127.0.0.1:3802'], credentials: ((u) => ({ 'x-principal': principalHeader(u) })) as Credentials },
+        jointcall: { urls: apiUrls, credentials: ((u) => ({ authorization: `Bearer ${tokens.get(u.id)}` })) as Credentials },
       };
       for (const scenario of selected) {
         log(`${scenario.name}: ${scenario.description}`);
@@ -142,10 +152,10 @@ async function main(): Promise<void> {
         const measure = async (name: keyof typeof targets, run: typeof saturate, load: number, length: number) => {
           await new Promise((r) => setTimeout(r, 250));
           await refreshVersions(client, fixtures);
-          return run(targets[name].url, load, length, scenario.next(targets[name].credentials));
+          return run(targets[name].urls, load, length, scenario.next(targets[name].credentials));
         };
         for (const name of ['baseline', 'jointcall'] as const) await measure(name, saturate, settings.connections, settings.warmup);
-        const memory = scenario.name.startsWith('S1') ? sampleMemory(api.pid!) : undefined;
+        const memory = scenario.name.startsWith('S1') ? sampleMemory(apis.map((api) => api.pid!)) : undefined;
         const runs: Record<keyof typeof targets, RunResult[]> = { baseline: [], jointcall: [] };
         // Saturation, then the fixed rate, each in rounds that alternate the targets, so that the
         // drift of a shared machine falls on both alike.
@@ -238,10 +248,11 @@ async function startProcess(
   readyUrl: string | undefined,
   logFile: string,
 ): Promise<ChildProcess> {
-  const out = createWriteStream(logFile, { flags: 'a' });
-  const child = fork(script, argv, { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
-  child.stdout!.pipe(out);
-  child.stderr!.pipe(out);
+  // The child writes its log to the file itself: piped through this process, the api's access log
+  // would take CPU from the load generator.
+  const out = openSync(logFile, 'a');
+  const child = fork(script, argv, { env, stdio: ['ignore', out, out, 'ipc'] });
+  closeSync(out);
   const exited = new Promise<never>((_, reject) =>
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}; see ${logFile}`))),
   );
@@ -280,12 +291,14 @@ async function signIn(url: string, users: readonly BenchUser[]): Promise<Map<str
   return tokens;
 }
 
-/** The api process's resident memory, sampled while a scenario runs; answers the peak in MB. */
-function sampleMemory(pid: number): { stop(): number } {
+/** The api processes' resident memory, sampled while a scenario runs; answers the peak of any one in MB. */
+function sampleMemory(pids: readonly number[]): { stop(): number } {
   let peak = 0;
   const read = () => {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    if (match) peak = Math.max(peak, Number(match[1]) / 1024);
+    for (const pid of pids) {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (match) peak = Math.max(peak, Number(match[1]) / 1024);
+    }
   };
   const timer = setInterval(read, 100);
   return {
