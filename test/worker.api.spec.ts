@@ -29,4 +29,15 @@ describe('worker process', () => {
     await worker.close();
     expect(dataSource.isInitialized).toBe(false);
   });
+
+  it('starts several at once on a database whose queues do not exist yet, without a deadlock', async () => {
+    const fresh = await cloneDatabase(inject('databaseServerUrl'), inject('templateDatabase'));
+    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: tmpdir(), JWT_SECRET: 'x'.repeat(32), LOG_LEVEL: 'silent' });
+    const started = await Promise.allSettled(
+      Array.from({ length: 4 }, () => createWorker({ config, databaseUrl: fresh.url, logger: createRootLogger(config) })),
+    );
+    await Promise.all(started.map((s) => (s.status === 'fulfilled' ? s.value.close() : Promise.resolve())));
+    await fresh.drop();
+    expect(started.map((s) => (s.status === 'fulfilled' ? 'started' : String(s.reason)))).toEqual(Array(4).fill('started'));
+  });
 });

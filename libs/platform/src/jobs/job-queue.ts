@@ -5,6 +5,12 @@ import type { AppConfig } from '../config/app-config.js';
 import { InjectConfig } from '../config/app-config.provider.js';
 import { JOB_SCHEMA, poolJobDatabase, transactionJobDatabase } from './job-database.js';
 
+/** Held while a process creates or updates the queues, so that processes starting together take turns. */
+const QUEUE_SETUP_LOCK_KEY = 7_148_221_002;
+
+/** pg-boss's own queue for cron ticks, which its start creates in every process that schedules. */
+const CRON_QUEUE = '__pgboss__send-it';
+
 export interface QueueDefinition {
   /** Letters, digits, dots, dashes and underscores. */
   readonly name: string;
@@ -49,7 +55,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   private started = false;
 
   constructor(
-    dataSource: DataSource,
+    private readonly dataSource: DataSource,
     @InjectConfig() private readonly config: AppConfig,
   ) {
     this.boss = new PgBoss({
@@ -85,17 +91,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   /** Processes may take up jobs now: queues are created (idempotently), handlers start polling, crons start. */
   async onApplicationBootstrap(): Promise<void> {
     if (!(await this.boss.isInstalled())) throw new Error('The job queue schema is missing: run the migrations first.');
-    for (const { definition } of this.registrations.values()) {
-      const options = {
-        name: definition.name,
-        retryLimit: definition.retryLimit ?? this.config.jobs.retryLimit,
-        retryDelay: this.config.jobs.retryDelaySeconds,
-        retryBackoff: true,
-        expireInSeconds: definition.expireInSeconds ?? 300,
-      };
-      await this.boss.createQueue(definition.name, options);
-      await this.boss.updateQueue(definition.name, options);
-    }
+    await this.setUpQueues();
     this.started = true;
     if (!this.config.runJobs) return;
     await this.boss.start();
@@ -104,6 +100,39 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
       if (definition.cron) await this.boss.schedule(definition.name, definition.cron, {}, { tz: 'UTC' });
     }
     this.logger.log(`job processors running: ${[...this.registrations.keys()].join(', ')}`);
+  }
+
+  /**
+   * Creates the queues (idempotently; pg-boss's cron queue too) and brings their settings up to
+   * date. pg-boss creates a queue's table and constraints without a lock of its own, and two
+   * processes creating queues at the same moment (several apis and workers starting together on a
+   * fresh database) deadlock: so this runs in one transaction, under a transaction-level advisory
+   * lock, one process at a time.
+   */
+  private async setUpQueues(): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [QUEUE_SETUP_LOCK_KEY]);
+      const boss = new PgBoss({
+        db: await transactionJobDatabase(manager),
+        schema: JOB_SCHEMA,
+        migrate: false,
+        supervise: false,
+        schedule: false,
+      });
+      // Created here, in turn, so that pg-boss's start finds it and creates nothing itself.
+      await boss.createQueue(CRON_QUEUE);
+      for (const { definition } of this.registrations.values()) {
+        const options = {
+          name: definition.name,
+          retryLimit: definition.retryLimit ?? this.config.jobs.retryLimit,
+          retryDelay: this.config.jobs.retryDelaySeconds,
+          retryBackoff: true,
+          expireInSeconds: definition.expireInSeconds ?? 300,
+        };
+        await boss.createQueue(definition.name, options);
+        await boss.updateQueue(definition.name, options);
+      }
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
