@@ -5,7 +5,7 @@ import pg from 'pg';
 import { CallsRepository } from '#calls';
 import { AccessService, type Principal, type Role } from '#identity';
 import { EMAIL_QUEUE, Notifier } from '#notifications';
-import { AuditLog, IdempotencyStore, JobQueue, loadConfig, SystemClock, toProblem, versionFromIfMatch } from '#platform';
+import { AuditLog, IdempotencyStore, JobQueue, LaggingReads, loadConfig, SystemClock, toProblem, versionFromIfMatch } from '#platform';
 import { ApplicationsAccessRepository } from '../../libs/applications/src/applications/applications-access.repository.js';
 import { ApplicationsService } from '../../libs/applications/src/applications/applications.service.js';
 import { ApplicationsRepository } from '../../libs/applications/src/applications/applications.repository.js';
@@ -38,14 +38,14 @@ export function principalHeader(principal: BaselinePrincipal): string {
 
 /** The Principal the services take, for a caller named without a sign-in. */
 export function asPrincipal(p: BaselinePrincipal): Principal {
-  return { ...p, roles: new Set(p.roles), sessionId: p.id };
+  return { ...p, roles: new Set(p.roles), sessionId: p.id, lastWriteLsn: null };
 }
 
 /** jointcall's services and repositories, wired by hand on a node-postgres pool. */
 export function services(pool: pg.Pool) {
   const db = pgDataSource(pool);
   const clock = new SystemClock();
-  const config = { ...loadConfig({ ...process.env, DATABASE_URL: undefined }), runJobs: false };
+  const config = { ...loadConfig({ ...process.env, DATABASE_URL: undefined, READ_DATABASE_URL: undefined }), runJobs: false };
   const jobs = new JobQueue(db, config);
   jobs.define({ name: EMAIL_QUEUE });
   const access = new AccessService();
@@ -54,8 +54,10 @@ export function services(pool: pg.Pool) {
   access.register('application.read', (p, ids) => applicationRules.readable(p, ids));
   access.register('application.edit', (p, ids) => applicationRules.editable(p, ids));
   access.register('call.read', (p, ids) => callRules.readable(p, ids));
-  const applicationsRepository = new ApplicationsRepository(db);
-  const callsRepository = new CallsRepository(db);
+  // The bare pool has no replicas: every read that may lag runs on it.
+  const laggingReads = new LaggingReads(db);
+  const applicationsRepository = new ApplicationsRepository(db, laggingReads);
+  const callsRepository = new CallsRepository(db, laggingReads);
   const notifier = new Notifier(new NotificationsRepository(db), jobs, clock);
   const audit = new AuditLog(clock);
   return {
@@ -64,7 +66,7 @@ export function services(pool: pg.Pool) {
     applications: new ApplicationsService(applicationsRepository, callsRepository, access, notifier, clock),
     calls: new CallsService(db, callsRepository, access, audit, clock),
     reviews: new ReviewsService(new ReviewsRepository(db), applicationsRepository, callsRepository, access, audit, notifier, clock),
-    statistics: new StatisticsService(new StatisticsRepository(db), callsRepository, access, clock),
+    statistics: new StatisticsService(new StatisticsRepository(laggingReads), callsRepository, access, clock),
   };
 }
 

@@ -3,6 +3,8 @@ export * from './config/app-config.js';
 export * from './config/app-config.provider.js';
 export * from './database/data-source-options.js';
 export * from './database/embedded-postgres.js';
+export * from './database/lagging-reads.js';
+export * from './database/streaming-replica.js';
 export * from './database/migrator.js';
 export * from './database/snake-naming-strategy.js';
 export * from './errors/domain-error.js';

@@ -11,6 +11,7 @@ import { APP_CONFIG } from './config/app-config.provider.js';
 import type { AppConfig } from './config/app-config.js';
 import { Clock, SystemClock } from './clock/clock.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import { LaggingReads } from './database/lagging-reads.js';
 import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
 import { createValidationPipe } from './errors/validation.js';
 import { AuditLog } from './audit/audit-log.js';
@@ -64,6 +65,8 @@ export class PlatformModule {
         TypeOrmModule.forRoot({
           ...dataSourceOptions({
             url: options.databaseUrl,
+            // Only the api serves reads that may lag; the worker and the commands use the primary alone.
+            readUrls: options.processName === 'api' ? config.readDatabaseUrls : [],
             poolSize: config.databasePoolSize,
             connectTimeoutMs: config.databaseConnectTimeoutMs,
             applicationName: `jointcall-${options.processName}`,
@@ -88,9 +91,10 @@ export class PlatformModule {
         IdempotencyStore,
         IdempotencyInterceptor,
         JobQueue,
+        LaggingReads,
         RateLimitStore,
       ],
-      exports: [APP_CONFIG, Clock, AuditLog, IdempotencyStore, IdempotencyInterceptor, JobQueue, RateLimitStore],
+      exports: [APP_CONFIG, Clock, AuditLog, IdempotencyStore, IdempotencyInterceptor, JobQueue, LaggingReads, RateLimitStore],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { returningRows, SqlParams, updateIfVersion } from '#platform';
+import { LaggingReads, type Reader, returningRows, SqlParams, updateIfVersion } from '#platform';
 import { type ApplicationStatus, applicationStatus, type SideStatus } from '../rules/application-state.js';
 import type { MemberRole } from './application.entity.js';
 import { receivedSideSql } from './applications-access.repository.js';
@@ -109,7 +109,10 @@ const STATUS_TO_INSTITUTIONS = `UPDATE application_institutions k SET status = c
 
 @Injectable()
 export class ApplicationsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly laggingReads: LaggingReads,
+  ) {}
 
   get manager(): EntityManager {
     return this.db.manager;
@@ -382,8 +385,13 @@ export class ApplicationsRepository {
   /**
    * One page of a view, newest first, by keyset on (created_at, id): the team's own applications,
    * those touching the office's institution, or those an agency has received. Limit + 1 rows.
+   * A read that may lag (a replica, unless the reader wrote since), both statements on one connection.
    */
-  async list(filter: ApplicationListFilter): Promise<ApplicationSummaryRow[]> {
+  list(filter: ApplicationListFilter, reader: Reader): Promise<ApplicationSummaryRow[]> {
+    return this.laggingReads.run(reader, (manager) => this.listOn(manager, filter));
+  }
+
+  private async listOn(manager: EntityManager, filter: ApplicationListFilter): Promise<ApplicationSummaryRow[]> {
     const sql = new SqlParams();
     // The office view walks one index range of application_institutions, newest first (docs/performance.md);
     // the others filter applications by the team or the receiving agency.
@@ -414,7 +422,7 @@ export class ApplicationsRepository {
     if (filter.after) {
       where.push(`(${key.createdAt}, ${key.id}) < (${sql.add(filter.after.createdAt)}::timestamptz, ${sql.add(filter.after.id)}::uuid)`);
     }
-    const rows = await this.db.query<Record<string, unknown>[]>(
+    const rows = await manager.query<Record<string, unknown>[]>(
       `SELECT a.id, a.call_id, c.title_en, c.title_ja, a.title, a.status, a.pi_user_id,
               to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at
          FROM ${from} JOIN calls c ON c.id = a.call_id
@@ -422,7 +430,7 @@ export class ApplicationsRepository {
         ORDER BY ${key.createdAt} DESC, ${key.id} DESC LIMIT ${sql.add(filter.limit + 1)}`,
       sql.values,
     );
-    const sides = await this.db.query<Record<string, unknown>[]>(
+    const sides = await manager.query<Record<string, unknown>[]>(
       `SELECT s.application_id, ag.short_name, s.status, ca.deadline, s.receipt_number, i.short_name AS institution_short_name
          FROM application_sides s JOIN applications a ON a.id = s.application_id
          JOIN call_agencies ca ON ca.call_id = a.call_id AND ca.agency_id = s.agency_id

@@ -115,19 +115,22 @@ export class ApplicationsService {
     }
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = query.cursor ? decodeCursor(query.cursor, 2) : undefined;
-    const rows = await this.applications.list({
-      view,
-      userId: principal.id,
-      office,
-      agency,
-      limit,
-      ...(query.callId ? { callId: query.callId } : {}),
-      ...(query.status ? { status: query.status } : {}),
-      ...(query.field ? { field: query.field } : {}),
-      ...(query.deadlineFrom ? { deadlineFrom: new Date(query.deadlineFrom) } : {}),
-      ...(query.deadlineTo ? { deadlineTo: new Date(query.deadlineTo) } : {}),
-      ...(after ? { after: { createdAt: String(after[0]), id: String(after[1]) } } : {}),
-    });
+    const rows = await this.applications.list(
+      {
+        view,
+        userId: principal.id,
+        office,
+        agency,
+        limit,
+        ...(query.callId ? { callId: query.callId } : {}),
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.field ? { field: query.field } : {}),
+        ...(query.deadlineFrom ? { deadlineFrom: new Date(query.deadlineFrom) } : {}),
+        ...(query.deadlineTo ? { deadlineTo: new Date(query.deadlineTo) } : {}),
+        ...(after ? { after: { createdAt: String(after[0]), id: String(after[1]) } } : {}),
+      },
+      principal,
+    );
     const now = this.clock.now().toISOString();
     const page = rows.slice(0, limit).map((row) => ({
       ...row,

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AccessService, type Principal } from '#identity';
 import { type AppConfig, Clock, InjectConfig, NotFoundError } from '#platform';
 import { CallPermission } from '../calls/calls-access.repository.js';
-import { CallsRepository } from '../calls/calls.repository.js';
+import { type CalendarEntries, CallsRepository } from '../calls/calls.repository.js';
 import { type DeadlineEvent, deadlinesCalendar } from './deadlines-calendar.js';
 
 @Injectable()
@@ -17,15 +17,18 @@ export class CalendarService {
 
   async forCall(principal: Principal, callId: string): Promise<string> {
     await this.access.require(principal, CallPermission.read, callId, 'call');
-    const events = await this.events([callId]);
+    const events = this.events(await this.calls.calendarEntries([callId], principal));
     return deadlinesCalendar(`jointcall: ${events[0]?.titleEn ?? 'call'}`, events, this.clock.now());
   }
 
-  /** The personal feed behind a calendar URL; an unknown or rotated token reads as not found. */
+  /**
+   * The personal feed behind a calendar URL; an unknown or rotated token reads as not found (on the
+   * primary, so a rotated token stops at once). The feed itself may lag a little.
+   */
   async feed(token: string): Promise<string> {
     const userId = await this.calls.userByCalendarToken(hash(token));
     if (!userId) throw new NotFoundError('calendar');
-    return deadlinesCalendar('jointcall deadlines', await this.events(await this.calls.calendarCallIds(userId)), this.clock.now());
+    return deadlinesCalendar('jointcall deadlines', this.events(await this.calls.watchedCalendarEntries(userId)), this.clock.now());
   }
 
   /** A new secret feed URL; the previous one stops working. */
@@ -35,9 +38,8 @@ export class CalendarService {
     return { token, url: `${this.config.publicUrl}/calendar/${token}.ics` };
   }
 
-  /** One event per agency deadline of the calls, read in two queries however many calls there are. */
-  private async events(callIds: readonly string[]): Promise<DeadlineEvent[]> {
-    const [heads, agencies] = await Promise.all([this.calls.heads(callIds), this.calls.agencyEntries(callIds)]);
+  /** One event per agency deadline of the calls (read in two queries however many calls there are). */
+  private events({ callIds, heads, agencies }: CalendarEntries): DeadlineEvent[] {
     return callIds.flatMap((callId) => {
       const head = heads.get(callId);
       if (!head) return [];

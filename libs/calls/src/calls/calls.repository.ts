@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { containsPattern, returningRows, SqlParams } from '#platform';
+import { containsPattern, LaggingReads, type Reader, readAll, returningRows, SqlParams } from '#platform';
 import { callStatusSql, type CallStatus } from '../rules/call-status.js';
 import type { Money } from '../rules/call-validation.js';
 import type { AgencyRole, CooperationMode } from './call.entity.js';
@@ -104,12 +104,30 @@ export interface CallListRow {
   readonly status: CallStatus;
 }
 
+/** A page of calls: limit + 1 rows, and what the items of the first `limit` show. */
+export interface CallListPage {
+  readonly rows: readonly CallListRow[];
+  readonly heads: ReadonlyMap<string, Record<string, unknown>>;
+  readonly agencies: ReadonlyMap<string, AgencyEntry[]>;
+  readonly fields: ReadonlyMap<string, { code: string; nameJa: string; nameEn: string }[]>;
+}
+
+/** What the calendar of some calls shows: their heads and agency entries (one event per agency deadline). */
+export interface CalendarEntries {
+  readonly callIds: readonly string[];
+  readonly heads: ReadonlyMap<string, Record<string, unknown>>;
+  readonly agencies: ReadonlyMap<string, AgencyEntry[]>;
+}
+
 const money = (amount: string | number | null, currency: string | null): Money | null =>
   amount === null || currency === null ? null : { amount: Number(amount), currency: currency.trim() };
 
 @Injectable()
 export class CallsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly laggingReads: LaggingReads,
+  ) {}
 
   async knownFieldCodes(): Promise<Set<string>> {
     const rows = await this.db.query<{ code: string }[]>(`SELECT code FROM research_fields`);
@@ -410,10 +428,27 @@ export class CallsRepository {
   }
 
   /**
+   * One page of the calls a scope may see with what its items show, read together on one connection
+   * (a page from one replica, or from the primary): a read that may lag, unless the reader wrote since.
+   */
+  listPage(scope: CallScope, filter: CallListFilter, reader: Reader): Promise<CallListPage> {
+    return this.laggingReads.run(reader, async (manager) => {
+      const rows = await this.list(scope, filter, manager);
+      const ids = rows.slice(0, filter.limit).map((row) => row.id);
+      const [heads, agencies, fields] = await readAll(manager, [
+        () => this.heads(ids, manager),
+        () => this.agencyEntries(ids, manager),
+        () => this.fieldsOf(ids, manager),
+      ]);
+      return { rows, heads, agencies, fields };
+    });
+  }
+
+  /**
    * One page of the calls a scope may see, in order of their next deadline after `asOf` (calls
    * with none last), then id. Fetches limit + 1 rows so the caller knows whether more follow.
    */
-  async list(scope: CallScope, filter: CallListFilter): Promise<CallListRow[]> {
+  async list(scope: CallScope, filter: CallListFilter, manager: EntityManager = this.db.manager): Promise<CallListRow[]> {
     if (!scope.userId) throw new Error('CallsRepository.list needs a scope');
     const sql = new SqlParams();
     const param = (value: unknown): string => sql.add(value);
@@ -450,7 +485,7 @@ export class CallsRepository {
           : `WHERE next_deadline > ${param(filter.after.nextDeadline)}::timestamptz OR next_deadline IS NULL
                OR (next_deadline = $${sql.values.length} AND id > ${id})`;
     }
-    const rows = await this.db.query<{ id: string; next_deadline: Date | null; status: CallStatus }[]>(
+    const rows = await manager.query<{ id: string; next_deadline: Date | null; status: CallStatus }[]>(
       `SELECT id, next_deadline, status FROM (
          SELECT c.id, (SELECT min(d) FROM unnest(c.deadlines) d WHERE d > ${asOf}) AS next_deadline, ${status} AS status
            FROM calls c JOIN programs p ON p.id = c.program_id
@@ -490,9 +525,24 @@ export class CallsRepository {
     return rows.length > 0;
   }
 
+  /** The calendar entries of some calls: a read that may lag, unless the reader wrote since. */
+  calendarEntries(callIds: readonly string[], reader: Reader | null): Promise<CalendarEntries> {
+    return this.laggingReads.run(reader, (manager) => this.calendarEntriesOn(manager, callIds));
+  }
+
+  /** The calendar entries of the published calls a user watches, for their feed: a read that may lag. */
+  watchedCalendarEntries(userId: string): Promise<CalendarEntries> {
+    return this.laggingReads.run(null, async (manager) => this.calendarEntriesOn(manager, await this.calendarCallIds(userId, manager)));
+  }
+
+  private async calendarEntriesOn(manager: EntityManager, callIds: readonly string[]): Promise<CalendarEntries> {
+    const [heads, agencies] = await readAll(manager, [() => this.heads(callIds, manager), () => this.agencyEntries(callIds, manager)]);
+    return { callIds, heads, agencies };
+  }
+
   /** Published calls the user watches (applications join here when they exist), for the calendar feed. */
-  async calendarCallIds(userId: string): Promise<string[]> {
-    const rows = await this.db.query<{ id: string }[]>(
+  private async calendarCallIds(userId: string, manager: EntityManager): Promise<string[]> {
+    const rows = await manager.query<{ id: string }[]>(
       `SELECT c.id FROM calls c JOIN call_watches w ON w.call_id = c.id AND w.user_id = $1 WHERE c.published_at IS NOT NULL ORDER BY c.id`,
       [userId],
     );

@@ -249,30 +249,28 @@ export class CallsService {
         throw new ValidationFailedError([{ field: 'cursor', message: 'cursor is not one this API issued' }]);
       }
     }
-    const rows = await this.calls.list(
-      { userId: principal.id, officerAgencyId: officerAgencyOf(principal) },
-      {
-        asOf,
-        limit,
-        ...(after ? { after } : {}),
-        ...(query.status ? { status: query.status } : {}),
-        ...(query.field ? { field: query.field } : {}),
-        ...(query.partnerCountry ? { partnerCountry: query.partnerCountry.toUpperCase() } : {}),
-        ...(query.agencyId ? { agencyId: query.agencyId } : {}),
-        ...(query.mode ? { mode: query.mode } : {}),
-        ...(query.deadlineFrom ? { deadlineFrom: new Date(query.deadlineFrom) } : {}),
-        ...(query.deadlineTo ? { deadlineTo: new Date(query.deadlineTo) } : {}),
-        ...(query.q ? { q: query.q } : {}),
-      },
-    );
-    const page = rows.slice(0, limit);
-    const ids = page.map((row) => row.id);
-    const [heads, agencies, fields, viewerZone] = await Promise.all([
-      this.calls.heads(ids),
-      this.calls.agencyEntries(ids),
-      this.calls.fieldsOf(ids),
+    // The viewer's zone is their own setting, read on the primary (they may just have changed it).
+    const [{ rows, heads, agencies, fields }, viewerZone] = await Promise.all([
+      this.calls.listPage(
+        { userId: principal.id, officerAgencyId: officerAgencyOf(principal) },
+        {
+          asOf,
+          limit,
+          ...(after ? { after } : {}),
+          ...(query.status ? { status: query.status } : {}),
+          ...(query.field ? { field: query.field } : {}),
+          ...(query.partnerCountry ? { partnerCountry: query.partnerCountry.toUpperCase() } : {}),
+          ...(query.agencyId ? { agencyId: query.agencyId } : {}),
+          ...(query.mode ? { mode: query.mode } : {}),
+          ...(query.deadlineFrom ? { deadlineFrom: new Date(query.deadlineFrom) } : {}),
+          ...(query.deadlineTo ? { deadlineTo: new Date(query.deadlineTo) } : {}),
+          ...(query.q ? { q: query.q } : {}),
+        },
+        principal,
+      ),
       query.tz ?? this.calls.viewerTimeZone(principal.id),
     ]);
+    const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: page.map((row) =>

@@ -8,6 +8,11 @@ export interface Principal {
   readonly organisationId: string | null;
   /** The sign-in (refresh-token family) the access token belongs to. */
   readonly sessionId: string;
+  /**
+   * Where the primary's WAL stood after this sign-in's last write (pg_lsn text), or null: reads that
+   * may lag go to a replica only once it has replayed this far (LaggingReads in #platform).
+   */
+  readonly lastWriteLsn: string | null;
 }
 
 export function hasRole(principal: Principal, ...roles: readonly Role[]): boolean {

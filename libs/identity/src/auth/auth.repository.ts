@@ -23,6 +23,7 @@ export interface PrincipalRow {
   readonly email: string;
   readonly roles: Role[];
   readonly organisationId: string | null;
+  readonly lastWriteLsn: string | null;
 }
 
 /** Sessions, refresh tokens and failed logins. Methods take the caller's transaction. */
@@ -131,16 +132,33 @@ export class AuthRepository {
     ]);
   }
 
-  /** The user behind a valid access token, or undefined when the user is disabled or the session revoked. */
+  /**
+   * The user behind a valid access token, with the session's last write position, or undefined when
+   * the user is disabled or the session revoked. On the primary, like every read of the repository.
+   */
   async findPrincipal(manager: EntityManager, userId: string, sessionId: string): Promise<PrincipalRow | undefined> {
-    const rows = await manager.query<{ id: string; email: string; roles: Role[]; organisation_id: string | null }[]>(
-      `SELECT u.id, u.email, u.roles, u.organisation_id
+    const rows = await manager.query<
+      { id: string; email: string; roles: Role[]; organisation_id: string | null; last_write_lsn: string | null }[]
+    >(
+      `SELECT u.id, u.email, u.roles, u.organisation_id, s.last_write_lsn
          FROM users u
          JOIN auth_sessions s ON s.user_id = u.id AND s.id = $2 AND s.revoked_at IS NULL
         WHERE u.id = $1 AND u.disabled_at IS NULL`,
       [userId, sessionId],
     );
     const row = rows[0];
-    return row && { id: row.id, email: row.email, roles: row.roles, organisationId: row.organisation_id };
+    return row && { id: row.id, email: row.email, roles: row.roles, organisationId: row.organisation_id, lastWriteLsn: row.last_write_lsn };
+  }
+
+  /**
+   * Records where the primary's WAL stands now, after the session's request committed its writes:
+   * a replica that has replayed this far has them. Never moves back (requests of one session may
+   * finish in any order).
+   */
+  async recordWritePosition(manager: EntityManager, sessionId: string): Promise<void> {
+    await manager.query(
+      `UPDATE auth_sessions SET last_write_lsn = greatest(last_write_lsn::pg_lsn, pg_current_wal_insert_lsn())::text WHERE id = $1`,
+      [sessionId],
+    );
   }
 }

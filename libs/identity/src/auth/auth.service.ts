@@ -136,7 +136,21 @@ export class AuthService implements OnModuleInit {
       return undefined;
     }
     const row = await this.auth.findPrincipal(this.db.manager, claims.sub, claims.sid);
-    return row && { id: row.id, email: row.email, roles: new Set(row.roles), organisationId: row.organisationId, sessionId: claims.sid };
+    return (
+      row && {
+        id: row.id,
+        email: row.email,
+        roles: new Set(row.roles),
+        organisationId: row.organisationId,
+        sessionId: claims.sid,
+        lastWriteLsn: row.lastWriteLsn,
+      }
+    );
+  }
+
+  /** After a request of the principal wrote (and committed): from now on their reads that may lag wait for a replica to replay this far. */
+  async recordWritePosition(principal: Principal): Promise<void> {
+    await this.auth.recordWritePosition(this.db.manager, principal.sessionId);
   }
 
   private async issueTokens(manager: Parameters<AuthRepository['insertRefreshToken']>[0], userId: string, sessionId: string, now: Date) {

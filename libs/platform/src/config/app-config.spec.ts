@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       nodeEnv: 'development',
       port: 3000,
       databaseUrl: undefined,
+      readDatabaseUrls: [],
       dataDir: dir,
       logLevel: 'info',
       corsOrigins: [],
@@ -76,5 +77,26 @@ describe('loadConfig', () => {
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(config.seedOnStart).toBe(false);
     expect(config.databaseUrl).toBe('postgres://u@db:5432/jc');
+  });
+
+  it('reads replicas as a list of postgres URLs, only beside an external primary', () => {
+    const primary = 'postgres://u@db:5432/jc';
+    expect(
+      loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: primary, READ_DATABASE_URL: ' postgres://u@r1:5432/jc, postgresql://u@r2/jc ' })
+        .readDatabaseUrls,
+    ).toEqual(['postgres://u@r1:5432/jc', 'postgresql://u@r2/jc']);
+    expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: primary, READ_DATABASE_URL: '' }).readDatabaseUrls).toEqual([]);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), READ_DATABASE_URL: 'postgres://u@r1:5432/jc' })).toThrow(
+      /READ_DATABASE_URL needs DATABASE_URL/,
+    );
+    try {
+      loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: primary, READ_DATABASE_URL: 'postgres://u@r1/jc,mysql://r2,not a url' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        'READ_DATABASE_URL (entry 2) must start with postgres:// or postgresql://',
+        'READ_DATABASE_URL (entry 3) is not a valid URL',
+      ]);
+    }
   });
 });

@@ -14,6 +14,11 @@ export interface AppConfig {
   readonly publicUrl: string;
   /** External PostgreSQL; undefined means the embedded server under dataDir. */
   readonly databaseUrl: string | undefined;
+  /**
+   * Streaming replicas of databaseUrl for reads that may lag a little (lists, dashboards, statistics,
+   * calendars); empty reads everything from the primary. Only with an external primary.
+   */
+  readonly readDatabaseUrls: readonly string[];
   readonly databasePoolSize: number;
   readonly databaseConnectTimeoutMs: number;
   readonly dataDir: string;
@@ -95,6 +100,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const production = nodeEnv === 'production';
   const dataDir = resolve(read.string('DATA_DIR', '.data'));
   const databaseUrl = read.optionalUrl('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const readDatabaseUrls = read.urlList('READ_DATABASE_URL', ['postgres:', 'postgresql:']);
+  if (readDatabaseUrls.length > 0 && databaseUrl === undefined) {
+    problems.push('READ_DATABASE_URL needs DATABASE_URL: replicas follow an external primary, and the embedded database has none');
+  }
 
   const host = read.string('HOST', '127.0.0.1');
   const port = read.integer('PORT', 3000, 0, 65535);
@@ -107,6 +116,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       '',
     ),
     databaseUrl,
+    readDatabaseUrls,
     databasePoolSize: read.integer('DATABASE_POOL_SIZE', 10, 1, 500),
     databaseConnectTimeoutMs: read.integer('DATABASE_CONNECT_TIMEOUT_MS', 5000, 100, 120_000),
     dataDir,
@@ -243,6 +253,18 @@ class EnvReader {
   optionalUrl(name: string, protocols: readonly string[]): string | undefined {
     const raw = this.optionalString(name);
     if (raw === undefined) return undefined;
+    this.checkUrl(name, raw, protocols);
+    return raw;
+  }
+
+  /** A comma-separated list of URLs, each checked like optionalUrl; empty when unset. */
+  urlList(name: string, protocols: readonly string[]): string[] {
+    const urls = this.list(name);
+    urls.forEach((url, i) => this.checkUrl(urls.length > 1 ? `${name} (entry ${i + 1})` : name, url, protocols));
+    return urls;
+  }
+
+  private checkUrl(name: string, raw: string, protocols: readonly string[]): void {
     try {
       const url = new URL(raw);
       if (!protocols.includes(url.protocol)) {
@@ -251,6 +273,5 @@ class EnvReader {
     } catch {
       this.problems.push(`${name} is not a valid URL`);
     }
-    return raw;
   }
 }

@@ -4,6 +4,8 @@ import { SnakeNamingStrategy } from './snake-naming-strategy.js';
 
 export interface DatabaseSettings {
   readonly url: string;
+  /** Streaming replicas of `url`; only LaggingReads reads from them (see lagging-reads.ts). */
+  readonly readUrls?: readonly string[];
   readonly poolSize: number;
   readonly connectTimeoutMs: number;
   readonly applicationName: string;
@@ -18,6 +20,11 @@ export interface DatabaseSettings {
  * TypeORM options for PostgreSQL: migrations only (never synchronize), snake_case names, and a pool
  * that gives up on a connection after connectTimeoutMs instead of queueing forever, with an error
  * handler so an idle client dropped by a database restart cannot crash the process.
+ *
+ * With read URLs, TypeORM's replication: the primary is the master and each replica a slave, every
+ * pool with the same size, timeouts and error handler. The default mode stays the master, so that
+ * `query`, `manager.query`, transactions, query builders and pg-boss (driver.master) all use the
+ * primary; a replica is used only through an explicit `createQueryRunner('slave')`.
  */
 export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
   const pool: PoolConfig = {
@@ -25,9 +32,12 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     idleTimeoutMillis: 30_000,
     application_name: settings.applicationName,
   };
+  const replicas = settings.readUrls ?? [];
   return {
     type: 'postgres',
-    url: settings.url,
+    ...(replicas.length > 0
+      ? { replication: { master: { url: settings.url }, slaves: replicas.map((url) => ({ url })), defaultMode: 'master' as const } }
+      : { url: settings.url }),
     entities: settings.entities,
     migrations: settings.migrations,
     migrationsTableName: 'schema_migrations',

@@ -31,7 +31,8 @@ interface Binaries {
   readonly pg_ctl: string;
 }
 
-interface RunAs {
+/** The system user the embedded server runs as: none given means this process's own user. */
+export interface RunAs {
   readonly uid?: number;
   readonly gid?: number;
 }
@@ -73,7 +74,7 @@ export class EmbeddedPostgres {
     if (owner !== undefined) return this.attach(password);
     await writeFile(this.ownerFile, `${process.pid}\n`);
     this.binaries = await loadBinaries();
-    this.runAs = await postgresUser();
+    this.runAs = await embeddedServerUser();
     if (!existsSync(join(this.clusterDir, 'PG_VERSION'))) await this.initialise(password);
     await this.stopLeftover();
     const port = await this.choosePort();
@@ -222,8 +223,11 @@ async function loadBinaries(): Promise<Binaries> {
   }
 }
 
-/** PostgreSQL refuses to run as root: as root, run it as the `postgres` system user (created if missing). */
-async function postgresUser(): Promise<RunAs> {
+/**
+ * PostgreSQL refuses to run as root: as root, run it as the `postgres` system user (created if
+ * missing). Files of a cluster written by this process (a replica's copy) must belong to that user.
+ */
+export async function embeddedServerUser(): Promise<RunAs> {
   if (userInfo().uid !== 0) return {};
   const ids = async (): Promise<RunAs> => ({
     uid: Number((await run('id', ['-u', 'postgres'])).stdout.trim()),

@@ -126,6 +126,11 @@ function fromHttpException(error: HttpException): Classified {
   }
 }
 
+/** Whether an error means the database could not be reached, dropped the connection or cannot serve now (a 503). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return fromDatabaseError(error)?.code === 'DATABASE_UNAVAILABLE';
+}
+
 /** PostgreSQL errors by SQLSTATE, and lost connections, without echoing values or SQL. */
 function fromDatabaseError(error: unknown): Classified | undefined {
   const driver = databaseCause(error);

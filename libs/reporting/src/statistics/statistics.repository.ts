@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { callStatusSql } from '#calls';
+import { LaggingReads, type Reader } from '#platform';
 
 /**
  * The applications of a call that reached an agency (drafts, returns, pending approvals and
@@ -85,14 +84,22 @@ export interface UpcomingDeadlineRow {
   readonly awaitingApproval: number;
 }
 
-/** Reporting reads: each answer is one or two queries, whatever the number of applications. */
+/**
+ * Reporting reads: each answer is one or two queries, whatever the number of applications. All of
+ * them may lag a little: they run on a replica when one is configured, unless the reader wrote since.
+ */
 @Injectable()
 export class StatisticsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly laggingReads: LaggingReads) {}
+
+  private query<T>(reader: Reader, sql: string, parameters: unknown[]): Promise<T> {
+    return this.laggingReads.run(reader, (manager) => manager.query<T>(sql, parameters));
+  }
 
   /** Totals and the breakdowns by track, field and lead institution (the PI's), in one grouping-sets query. */
-  async counts(callId: string, institutionId: string | null): Promise<CountRow[]> {
-    const rows = await this.db.query<Record<string, unknown>[]>(
+  async counts(callId: string, institutionId: string | null, reader: Reader): Promise<CountRow[]> {
+    const rows = await this.query<Record<string, unknown>[]>(
+      reader,
       `WITH ${COUNTED},
        lead AS (
          SELECT DISTINCT ON (m.application_id) m.application_id, m.institution_id
@@ -144,8 +151,9 @@ export class StatisticsRepository {
    * partner PI with no institution on record counts as one), so a project with two US partner
    * institutions counts two for the US.
    */
-  async partnerCountries(callId: string, institutionId: string | null): Promise<CountryRow[]> {
-    const rows = await this.db.query<Record<string, unknown>[]>(
+  async partnerCountries(callId: string, institutionId: string | null, reader: Reader): Promise<CountryRow[]> {
+    const rows = await this.query<Record<string, unknown>[]>(
+      reader,
       `WITH ${COUNTED},
        partners AS (
          SELECT DISTINCT m.application_id, COALESCE(m.institution_id, m.id) AS institution, m.country, p.outcome
@@ -173,8 +181,9 @@ export class StatisticsRepository {
   }
 
   /** Each call the agency takes part in, with what reached its side and what it decided. */
-  async agencyCalls(agencyId: string, now: Date): Promise<AgencyCallRow[]> {
-    const rows = await this.db.query<Record<string, unknown>[]>(
+  async agencyCalls(agencyId: string, now: Date, reader: Reader): Promise<AgencyCallRow[]> {
+    const rows = await this.query<Record<string, unknown>[]>(
+      reader,
       `SELECT c.id, c.title_en, c.title_ja, c.mode, ca.role, ca.deadline, ${callStatusSql('c', '$2::timestamptz')} AS status,
               count(*) FILTER (WHERE s.status IN ('submitted', 'eligible', 'ineligible', 'under_review', 'decided'))::int AS received,
               count(*) FILTER (WHERE s.status = 'pending_institution')::int AS awaiting_institution,
@@ -209,16 +218,18 @@ export class StatisticsRepository {
   }
 
   /** An institution's applications by status (every application touching it): one index range, read from the index alone. */
-  async institutionStatuses(institutionId: string): Promise<{ status: string; count: number }[]> {
-    return this.db.query(
+  async institutionStatuses(institutionId: string, reader: Reader): Promise<{ status: string; count: number }[]> {
+    return this.query(
+      reader,
       `SELECT status, count(*)::int AS count FROM application_institutions WHERE institution_id = $1 GROUP BY status ORDER BY status`,
       [institutionId],
     );
   }
 
   /** Decisions on the sides led from the institution. */
-  async institutionDecisions(institutionId: string): Promise<{ funded: number; notFunded: number }> {
-    const [row] = await this.db.query<{ funded: number; not_funded: number }[]>(
+  async institutionDecisions(institutionId: string, reader: Reader): Promise<{ funded: number; notFunded: number }> {
+    const [row] = await this.query<{ funded: number; not_funded: number }[]>(
+      reader,
       `SELECT count(*) FILTER (WHERE decision = 'yes')::int AS funded, count(*) FILTER (WHERE decision = 'no')::int AS not_funded
          FROM side_decisions WHERE institution_id = $1`,
       [institutionId],
@@ -227,8 +238,9 @@ export class StatisticsRepository {
   }
 
   /** Agency deadlines still ahead in published calls, with the office's own deadline and its applications there. */
-  async upcomingDeadlines(institutionId: string, now: Date, limit: number): Promise<UpcomingDeadlineRow[]> {
-    const rows = await this.db.query<Record<string, unknown>[]>(
+  async upcomingDeadlines(institutionId: string, now: Date, limit: number, reader: Reader): Promise<UpcomingDeadlineRow[]> {
+    const rows = await this.query<Record<string, unknown>[]>(
+      reader,
       `SELECT c.id, c.title_en, c.title_ja, ag.short_name, ca.deadline, ca.time_zone, idl.deadline AS internal_deadline,
               mine.applications, mine.awaiting_approval
          FROM call_agencies ca

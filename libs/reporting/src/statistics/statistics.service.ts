@@ -32,8 +32,8 @@ export class StatisticsService {
       await this.access.require(principal, 'call.read', callId, 'call');
     }
     const [counts, countries] = await Promise.all([
-      this.statistics.counts(callId, institutionId),
-      this.statistics.partnerCountries(callId, institutionId),
+      this.statistics.counts(callId, institutionId, principal),
+      this.statistics.partnerCountries(callId, institutionId, principal),
     ]);
     const total = counts.find((c) => c.dimension === 'total');
     const breakdown = (dimension: CountRow['dimension']): BreakdownRowDto[] =>
@@ -118,7 +118,7 @@ export class StatisticsService {
     const agencyId = officerAgencyOf(principal);
     if (agencyId === null)
       throw new DomainError('forbidden', 'NOT_AN_OFFICER', 'The agency dashboard is for program officers of an agency.');
-    const calls = await this.statistics.agencyCalls(agencyId, this.clock.now());
+    const calls = await this.statistics.agencyCalls(agencyId, this.clock.now(), principal);
     const sum = (pick: (c: (typeof calls)[number]) => number) => calls.reduce((n, c) => n + pick(c), 0);
     const funded = sum((c) => c.funded);
     const decided = funded + sum((c) => c.notFunded);
@@ -140,9 +140,9 @@ export class StatisticsService {
     const institutionId = officeInstitutionOf(principal);
     if (institutionId === null) throw new DomainError('forbidden', 'NOT_AN_OFFICE', 'The institution dashboard is for research offices.');
     const [statuses, decisions, deadlines] = await Promise.all([
-      this.statistics.institutionStatuses(institutionId),
-      this.statistics.institutionDecisions(institutionId),
-      this.statistics.upcomingDeadlines(institutionId, this.clock.now(), UPCOMING_DEADLINES),
+      this.statistics.institutionStatuses(institutionId, principal),
+      this.statistics.institutionDecisions(institutionId, principal),
+      this.statistics.upcomingDeadlines(institutionId, this.clock.now(), UPCOMING_DEADLINES, principal),
     ]);
     return {
       institutionId,

@@ -9,6 +9,7 @@ import { CreateReviews1795364183018 } from './1795364183018-CreateReviews.js';
 import { CreateNotifications1795367176076 } from './1795367176076-CreateNotifications.js';
 import { CallIdOnApplicationParts1795376678016 } from './1795376678016-CallIdOnApplicationParts.js';
 import { AddRateLimits1795378615816 } from './1795378615816-AddRateLimits.js';
+import { AddSessionWritePosition1795383224160 } from './1795383224160-AddSessionWritePosition.js';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   CreateNotifications1795367176076,
   CallIdOnApplicationParts1795376678016,
   AddRateLimits1795378615816,
+  AddSessionWritePosition1795383224160,
 ];
