@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { type AppConfig, Clock, InjectConfig, JobQueue } from '#platform';
 import { renderNotice } from '../notices/notice-texts.js';
 import { NotificationsRepository } from '../notices/notifications.repository.js';
@@ -12,6 +12,8 @@ import { Mailer } from './mailer.js';
  */
 @Injectable()
 export class EmailDelivery implements OnModuleInit {
+  private readonly logger = new Logger('mail');
+
   constructor(
     private readonly notifications: NotificationsRepository,
     private readonly mailer: Mailer,
@@ -38,5 +40,7 @@ export class EmailDelivery implements OnModuleInit {
       language: notice.language,
     });
     await this.notifications.markEmailed(notice.id, this.clock.now());
+    // One line per e-mail sent, in the log of the process that sent it: which worker delivered what.
+    this.logger.log({ notificationId: notice.id, kind: notice.kind }, 'e-mail sent');
   }
 }
