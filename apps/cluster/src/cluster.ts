@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   createStreamingReplica,
   EmbeddedPostgres,
+  freePort,
+  isPortFree,
   loadConfig,
   redactUrl,
   runMigrations,
@@ -340,27 +341,7 @@ async function nextPorts(balancerPort: number, count: number, taken: number): Pr
   }
   const ports = Array.from({ length: count }, (_, i) => balancerPort + 1 + i);
   for (const port of ports) {
-    if (!(await isFree(port))) throw new Error(`port ${port} (for an api) is in use; choose another PORT`);
+    if (!(await isPortFree(port))) throw new Error(`port ${port} (for an api) is in use; choose another PORT`);
   }
   return ports;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-function isFree(port: number): Promise<boolean> {
-  return new Promise((resolveFree) => {
-    const server = createServer();
-    server.once('error', () => resolveFree(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolveFree(true)));
-  });
 }

@@ -18,6 +18,7 @@ export * from './platform.module.js';
 export * from './database/database-runtime.js';
 export * from './database/upsert.js';
 export * from './database/migration-generator.js';
+export * from './lifecycle/loopback-ports.js';
 export * from './lifecycle/shutdown.js';
 export * from './audit/audit-event.entity.js';
 export * from './audit/audit-log.js';

@@ -2,11 +2,11 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, chown, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { arch, platform, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { freePort, isPortFree } from '../lifecycle/loopback-ports.js';
 
 const run = promisify(execFile);
 
@@ -99,7 +99,7 @@ export class EmbeddedPostgres {
   /** The port used last time when it is still free, so connection URLs stay the same across restarts. */
   private async choosePort(): Promise<number> {
     const previous = this.port ?? Number.parseInt(await readFile(this.portFile, 'utf8').catch(() => ''), 10);
-    this.port = Number.isInteger(previous) && (await isFree(previous)) ? previous : await freePort();
+    this.port = Number.isInteger(previous) && (await isPortFree(previous)) ? previous : await freePort();
     await writeFile(this.portFile, `${this.port}\n`);
     return this.port;
   }
@@ -250,26 +250,6 @@ async function isLiveNodeProcess(pid: number): Promise<boolean> {
   }
   const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => undefined);
   return cmdline === undefined || cmdline.includes('node');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-function isFree(port: number): Promise<boolean> {
-  return new Promise((resolveFree) => {
-    const server = createServer();
-    server.once('error', () => resolveFree(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolveFree(true)));
-  });
 }
 
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
