@@ -161,6 +161,15 @@ describe('errors and logs keep internals and secrets to themselves', () => {
     expect(JSON.parse(sqlLine!).err.stack).toMatch(/QueryFailedError/);
   });
 
+  it('logs every request but the health probes, which load balancers send every few seconds', async () => {
+    const requestId = `probe-${randomBytes(4).toString('hex')}`;
+    for (const path of ['/health/live', '/health/ready']) expect((await t.http.get(path).set('x-request-id', requestId)).status).toBe(200);
+    const control = `control-${randomBytes(4).toString('hex')}`;
+    expect((await t.http.get('/me').set('x-request-id', control)).status).toBe(401);
+    expect(await waitForLines(t.lines, (line) => line.includes(control) && line.includes('"request completed"'))).toHaveLength(1);
+    expect(t.lines.filter((line) => line.includes(requestId))).toEqual([]);
+  });
+
   it('never writes a password, an access or refresh token or a calendar token to the log', async () => {
     const password = `Pw-${randomBytes(12).toString('hex')}`;
     const wrongPassword = `Wrong-${randomBytes(12).toString('hex')}`;

@@ -56,7 +56,12 @@ export class PlatformModule {
             logger: options.logger,
             genReqId: (request: IncomingMessage & { id?: string }) => request.id ?? '',
             customProps: () => ({ process: options.processName }),
-            autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
+            // Health probes come every few seconds from each load balancer. Inside the middleware,
+            // request.url is what follows the route's prefix; originalUrl is the whole path.
+            autoLogging: {
+              ignore: (request: IncomingMessage & { originalUrl?: string }) =>
+                (request.originalUrl ?? request.url ?? '').startsWith('/health'),
+            },
             quietReqLogger: true,
             // The calendar feed's URL holds its secret token: log requests with it masked.
             serializers: { req: redactRequestForLog },
