@@ -148,10 +148,13 @@ async function main(): Promise<void> {
       };
       for (const scenario of selected) {
         log(`${scenario.name}: ${scenario.description}`);
-        /** One run: each starts from the versions in the database and with nothing in flight. */
+        /** One run: each starts from the versions in the database, vacuumed, and with nothing in flight. */
         const measure = async (name: keyof typeof targets, run: typeof saturate, load: number, length: number) => {
           await new Promise((r) => setTimeout(r, 250));
           await refreshVersions(client, fixtures);
+          // Each run starts from a vacuumed, analysed database: otherwise autovacuum, which wakes once a
+          // minute, lands at the same point of every scenario, always on the same target's run.
+          await client.query('VACUUM (ANALYZE)');
           return run(targets[name].urls, load, length, scenario.next(targets[name].credentials));
         };
         for (const name of ['baseline', 'jointcall'] as const) await measure(name, saturate, settings.connections, settings.warmup);
