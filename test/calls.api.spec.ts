@@ -141,6 +141,12 @@ describe('calls', () => {
       { field: 'agencies', message: 'agencies must be led by the agency that owns the program' },
       { field: 'agencies[1].deadline', message: 'agencies[1].deadline does not exist in Europe/Paris (a daylight-saving change skips it)' },
     ]);
+    const noSuchDay = await t.http
+      .post('/calls')
+      .auth(jst, bearer)
+      .send(jointCallBody(programId, { projectStartOn: '2027-02-29' }));
+    expect(noSuchDay.status).toBe(400);
+    expect(noSuchDay.body.errors).toEqual([{ field: 'projectStartOn', message: 'projectStartOn must be a day the calendar has' }]);
     const nsfProgram = await t.http.post('/calls').auth(nsf, bearer).send(jointCallBody(programId));
     expect(nsfProgram.status).toBe(403);
   });
@@ -208,6 +214,10 @@ describe('calls', () => {
       quantum.id,
     ]);
     expect(await search({ q: 'quantum computing', deadlineFrom: '2027-05-01T00:00:00Z' })).toEqual([]);
+    // A day the month does not have is refused, not moved to the next month.
+    const impossible = await t.http.get('/calls').query({ deadlineFrom: '2027-02-30T00:00:00Z' }).auth(token, bearer);
+    expect(impossible.status).toBe(400);
+    expect(impossible.body.errors).toEqual([{ field: 'deadlineFrom', message: 'deadlineFrom must be an ISO 8601 instant with an offset' }]);
 
     t.clock.set('2027-02-01T00:00:00Z');
     token = await t.login('pi.utokyo@example.org', DEMO_PASSWORD);

@@ -37,5 +37,9 @@ describe('deadlines in time zones', () => {
     });
     expect('error' in parseInstant('31/03/2027 17:00', 'Europe/Paris')).toBe(true);
     expect('error' in parseInstant('2027-02-30T10:00', 'Asia/Tokyo')).toBe(true);
+    for (const text of ['2027-02-30T10:00:00Z', '2027-03-31T24:00:00Z', '2027-03-31T10:00:00+25:00', '2027-03-31T10:00:00+2500']) {
+      expect('error' in parseInstant(text, 'Asia/Tokyo'), text).toBe(true);
+    }
+    expect(instant('2027-04-01T00:00:00+0900', 'Europe/Paris').toISOString()).toBe('2027-03-31T15:00:00.000Z');
   });
 });

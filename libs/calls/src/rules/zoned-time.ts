@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { isInstant } from '#platform';
 
 /** An instant shown in a time zone as ISO 8601 with its offset there: 2027-03-31T17:00:00+02:00. */
 export function inZone(instant: Date, zone: string): string {
@@ -19,8 +20,10 @@ export type InstantParse = { readonly instant: Date } | { readonly error: string
  */
 export function parseInstant(text: string, zone: string): InstantParse {
   if (WITH_OFFSET.test(text)) {
+    // +0900 read as +09:00, so that isInstant checks every field (luxon takes 24:00 and +25:00).
     const parsed = DateTime.fromISO(text, { setZone: true });
-    return parsed.isValid ? { instant: parsed.toJSDate() } : { error: 'is not a valid ISO 8601 date-time' };
+    const normalised = text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2').replace(/z$/, 'Z');
+    return parsed.isValid && isInstant(normalised) ? { instant: parsed.toJSDate() } : { error: 'is not a valid ISO 8601 date-time' };
   }
   if (!LOCAL.test(text)) return { error: 'must be an ISO 8601 date-time, with an offset or as local time in the time zone' };
   const local = DateTime.fromISO(text, { zone });

@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsISO8601,
   IsNumber,
   IsOptional,
   IsString,
@@ -171,6 +172,7 @@ export class CallSharedFieldsDto {
   @IsOptional()
   @ValidateIf(nullable)
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'projectStartOn must be a date, YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'projectStartOn must be a day the calendar has' })
   projectStartOn?: string | null;
 }
 
