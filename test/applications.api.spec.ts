@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSeeds } from '../seeds/index.js';
 import { DEMO_PASSWORD } from '../seeds/demo/users.js';
-import { jointCallBody, org, JST_LEAD_NSF_PARTNER } from './support/call-fixtures.js';
+import { completeDraft, JST_LEAD_NSF_PARTNER, NEXT_GENERATION_TRACK, org, publishedCall } from './support/call-fixtures.js';
 import { copiesOutOfStep } from './support/copies.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -26,66 +26,19 @@ describe('applications', () => {
     t = await startTestApp({ now: '2026-12-10T00:00:00Z' });
     await runSeeds(t.dataSource);
     await login();
-    const [program] = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM programs WHERE code = 'SICORP'`);
-    const call = await t.http
-      .post('/calls')
-      .auth(as('officer.jst'), bearer)
-      .send(
-        jointCallBody(program!.id, {
-          agencies: JST_LEAD_NSF_PARTNER,
-          tracks: [
-            {
-              code: 'next-generation',
-              nameJa: '次世代',
-              nameEn: 'Next generation',
-              maxBudget: { amount: 90_000_000, currency: 'JPY' },
-              maxDurationMonths: 36,
-              earlyCareerRequired: true,
-            },
-          ],
-        }),
-      );
-    expect(call.status, call.text).toBe(201);
-    callId = call.body.id;
-    trackId = call.body.tracks[0].id;
-    expect((await t.http.post(`/calls/${callId}/publish`).auth(as('officer.jst'), bearer)).status).toBe(200);
+    const call = await publishedCall(t.http, t.dataSource, as('officer.jst'), {
+      agencies: JST_LEAD_NSF_PARTNER,
+      tracks: [NEXT_GENERATION_TRACK],
+    });
+    callId = call.callId;
+    trackId = call.trackIds['next-generation']!;
     t.clock.set(NOW);
     await login();
   });
   afterAll(() => t.close());
 
-  async function draft(): Promise<{ id: string; version: number }> {
-    const created = await t.http.post('/applications').auth(as('pi.utokyo'), bearer).send({
-      callId,
-      trackId,
-      title: '量子センシングの日米共同研究',
-      abstract: 'Quantum sensing across the Pacific.',
-      fieldCode: 'quantum',
-      durationMonths: 36,
-    });
-    expect(created.status, created.text).toBe(201);
-    const id = created.body.id as string;
-    const mit = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM users WHERE email = 'pi.mit@example.org'`);
-    const steps = [
-      t.http
-        .patch(`/applications/${id}/sides/${org('JST')}`)
-        .send({ budgetPerYear: [30_000_000, 30_000_000, 30_000_000], budgetCurrency: 'JPY' }),
-      t.http.patch(`/applications/${id}/sides/${org('NSF')}`).send({
-        piUserId: mit[0]!.id,
-        institutionId: org('MIT'),
-        budgetPerYear: [400_000_00, 400_000_00, 400_000_00],
-        budgetCurrency: 'USD',
-      }),
-      t.http
-        .post(`/applications/${id}/members`)
-        .send({ name: 'Yui Tanaka', role: 'co_investigator', earlyCareer: true, institutionId: org('UTOKYO'), country: 'JP' }),
-    ];
-    for (const step of steps) {
-      const response = await step.auth(as('pi.utokyo'), bearer);
-      expect(response.status, response.text).toBeLessThan(300);
-    }
-    const current = await t.http.get(`/applications/${id}`).auth(as('pi.utokyo'), bearer);
-    return { id, version: current.body.version };
+  function draft(): Promise<{ id: string; version: number }> {
+    return completeDraft(t.http, t.dataSource, as('pi.utokyo'), { callId, trackId });
   }
 
   it('goes from draft through return, fix and approval to both agencies, leaving an event log of every step', async () => {

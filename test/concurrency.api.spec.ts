@@ -2,14 +2,20 @@ import type { Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSeeds } from '../seeds/index.js';
 import { DEMO_PASSWORD } from '../seeds/demo/users.js';
-import { jointCallBody, org, JST_LEAD_NSF_PARTNER } from './support/call-fixtures.js';
+import {
+  completeDraft,
+  DRAFT_JST_BUDGET,
+  JST_LEAD_NSF_PARTNER,
+  NEXT_GENERATION_TRACK,
+  org,
+  publishedCall,
+} from './support/call-fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const bearer = { type: 'bearer' } as const;
 const NOW = '2027-02-01T00:00:00Z';
 /** JST's deadline in the call below: 2027-03-31 12:00 in Tokyo. */
 const JST_DEADLINE = Date.parse('2027-03-31T03:00:00Z');
-const JST_BUDGET = [30_000_000, 30_000_000, 30_000_000];
 /** Over the next-generation track's JPY 90M cap. */
 const OVER_CAP = [40_000_000, 40_000_000, 40_000_000];
 
@@ -33,7 +39,6 @@ describe('concurrent requests', () => {
   let callId: string;
   let trackId: string;
   let topTrackId: string;
-  let mitId: string;
   const tokens: Record<string, string> = {};
   const as = (who: string) => tokens[who]!;
   const login = async () => {
@@ -44,75 +49,30 @@ describe('concurrent requests', () => {
     t = await startTestApp({ now: '2026-12-10T00:00:00Z' });
     await runSeeds(t.dataSource);
     await login();
-    const [program] = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM programs WHERE code = 'SICORP'`);
-    const call = await t.http
-      .post('/calls')
-      .auth(as('officer.jst'), bearer)
-      .send(
-        jointCallBody(program!.id, {
-          agencies: JST_LEAD_NSF_PARTNER,
-          tracks: [
-            {
-              code: 'next-generation',
-              nameJa: '次世代',
-              nameEn: 'Next generation',
-              maxBudget: { amount: 90_000_000, currency: 'JPY' },
-              maxDurationMonths: 36,
-              earlyCareerRequired: true,
-            },
-            {
-              code: 'top',
-              nameJa: 'TOP研究者',
-              nameEn: 'TOP researchers',
-              maxBudget: { amount: 500_000_000, currency: 'JPY' },
-              maxDurationMonths: 60,
-            },
-          ],
-        }),
-      );
-    expect(call.status, call.text).toBe(201);
-    callId = call.body.id;
-    trackId = call.body.tracks.find((tr: { code: string }) => tr.code === 'next-generation').id;
-    topTrackId = call.body.tracks.find((tr: { code: string }) => tr.code === 'top').id;
-    expect((await t.http.post(`/calls/${callId}/publish`).auth(as('officer.jst'), bearer)).status).toBe(200);
-    const [mit] = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM users WHERE email = 'pi.mit@example.org'`);
-    mitId = mit!.id;
+    const call = await publishedCall(t.http, t.dataSource, as('officer.jst'), {
+      agencies: JST_LEAD_NSF_PARTNER,
+      tracks: [
+        NEXT_GENERATION_TRACK,
+        {
+          code: 'top',
+          nameJa: 'TOP研究者',
+          nameEn: 'TOP researchers',
+          maxBudget: { amount: 500_000_000, currency: 'JPY' },
+          maxDurationMonths: 60,
+        },
+      ],
+    });
+    callId = call.callId;
+    trackId = call.trackIds['next-generation']!;
+    topTrackId = call.trackIds['top']!;
     t.clock.set(NOW);
     await login();
   });
   afterAll(() => t.close());
 
   /** A complete draft, ready to submit: JST side (office approval required) and NSF side (approval waived). */
-  async function draft(title = '量子センシングの日米共同研究'): Promise<{ id: string; version: number }> {
-    const created = await t.http.post('/applications').auth(as('pi.utokyo'), bearer).send({
-      callId,
-      trackId,
-      title,
-      abstract: 'Quantum sensing across the Pacific.',
-      fieldCode: 'quantum',
-      durationMonths: 36,
-    });
-    expect(created.status, created.text).toBe(201);
-    const id = created.body.id as string;
-    const steps = [
-      t.http.patch(`/applications/${id}/sides/${org('JST')}`).send({ budgetPerYear: JST_BUDGET, budgetCurrency: 'JPY' }),
-      t.http.patch(`/applications/${id}/sides/${org('NSF')}`).send({
-        piUserId: mitId,
-        institutionId: org('MIT'),
-        budgetPerYear: [400_000_00, 400_000_00, 400_000_00],
-        budgetCurrency: 'USD',
-      }),
-      t.http
-        .post(`/applications/${id}/members`)
-        .send({ name: 'Yui Tanaka', role: 'co_investigator', earlyCareer: true, institutionId: org('UTOKYO'), country: 'JP' }),
-    ];
-    let version = 0;
-    for (const step of steps) {
-      const response = await step.auth(as('pi.utokyo'), bearer);
-      expect(response.status, response.text).toBeLessThan(300);
-      version = response.body.version as number;
-    }
-    return { id, version };
+  function draft(title?: string): Promise<{ id: string; version: number }> {
+    return completeDraft(t.http, t.dataSource, as('pi.utokyo'), { callId, trackId, title });
   }
 
   const read = async (id: string) => {
@@ -242,7 +202,7 @@ describe('concurrent requests', () => {
         const rows = await sideRows(id);
         if (submitted.status === 200) {
           for (const e of edited) expect(outcome(e)).toBe('422 NOT_EDITABLE');
-          expect(side(stored, 'JST')).toMatchObject({ status: 'pending_institution', budgetPerYear: JST_BUDGET });
+          expect(side(stored, 'JST')).toMatchObject({ status: 'pending_institution', budgetPerYear: DRAFT_JST_BUDGET });
           expect(rows.find((r) => r.agency === 'NSF')?.receipt_number).toMatch(/^JC-2027-\d{6,}$/);
         } else {
           expect(outcome(submitted)).toBe('422 SUBMISSION_INCOMPLETE');

@@ -10,7 +10,7 @@ import { schemaDataSourceOptions } from '#schema';
 import { createApp } from '../apps/api/src/create-app.js';
 import { runSeeds } from '../seeds/index.js';
 import { DEMO_PASSWORD } from '../seeds/demo/users.js';
-import { jointCallBody, org, JST_LEAD_NSF_PARTNER } from './support/call-fixtures.js';
+import { JST_LEAD_NSF_PARTNER, org, publishedCall } from './support/call-fixtures.js';
 import { testConfig } from './support/test-app.js';
 
 const bearer = { type: 'bearer' } as const;
@@ -75,19 +75,8 @@ describe.runIf(process.env['FULL_SUITE'] === '1')('database restart under load',
       return response.body.accessToken as string;
     };
     const officer = await login('officer.jst');
-    const [program] = await dataSource.query<{ id: string }[]>(`SELECT id FROM programs WHERE code = 'SICORP'`);
-    const call = await http
-      .post('/calls')
-      .auth(officer, bearer)
-      .send(
-        jointCallBody(program!.id, {
-          agencies: JST_LEAD_NSF_PARTNER,
-        }),
-      );
-    expect(call.status, call.text).toBe(201);
-    const callId = call.body.id as string;
-    const trackId = call.body.tracks[0].id as string;
-    expect((await http.post(`/calls/${callId}/publish`).auth(officer, bearer)).status).toBe(200);
+    const { callId, trackIds } = await publishedCall(http, dataSource, officer, { agencies: JST_LEAD_NSF_PARTNER });
+    const trackId = trackIds['top']!;
     clock.set(NOW);
     piToken = await login('pi.utokyo');
     const [pi, mit] = await dataSource.query<{ id: string }[]>(

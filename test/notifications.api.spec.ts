@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ScheduledNotices } from '#notifications';
 import { DEMO_PASSWORD } from '../seeds/demo/users.js';
 import { runSeeds } from '../seeds/index.js';
-import { jointCallBody, org } from './support/call-fixtures.js';
+import { org, publishedCall } from './support/call-fixtures.js';
 import { SmtpSink } from './support/smtp-sink.js';
 import { startTestApp, startTestWorker, type TestApp } from './support/test-app.js';
 
@@ -29,22 +29,13 @@ async function world(env: Record<string, string>) {
       tokens[who] = await t.login(`${who}@example.org`, DEMO_PASSWORD);
   };
   await login();
-  const [program] = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM programs WHERE code = 'SICORP'`);
-  const call = await t.http
-    .post('/calls')
-    .auth(tokens['officer.jst']!, bearer)
-    .send(
-      jointCallBody(program!.id, {
-        agencies: [
-          { agencyId: org('JST'), role: 'lead', deadline: '2027-03-31T12:00', budgetCap: { amount: 500_000_000, currency: 'JPY' } },
-          { agencyId: org('NSF'), role: 'partner', deadline: '2027-04-15T17:00', institutionApprovalRequired: false },
-        ],
-      }),
-    );
-  expect(call.status, call.text).toBe(201);
-  const callId = call.body.id as string;
-  const trackId = call.body.tracks[0].id as string;
-  expect((await t.http.post(`/calls/${callId}/publish`).auth(tokens['officer.jst']!, bearer)).status).toBe(200);
+  const { callId, trackIds } = await publishedCall(t.http, t.dataSource, tokens['officer.jst']!, {
+    agencies: [
+      { agencyId: org('JST'), role: 'lead', deadline: '2027-03-31T12:00', budgetCap: { amount: 500_000_000, currency: 'JPY' } },
+      { agencyId: org('NSF'), role: 'partner', deadline: '2027-04-15T17:00', institutionApprovalRequired: false },
+    ],
+  });
+  const trackId = trackIds['top']!;
   t.clock.set('2027-02-01T00:00:00Z');
   await login();
   const [mit] = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM users WHERE email = 'pi.mit@example.org'`);

@@ -21,7 +21,7 @@ import { schemaDataSourceOptions } from '#schema';
 import { createApp } from '../apps/api/src/create-app.js';
 import { runSeeds } from '../seeds/index.js';
 import { DEMO_PASSWORD } from '../seeds/demo/users.js';
-import { jointCallBody, JST_LEAD_NSF_PARTNER } from './support/call-fixtures.js';
+import { JST_LEAD_NSF_PARTNER, publishedCall } from './support/call-fixtures.js';
 import { testConfig } from './support/test-app.js';
 
 const bearer = { type: 'bearer' } as const;
@@ -156,15 +156,9 @@ describe.runIf(process.env['FULL_SUITE'] === '1')('read replicas', () => {
       tokens[who] = response.body.accessToken as string;
     };
     await login('officer.jst');
-    const [program] = await dataSource.query<{ id: string }[]>(`SELECT id FROM programs WHERE code = 'SICORP'`);
-    const call = await http
-      .post('/calls')
-      .auth(tokens['officer.jst']!, bearer)
-      .send(jointCallBody(program!.id, { agencies: JST_LEAD_NSF_PARTNER }));
-    expect(call.status, call.text).toBe(201);
-    callId = call.body.id as string;
-    trackId = call.body.tracks[0].id as string;
-    expect((await http.post(`/calls/${callId}/publish`).auth(tokens['officer.jst']!, bearer)).status).toBe(200);
+    const call = await publishedCall(http, dataSource, tokens['officer.jst']!, { agencies: JST_LEAD_NSF_PARTNER });
+    callId = call.callId;
+    trackId = call.trackIds['top']!;
     // The call is open from here on; access tokens are signed (and expire) by this clock.
     clock.set('2027-02-01T00:00:00Z');
     for (const who of ['officer.jst', 'pi.utokyo', 'ura.utokyo', 'pi.osaka']) await login(who);

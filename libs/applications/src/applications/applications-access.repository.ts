@@ -19,10 +19,7 @@ export function visibleApplicationSql(user: string, office: string, agency: stri
                     OR (s.agency_id = ${agency} AND ${receivedSideSql('s')}))))`;
 }
 
-/**
- * The side has reached its agency: it is past the office, and a withdrawn side only if it was
- * submitted before (a draft withdrawn by its PI never reached anyone).
- */
+/** hasReachedAgency (rules/application-state.ts) in SQL, over the side row `side`. */
 export function receivedSideSql(side: string): string {
   return `(${side}.status NOT IN ('draft', 'returned', 'pending_institution') AND (${side}.status <> 'withdrawn' OR ${side}.submitted_at IS NOT NULL))`;
 }

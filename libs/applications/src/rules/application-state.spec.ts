@@ -4,6 +4,7 @@ import {
   type Actor,
   type ApplicationAction,
   applicationStatus,
+  hasReachedAgency,
   SIDE_STATUSES,
   type SideState,
   type SideStatus,
@@ -42,6 +43,17 @@ function step(sides: readonly SideState[], action: ApplicationAction, actor: Act
 const statuses = (sides: readonly SideState[]) => Object.fromEntries(sides.map((s) => [s.agencyId, s.status]));
 
 describe('application states', () => {
+  it('a side has reached its agency once past the office; a withdrawn side only if it had been submitted', () => {
+    const at = new Date('2027-03-01T00:00:00Z');
+    const reached = SIDE_STATUSES.filter((status) => hasReachedAgency({ status, submittedAt: at }));
+    expect(reached).not.toContain('draft');
+    expect(reached).not.toContain('returned');
+    expect(reached).not.toContain('pending_institution');
+    expect(reached).toContain('submitted');
+    expect(reached).toContain('withdrawn');
+    expect(hasReachedAgency({ status: 'withdrawn', submittedAt: null })).toBe(false);
+  });
+
   it('submit sends a side needing approval to its office, and a waived side straight to its agency', () => {
     const result = transition([jst, nsf], { type: 'submit' }, pi, BEFORE);
     expect(result).toMatchObject({

@@ -78,6 +78,16 @@ export function isEditable(sides: readonly { readonly status: SideStatus }[]): b
   return sides.length > 0 && sides.every((side) => EDITABLE.has(side.status));
 }
 
+const BEFORE_AGENCY: ReadonlySet<SideStatus> = new Set(['draft', 'returned', 'pending_institution']);
+
+/**
+ * The side has reached its agency: it is past the office, and a withdrawn side only if it had been
+ * submitted (a draft its PI withdrew never reached anyone). receivedSideSql is the same rule in SQL.
+ */
+export function hasReachedAgency(side: { readonly status: SideStatus; readonly submittedAt: Date | null }): boolean {
+  return !BEFORE_AGENCY.has(side.status) && (side.status !== 'withdrawn' || side.submittedAt !== null);
+}
+
 export function transition(sides: readonly SideState[], action: ApplicationAction, actor: Actor, now: Date): Transition {
   const refuse = (code: RefusalCode, message: string, agencyId?: string): Transition => ({
     ok: false,

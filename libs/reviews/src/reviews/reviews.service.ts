@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type ApplicationRecord, ApplicationsRepository } from '#applications';
+import { type ApplicationRecord, ApplicationsRepository, hasReachedAgency } from '#applications';
 import { CallsRepository } from '#calls';
 import { AccessService, officerAgencyOf, type Principal } from '#identity';
 import { Notifier } from '#notifications';
@@ -415,11 +415,7 @@ export class ReviewsService {
     const application = await this.applications.load(applicationId);
     const mine = officerAgencyOf(principal);
     const side = application?.sides.find((s) => s.agencyId === mine);
-    const received =
-      side !== undefined &&
-      !['draft', 'returned', 'pending_institution'].includes(side.status) &&
-      (side.status !== 'withdrawn' || side.submittedAt !== null);
-    if (!application || !received) throw new NotFoundError('application');
+    if (!application || !side || !hasReachedAgency(side)) throw new NotFoundError('application');
     if (agencyId !== mine) throw new DomainError('forbidden', 'NOT_YOUR_AGENCY', 'Each agency acts on its own side only.');
     return application;
   }
