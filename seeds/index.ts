@@ -238,6 +238,7 @@ async function seedApplications(manager: EntityManager, now: Date): Promise<numb
     );
     for (const [n, side] of sides.entries()) {
       const submitted = ['submitted', 'eligible', 'under_review'].includes(side.status);
+      const receipt = `JC-DEMO-${String(index * 2 + n + 1).padStart(6, '0')}`;
       await manager.query(
         `INSERT INTO application_sides (application_id, call_id, agency_id, status, pi_user_id, institution_id, budget_per_year, budget_currency,
                                         export_control_checked_at, disclosures_received_at, receipt_number, submitted_at)
@@ -251,10 +252,18 @@ async function seedApplications(manager: EntityManager, now: Date): Promise<numb
           side.budget,
           side.currency,
           submitted ? createdAt : null,
-          submitted ? `JC-DEMO-${String(index * 2 + n + 1).padStart(6, '0')}` : null,
+          submitted ? receipt : null,
           callId,
         ],
       );
+      // The receipt of the step that sent the side on: to its office, or to its agency.
+      const kind = side.status === 'pending_institution' ? 'submitted_to_office' : submitted ? 'received_by_agency' : null;
+      if (kind) {
+        await manager.query(
+          `INSERT INTO application_receipts (number, application_id, agency_id, kind, issued_at) VALUES ($1, $2, $3, $4, $5)`,
+          [receipt, id, side.agencyId, kind, createdAt],
+        );
+      }
     }
     await manager.query(
       `INSERT INTO application_members (application_id, call_id, user_id, name, email, role, early_career, institution_id, country)

@@ -91,7 +91,13 @@ describe('sign-in, tokens and sessions', () => {
     const user = await t.given.user();
     const token = await t.login(user.email);
     const admin = await t.login('admin@example.org', DEMO_PASSWORD);
-    expect((await t.http.patch(`/users/${user.id}`).auth(admin, { type: 'bearer' }).send({ disabled: true })).status).toBe(200);
+    const read = await t.http.get(`/users/${user.id}`).auth(admin, { type: 'bearer' });
+    const disabled = await t.http
+      .patch(`/users/${user.id}`)
+      .auth(admin, { type: 'bearer' })
+      .set('if-match', read.headers['etag'] as string)
+      .send({ disabled: true });
+    expect(disabled.status, disabled.text).toBe(200);
     expect((await t.http.get('/me').auth(token, { type: 'bearer' })).status).toBe(401);
     expect((await t.http.post('/auth/login').send({ email: user.email, password: user.password })).status).toBe(401);
   });

@@ -87,7 +87,10 @@ const MATRIX: Readonly<Record<string, RouteCase | readonly RouteCase[]>> = {
       expect: signedIn(404, { pi: 200, member: 200, officeOfSide: 200 }),
     },
   ],
-  'PATCH /applications/:id': { probe: (w) => ({ path: app(w), body: { title: 'A new title' } }), expect: signedIn(404, EDIT_REFUSED) },
+  'PATCH /applications/:id': {
+    probe: (w) => ({ path: app(w), body: { title: 'A new title' }, headers: STALE }),
+    expect: signedIn(404, EDIT_REFUSED),
+  },
   'POST /applications/:id/assignments': {
     about: 'a reviewer already assigned',
     probe: (w) => ({ path: `${app(w)}/assignments`, body: { reviewerId: w.userIds.reviewerAssigned } }),
@@ -101,17 +104,34 @@ const MATRIX: Readonly<Record<string, RouteCase | readonly RouteCase[]>> = {
     }),
     expect: roles({ reviewerAssigned: 400, reviewerUnassigned: 400, reviewerConflicted: 201 }),
   },
+  'POST /applications/:id/check': {
+    about: 'under review: its editors are told why it cannot be submitted',
+    probe: (w) => ({ path: `${app(w)}/check` }),
+    expect: signedIn(404, { ...EDIT_REFUSED, pi: 200 }),
+  },
   'GET /applications/:id/events': { probe: (w) => ({ path: `${app(w)}/events` }), expect: signedIn(404, READERS) },
+  'POST /applications/:id/invitations': {
+    probe: (w) => ({
+      path: `${app(w)}/invitations`,
+      body: { name: 'New Partner', email: 'new.partner@example.test', role: 'co_investigator' },
+      headers: { 'if-match': '*' },
+    }),
+    expect: signedIn(404, EDIT_REFUSED),
+  },
   'POST /applications/:id/members': {
-    probe: (w) => ({ path: `${app(w)}/members`, body: { name: 'New Member', role: 'co_investigator' } }),
+    probe: (w) => ({ path: `${app(w)}/members`, body: { name: 'New Member', role: 'co_investigator' }, headers: STALE }),
     expect: signedIn(404, EDIT_REFUSED),
   },
   'DELETE /applications/:id/members/:memberId': {
-    probe: (w) => ({ path: `${app(w)}/members/${w.memberId}` }),
+    probe: (w) => ({ path: `${app(w)}/members/${w.memberId}`, headers: STALE }),
     expect: signedIn(404, EDIT_REFUSED),
   },
   'PATCH /applications/:id/members/:memberId': {
-    probe: (w) => ({ path: `${app(w)}/members/${w.memberId}`, body: { name: 'MIT Co-investigator', role: 'co_investigator' } }),
+    probe: (w) => ({
+      path: `${app(w)}/members/${w.memberId}`,
+      body: { name: 'MIT Co-investigator', role: 'co_investigator' },
+      headers: STALE,
+    }),
     expect: signedIn(404, EDIT_REFUSED),
   },
   'GET /applications/:id/outcome': { probe: (w) => ({ path: `${app(w)}/outcome` }), expect: signedIn(404, READERS) },
@@ -121,7 +141,7 @@ const MATRIX: Readonly<Record<string, RouteCase | readonly RouteCase[]>> = {
     expect: roles({ officerOfCall: 200, officerElsewhere: 404, reviewerAssigned: 200, reviewerUnassigned: 404, reviewerConflicted: 404 }),
   },
   'PATCH /applications/:id/sides/:agencyId': {
-    probe: (w) => ({ path: `${app(w)}/sides/${org('JST')}`, body: { budgetCurrency: 'JPY' } }),
+    probe: (w) => ({ path: `${app(w)}/sides/${org('JST')}`, body: { budgetCurrency: 'JPY' }, headers: STALE }),
     expect: signedIn(404, EDIT_REFUSED),
   },
   'POST /applications/:id/sides/:agencyId/approve': {
@@ -177,7 +197,7 @@ const MATRIX: Readonly<Record<string, RouteCase | readonly RouteCase[]>> = {
     expect: roles({ reviewerAssigned: 422, reviewerUnassigned: 404, reviewerConflicted: 404 }),
   },
   'PUT /assignments/:id/review': {
-    probe: (w, caller) => ({ path: `${assignment(w, caller)}/review`, body: { scores: {} } }),
+    probe: (w, caller) => ({ path: `${assignment(w, caller)}/review`, body: { scores: {} }, headers: STALE }),
     expect: roles({ reviewerAssigned: 422, reviewerUnassigned: 404, reviewerConflicted: 404 }),
   },
   'POST /assignments/:id/review/submit': {
@@ -185,6 +205,21 @@ const MATRIX: Readonly<Record<string, RouteCase | readonly RouteCase[]>> = {
     expect: roles({ reviewerAssigned: 422, reviewerUnassigned: 404, reviewerConflicted: 404 }),
   },
 
+  'POST /auth/browser/login': {
+    about: 'from no page of this site (no Origin)',
+    probe: () => ({ path: '/auth/browser/login', body: {} }),
+    expect: everyone(400),
+  },
+  'POST /auth/browser/logout': {
+    about: 'from no page of this site',
+    probe: () => ({ path: '/auth/browser/logout' }),
+    expect: everyone(403),
+  },
+  'POST /auth/browser/refresh': {
+    about: 'from no page of this site',
+    probe: () => ({ path: '/auth/browser/refresh' }),
+    expect: everyone(403),
+  },
   'POST /auth/login': { about: 'no credentials', probe: () => ({ path: '/auth/login', body: {} }), expect: everyone(400) },
   'POST /auth/logout': { probe: () => ({ path: '/auth/logout', freshSession: true }), expect: signedIn(204) },
   'POST /auth/refresh': { about: 'no refresh token', probe: () => ({ path: '/auth/refresh', body: {} }), expect: everyone(400) },
@@ -241,6 +276,11 @@ const MATRIX: Readonly<Record<string, RouteCase | readonly RouteCase[]>> = {
     probe: (w) => ({ path: `/calls/${w.callId}/publish` }),
     expect: roles({ officerOfCall: 409, officerElsewhere: 403 }),
   },
+  'POST /calls/:id/release-results': {
+    about: 'a call still open',
+    probe: (w) => ({ path: `/calls/${w.callId}/release-results` }),
+    expect: roles({ officerOfCall: 422, officerElsewhere: 403 }),
+  },
   'GET /calls/:id/ranking': {
     probe: (w) => ({ path: `/calls/${w.callId}/ranking` }),
     expect: roles({ officerOfCall: 200, officerElsewhere: 404 }),
@@ -272,6 +312,15 @@ const MATRIX: Readonly<Record<string, RouteCase | readonly RouteCase[]>> = {
   },
   'GET /health/live': { probe: () => ({ path: '/health/live' }), expect: everyone(200) },
   'GET /health/ready': { probe: () => ({ path: '/health/ready' }), expect: everyone(200) },
+  'GET /invitations/:token': [
+    { about: 'a pending invitation', probe: (w) => ({ path: `/invitations/${w.invitationToken}` }), expect: everyone(200) },
+    { about: 'an unknown token', probe: () => ({ path: `/invitations/${'x'.repeat(43)}` }), expect: everyone(404) },
+  ],
+  'POST /invitations/:token/accept': {
+    about: 'no password',
+    probe: (w) => ({ path: `/invitations/${w.invitationToken}/accept`, body: {} }),
+    expect: everyone(400),
+  },
   'POST /jobs/:id/retry': { probe: (w) => ({ path: `/jobs/${w.failedJobId}/retry` }), expect: roles({ admin: 202 }) },
   'GET /jobs/failed': { probe: () => ({ path: '/jobs/failed' }), expect: roles({ admin: 200 }) },
 
@@ -307,6 +356,10 @@ const MATRIX: Readonly<Record<string, RouteCase | readonly RouteCase[]>> = {
     about: 'stale If-Match',
     probe: (w) => ({ path: `/organizations/${w.organisationId}`, body: { nameEn: 'Renamed' }, headers: STALE }),
     expect: roles({ admin: 409 }),
+  },
+  'GET /people/lookup': {
+    probe: () => ({ path: '/people/lookup?email=pi.mit@example.org' }),
+    expect: roles({ pi: 200, member: 200, outsider: 200, reviewerAssigned: 200, reviewerUnassigned: 200, reviewerConflicted: 200 }),
   },
   'GET /programs': { probe: () => ({ path: '/programs' }), expect: signedIn(200) },
   'POST /programs': {

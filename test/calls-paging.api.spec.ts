@@ -15,6 +15,7 @@ interface Row {
   deadlines: Date[];
   review_starts_at: Date | null;
   decision_at: Date | null;
+  results_released_at: Date | null;
   eligible_countries: string[];
 }
 
@@ -29,10 +30,11 @@ describe('paging through 10,000 calls', () => {
       `INSERT INTO programs (agency_id, code, name_ja, name_en) VALUES ($1, 'BULK', '一括', 'Bulk') RETURNING id`,
       [org('JST')],
     );
-    // Deadlines repeat (ties on the sort key), some lie in the past (no next deadline), some calls are drafts or cancelled.
+    // Deadlines repeat (ties on the sort key), some lie in the past (no next deadline), some calls are drafts or cancelled,
+    // some have their results released before their decision date or without one.
     await t.dataSource.query(
       `INSERT INTO calls (program_id, title_ja, title_en, mode, eligible_countries, opens_at, deadlines, review_starts_at, decision_at,
-                          published_at, cancelled_at)
+                          published_at, cancelled_at, results_released_at)
        SELECT $1, '一括公募 ' || g, 'Bulk call ' || g, (ARRAY['joint_call', 'co_funding', 'twinning'])[1 + g % 3],
               CASE WHEN g % 2 = 0 THEN ARRAY['US', 'FR'] ELSE ARRAY['DE'] END,
               '2026-06-01'::timestamptz + (g % 90) * interval '1 day',
@@ -40,12 +42,14 @@ describe('paging through 10,000 calls', () => {
               CASE WHEN g % 5 = 0 THEN '2027-06-01'::timestamptz END,
               CASE WHEN g % 10 = 0 THEN '2027-09-01'::timestamptz END,
               CASE WHEN g % 11 = 0 THEN NULL ELSE '2026-05-01'::timestamptz END,
-              CASE WHEN g % 37 = 0 THEN '2026-12-01'::timestamptz END
+              CASE WHEN g % 37 = 0 THEN '2026-12-01'::timestamptz END,
+              CASE WHEN g % 7 = 0 THEN '2026-12-20'::timestamptz END
          FROM generate_series(1, ${CALLS}) g`,
       [program!.id],
     );
     rows = await t.dataSource.query<Row[]>(
-      `SELECT id, published_at, cancelled_at, opens_at, deadlines, review_starts_at, decision_at, eligible_countries FROM calls`,
+      `SELECT id, published_at, cancelled_at, opens_at, deadlines, review_starts_at, decision_at, results_released_at, eligible_countries
+         FROM calls`,
     );
   }, 120_000);
   afterAll(() => t.close());
@@ -92,6 +96,7 @@ describe('paging through 10,000 calls', () => {
           deadlines: r.deadlines,
           reviewStartsAt: r.review_starts_at,
           decisionAt: r.decision_at,
+          resultsReleasedAt: r.results_released_at,
         },
         now,
       );

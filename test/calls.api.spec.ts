@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrations } from '#schema';
 import { runSeeds } from '../seeds/index.js';
 import { DEMO_PASSWORD } from '../seeds/demo/users.js';
 import { jointCallBody, org } from './support/call-fixtures.js';
@@ -35,6 +36,7 @@ describe('calls', () => {
     return response.body as {
       id: string;
       version: number;
+      timeline: { projectStartOn: string | null };
       agencies: { agency: { shortName: string }; deadline: { utc: string; local: string } }[];
     };
   };
@@ -42,10 +44,13 @@ describe('calls', () => {
   it('JST creates a joint call with NSF; NSF changes only its own deadline; researchers see it only once published', async () => {
     const call = await createCall();
     expect(call).toMatchObject({ status: 'draft', mode: 'joint_call', version: 1 });
+    // A calendar day comes back as the day it is, whatever the server's zone.
+    expect(call.timeline.projectStartOn).toBe('2027-10-01');
 
     const moved = await t.http
       .patch(`/calls/${call.id}`)
       .auth(nsf, bearer)
+      .set('if-match', `"${call.version}"`)
       .send({ agencies: [{ agencyId: org('NSF'), deadline: '2027-04-20T17:00' }] });
     expect(moved.status, moved.text).toBe(200);
     const nsfEntry = moved.body.agencies.find((a: { agency: { shortName: string } }) => a.agency.shortName === 'NSF');
@@ -54,10 +59,16 @@ describe('calls', () => {
     const notTheirs = await t.http
       .patch(`/calls/${call.id}`)
       .auth(nsf, bearer)
+      .set('if-match', `"${moved.body.version}"`)
       .send({ agencies: [{ agencyId: org('JST'), deadline: '2027-06-30T12:00' }] });
     expect(notTheirs.status).toBe(403);
     expect(notTheirs.body.code).toBe('NOT_YOUR_AGENCY');
-    expect((await t.http.patch(`/calls/${call.id}`).auth(nsf, bearer).send({ titleEn: 'Renamed by a partner' })).status).toBe(403);
+    const renamed = await t.http
+      .patch(`/calls/${call.id}`)
+      .auth(nsf, bearer)
+      .set('if-match', `"${moved.body.version}"`)
+      .send({ titleEn: 'Renamed by a partner' });
+    expect(renamed.status).toBe(403);
     const after = await t.http.get(`/calls/${call.id}`).auth(jst, bearer);
     expect(after.body.title.en).toBe('Japan-US quantum joint call 2027');
     expect(after.body.agencies.find((a: { agency: { shortName: string } }) => a.agency.shortName === 'JST').deadline.local).toBe(
@@ -153,10 +164,11 @@ describe('calls', () => {
 
   it('serves an iCalendar file per call, one event per agency deadline, with SEQUENCE raised when a deadline moves', async () => {
     const call = await createCall();
-    await t.http.post(`/calls/${call.id}/publish`).auth(jst, bearer);
+    const published = await t.http.post(`/calls/${call.id}/publish`).auth(jst, bearer);
     await t.http
       .patch(`/calls/${call.id}`)
       .auth(nsf, bearer)
+      .set('if-match', `"${published.body.version}"`)
       .send({ agencies: [{ agencyId: org('NSF'), deadline: '2027-04-22T17:00' }] });
     const response = await t.http.get(`/calls/${call.id}/calendar.ics`).auth(researcher, bearer);
     expect(response.status).toBe(200);
@@ -236,7 +248,90 @@ describe('calls', () => {
     const cancelled = await t.http.post(`/calls/${call.id}/cancel`).auth(jst, bearer).send({ reason: 'Partner budget withdrawn' });
     expect(cancelled.body).toMatchObject({ status: 'cancelled', cancellationReason: 'Partner budget withdrawn' });
     expect((await t.http.get(`/calls/${call.id}`).auth(researcher, bearer)).body.status).toBe('cancelled');
-    expect((await t.http.patch(`/calls/${call.id}`).auth(jst, bearer).send({ titleEn: 'x' })).status).toBe(422);
+    const changed = await t.http
+      .patch(`/calls/${call.id}`)
+      .auth(jst, bearer)
+      .set('if-match', `"${cancelled.body.version}"`)
+      .send({ titleEn: 'x' });
+    expect(changed.status).toBe(422);
+  });
+
+  it('a call published once it is open keeps a valid timeline; each officer then changes what is theirs', async () => {
+    // It opened on 1 December without a pre-announcement, and is published on the 10th at an instant with milliseconds.
+    const call = await createCall({ announcedAt: null, opensAt: '2026-12-01T10:00' });
+    t.clock.set('2026-12-10T00:00:05.678Z');
+    const published = await t.http.post(`/calls/${call.id}/publish`).auth(jst, bearer);
+    expect(published.status, published.text).toBe(200);
+
+    const moved = await t.http
+      .patch(`/calls/${call.id}`)
+      .auth(nsf, bearer)
+      .set('if-match', `"${published.body.version}"`)
+      .send({ agencies: [{ agencyId: org('NSF'), deadline: '2027-04-20T17:00' }] });
+    expect(moved.status, moved.text).toBe(200);
+    const summarised = await t.http
+      .patch(`/calls/${call.id}`)
+      .auth(jst, bearer)
+      .set('if-match', `"${moved.body.version}"`)
+      .send({ summaryEn: 'Joint projects in quantum sensing.' });
+    expect(summarised.status, summarised.text).toBe(200);
+    expect(summarised.body).toMatchObject({
+      status: 'open',
+      summary: { en: 'Joint projects in quantum sensing.' },
+      publishedAt: '2026-12-10T00:00:05.000Z',
+      timeline: { announcedAt: null, opensAt: { utc: '2026-12-01T01:00:00Z' } },
+    });
+    t.clock.set('2026-12-10T00:00:00Z');
+  });
+
+  it('publishing before the opening announces the call then; instants the server sets are whole seconds', async () => {
+    const call = await createCall({ announcedAt: null });
+    t.clock.set('2026-12-10T00:00:07.891Z');
+    const published = await t.http.post(`/calls/${call.id}/publish`).auth(jst, bearer);
+    expect(published.status, published.text).toBe(200);
+    expect(published.body).toMatchObject({
+      status: 'announced',
+      publishedAt: '2026-12-10T00:00:07.000Z',
+      timeline: { announcedAt: { utc: '2026-12-10T00:00:07Z', local: '2026-12-10T09:00:07+09:00' } },
+    });
+    expect((await t.http.post(`/calls/${call.id}/cancel`).auth(jst, bearer).send({ reason: 'Merged into another call' })).status).toBe(200);
+    const [row] = await t.dataSource.query<{ instants: number; fractional: number }[]>(
+      `SELECT count(x)::int AS instants, count(*) FILTER (WHERE x <> date_trunc('second', x))::int AS fractional
+         FROM calls c, unnest(ARRAY[c.published_at, c.announced_at, c.cancelled_at]) x WHERE c.id = $1`,
+      [call.id],
+    );
+    expect(row).toEqual({ instants: 3, fractional: 0 });
+    t.clock.set('2026-12-10T00:00:00Z');
+  });
+
+  it('a call left announced after its opening still takes changes, and the repair migration gives it no announcement', async () => {
+    const call = await createCall({ announcedAt: null, opensAt: '2026-12-01T10:00' });
+    expect((await t.http.post(`/calls/${call.id}/publish`).auth(jst, bearer)).status).toBe(200);
+    // What publishing an open call used to record: the publication, with its milliseconds, as the announcement.
+    await t.dataSource.query(
+      `UPDATE calls SET published_at = '2026-12-10T00:00:00.250Z', announced_at = '2026-12-10T00:00:00.250Z' WHERE id = $1`,
+      [call.id],
+    );
+    const moved = await t.http
+      .patch(`/calls/${call.id}`)
+      .auth(nsf, bearer)
+      .set('if-match', `"${call.version + 1}"`)
+      .send({ agencies: [{ agencyId: org('NSF'), deadline: '2027-04-20T17:00' }] });
+    expect(moved.status, moved.text).toBe(200);
+    // A change that brings a problem of its own is refused for that problem alone.
+    const early = await t.http
+      .patch(`/calls/${call.id}`)
+      .auth(jst, bearer)
+      .set('if-match', `"${moved.body.version}"`)
+      .send({ reviewStartsAt: '2027-04-01T09:00' });
+    expect(early.status).toBe(400);
+    expect(early.body.errors).toEqual([{ field: 'reviewStartsAt', message: 'reviewStartsAt must not be before the last deadline' }]);
+
+    const Repair = migrations.find((migration) => migration.name === 'RepairCallAnnouncements1795392142861')!;
+    const runner = t.dataSource.createQueryRunner();
+    await new Repair().up(runner).finally(() => runner.release());
+    const repaired = await t.http.get(`/calls/${call.id}`).auth(jst, bearer);
+    expect(repaired.body).toMatchObject({ publishedAt: '2026-12-10T00:00:00.000Z', timeline: { announcedAt: null } });
   });
 
   it('guards updates with If-Match', async () => {

@@ -178,7 +178,8 @@ describe('concurrent requests', () => {
     });
 
     it('an edit racing the submission never changes what was submitted', async () => {
-      // Each round: one submit, and side edits to an over-cap budget fired around it, without If-Match.
+      // Each round: one submit, and side edits to an over-cap budget fired around it, with If-Match: *
+      // (whatever the version, so the edits do not refuse each other).
       // Either the edits land first (and the submission is refused for the budget) or the submission
       // wins (and the edits are refused): never a submitted application with a budget it was not checked with.
       const rounds = await Promise.all(
@@ -190,6 +191,7 @@ describe('concurrent requests', () => {
               t.http
                 .patch(`/applications/${id}/sides/${org('JST')}`)
                 .auth(as('pi.utokyo'), bearer)
+                .set('if-match', '*')
                 .send({ budgetPerYear: OVER_CAP }),
             ),
           );
@@ -310,6 +312,9 @@ describe('concurrent requests', () => {
         [callId, track, pi!.id, org('JST')],
       );
     }
+    // JST reviews once its deadline has passed.
+    t.clock.set(new Date(JST_DEADLINE + 60_000));
+    await login();
     const run = (body: Record<string, unknown>) => t.http.post(`/calls/${callId}/auto-assign`).auth(as('officer.jst'), bearer).send(body);
     // One run per track and two for the whole call, all at once: together they ask for far more than 8 reviewers × 5.
     const responses = await Promise.all([
@@ -337,6 +342,8 @@ describe('concurrent requests', () => {
       [callId],
     );
     expect(perApplication[0]!.n).toBeLessThanOrEqual(3);
+    t.clock.set(NOW);
+    await login();
   });
 
   it('submits and approvals racing the deadline: none is accepted at or after it', async () => {

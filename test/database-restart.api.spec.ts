@@ -98,19 +98,23 @@ describe.runIf(process.env['FULL_SUITE'] === '1')('database restart under load',
         });
       expect(created.status, created.text).toBe(201);
       const id = created.body.id as string;
+      let etag = created.headers['etag'] as string;
       for (const step of [
-        http
-          .patch(`/applications/${id}/sides/${org('JST')}`)
-          .send({ budgetPerYear: [30_000_000, 30_000_000, 30_000_000], budgetCurrency: 'JPY' }),
-        http.patch(`/applications/${id}/sides/${org('NSF')}`).send({
-          piUserId: mit!.id,
-          institutionId: org('MIT'),
-          budgetPerYear: [400_000_00, 400_000_00, 400_000_00],
-          budgetCurrency: 'USD',
-        }),
+        () =>
+          http
+            .patch(`/applications/${id}/sides/${org('JST')}`)
+            .send({ budgetPerYear: [30_000_000, 30_000_000, 30_000_000], budgetCurrency: 'JPY' }),
+        () =>
+          http.patch(`/applications/${id}/sides/${org('NSF')}`).send({
+            piUserId: mit!.id,
+            institutionId: org('MIT'),
+            budgetPerYear: [400_000_00, 400_000_00, 400_000_00],
+            budgetCurrency: 'USD',
+          }),
       ]) {
-        const response = await step.auth(piToken, bearer);
+        const response = await step().auth(piToken, bearer).set('if-match', etag);
         expect(response.status, response.text).toBe(200);
+        etag = response.headers['etag'] as string;
       }
       return id;
     };

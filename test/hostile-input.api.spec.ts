@@ -78,6 +78,8 @@ describe('hostile input', () => {
   const mine = { application: '', assignment: '', userEmail: '' };
 
   const api = (method: 'get' | 'post' | 'put' | 'patch', url: string, who: string) => t.http[method](url).auth(tokens[who]!, bearer);
+  /** A versioned update that overwrites whatever is there (If-Match: *): these writes are about text, not concurrency. */
+  const overwrite = (method: 'post' | 'put' | 'patch', url: string, who: string) => api(method, url, who).set('if-match', '*');
 
   async function created(method: 'post' | 'put', url: string, who: string, body: object): Promise<Record<string, unknown>> {
     const response = await api(method, url, who).send(body);
@@ -124,11 +126,12 @@ describe('hostile input', () => {
 
     // Objects the hostile requests may change at will.
     const hostileDraft = (await created('post', '/applications', 'pi', draftBody('Target of hostile edits')))['id'] as string;
-    const withMember = await created('post', `/applications/${hostileDraft}/members`, 'pi', {
+    const withMember = await overwrite('post', `/applications/${hostileDraft}/members`, 'pi').send({
       name: 'Yui Tanaka',
       role: 'co_investigator',
     });
-    const member = (withMember['members'] as { id: string }[])[0]!.id;
+    expect(withMember.status, withMember.text).toBe(201);
+    const member = (withMember.body.members as { id: string }[])[0]!.id;
     const draftCall = (await created('post', '/calls', 'officer', jointCallBody(openDetails.program.id)))['id'] as string;
     const program = (
       await created('post', '/programs', 'officer', { agencyId: org('JST'), code: 'HOSTILE-FIXTURE', nameJa: '試験', nameEn: 'Fixture' })
@@ -309,6 +312,12 @@ describe('hostile input', () => {
           },
         ],
       },
+      inviteApplicationMember: {
+        as: 'pi',
+        pathIds: { id: [hostileDraft] },
+        bodies: [{ name: 'Mia Klein', email: 'mia.klein@lab.example.edu', role: 'partner_pi', institutionId: org('MIT'), country: 'US' }],
+      },
+      findPerson: { as: 'pi', queries: [{ email: 'PI.MIT@example.org' }, { orcid: '0000-0002-1825-0097' }] },
       updateApplicationMember: {
         as: 'pi',
         pathIds: { id: [hostileDraft], memberId: [member] },
@@ -457,7 +466,7 @@ describe('hostile input', () => {
           legalText({ maxLength: 20_000 }),
           fc.array(legalText({ maxLength: 100 }), { maxLength: 5 }),
           async (title, abstract, keywords) => {
-            const saved = await api('patch', `/applications/${mine.application}`, 'pi').send({ title, abstract, keywords });
+            const saved = await overwrite('patch', `/applications/${mine.application}`, 'pi').send({ title, abstract, keywords });
             expect(saved.status, saved.text).toBe(200);
             const read = await api('get', `/applications/${mine.application}`, 'pi');
             expect(read.status).toBe(200);
@@ -474,7 +483,7 @@ describe('hostile input', () => {
     it('in a review comment', { timeout: TIMEOUT }, async () => {
       await fc.assert(
         fc.asyncProperty(legalText({ maxLength: 20_000 }), async (comment) => {
-          const saved = await api('put', `/assignments/${mine.assignment}/review`, 'tohoku').send({ scores: {}, comment });
+          const saved = await overwrite('put', `/assignments/${mine.assignment}/review`, 'tohoku').send({ scores: {}, comment });
           expect(saved.status, saved.text).toBe(200);
           const read = await api('get', `/assignments/${mine.assignment}/application`, 'tohoku');
           expect(read.status).toBe(200);
@@ -487,7 +496,7 @@ describe('hostile input', () => {
     it('in a user’s name', { timeout: TIMEOUT }, async () => {
       await fc.assert(
         fc.asyncProperty(legalText({ maxLength: 200, minLength: 1 }), async (name) => {
-          const saved = await api('patch', '/me', 'me').send({ name });
+          const saved = await overwrite('patch', '/me', 'me').send({ name });
           expect(saved.status, saved.text).toBe(200);
           const read = await api('get', '/me', 'me');
           expect(read.body.email).toBe(mine.userEmail);
@@ -502,17 +511,17 @@ describe('hostile input', () => {
     const targets = [
       {
         field: 'abstract',
-        write: (text: string) => api('patch', `/applications/${mine.application}`, 'pi').send({ abstract: text }),
+        write: (text: string) => overwrite('patch', `/applications/${mine.application}`, 'pi').send({ abstract: text }),
         read: async () => (await api('get', `/applications/${mine.application}`, 'pi')).body.abstract as string,
       },
       {
         field: 'comment',
-        write: (text: string) => api('put', `/assignments/${mine.assignment}/review`, 'tohoku').send({ scores: {}, comment: text }),
+        write: (text: string) => overwrite('put', `/assignments/${mine.assignment}/review`, 'tohoku').send({ scores: {}, comment: text }),
         read: async () => (await api('get', `/assignments/${mine.assignment}/application`, 'tohoku')).body.review.comment as string,
       },
       {
         field: 'name',
-        write: (text: string) => api('patch', '/me', 'me').send({ name: text }),
+        write: (text: string) => overwrite('patch', '/me', 'me').send({ name: text }),
         read: async () => (await api('get', '/me', 'me')).body.name as string,
       },
     ];

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '#identity';
 import { ProbeModule } from './support/probe.module.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -102,6 +103,59 @@ describe('HTTP behaviour of every route', () => {
       'referrer-policy': 'no-referrer',
     });
     expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('requires If-Match on every update guarded by a version: declared once in OpenAPI, 428 without it', async () => {
+    type Parameter = { name: string; in: string; required?: boolean };
+    const document = (await t.http.get('/docs-json')).body as {
+      paths: Record<string, Record<string, { operationId: string; parameters?: Parameter[] }>>;
+    };
+    const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ method, path, ...operation })),
+    );
+    const ifMatch = (parameters: Parameter[] = []) => parameters.filter((p) => p.in === 'header' && p.name.toLowerCase() === 'if-match');
+    for (const operation of operations) {
+      expect(
+        ifMatch(operation.parameters).map((p) => p.name),
+        operation.operationId,
+      ).toEqual(ifMatch(operation.parameters).length > 0 ? ['If-Match'] : []);
+    }
+    const id = '00000000-0000-4000-8000-000000000001';
+    const as = async (...roles: Role[]) => {
+      const user = await t.given.user({ roles });
+      return t.login(user.email, user.password);
+    };
+    const [researcher, officer, admin, reviewer] = [
+      await as('researcher'),
+      await as('program_officer'),
+      await as('admin'),
+      await as('reviewer'),
+    ];
+    const versioned: Record<string, { token: string; body?: object }> = {
+      updateApplication: { token: researcher, body: { title: 'A title' } },
+      updateApplicationSide: { token: researcher, body: { budgetCurrency: 'JPY' } },
+      addApplicationMember: { token: researcher, body: { name: 'A Member', role: 'co_investigator' } },
+      updateApplicationMember: { token: researcher, body: { name: 'A Member', role: 'co_investigator' } },
+      removeApplicationMember: { token: researcher },
+      updateCall: { token: officer, body: { titleEn: 'A title' } },
+      updateProgram: { token: officer, body: { nameEn: 'A name' } },
+      updateOrganization: { token: admin, body: { nameEn: 'A name' } },
+      updateUser: { token: admin, body: { name: 'A name' } },
+      updateMe: { token: researcher, body: { name: 'A name' } },
+      saveReview: { token: reviewer, body: { scores: {} } },
+    };
+    for (const [operationId, { token, body }] of Object.entries(versioned)) {
+      const operation = operations.find((o) => o.operationId === operationId);
+      expect(operation, operationId).toBeDefined();
+      expect(ifMatch(operation!.parameters), operationId).toMatchObject([{ name: 'If-Match', required: true }]);
+      const path = operation!.path.replace(/\{[^}]+\}/g, id);
+      const request = t.http[operation!.method as 'patch' | 'post' | 'put' | 'delete'](path).auth(token, { type: 'bearer' });
+      const response = body === undefined ? await request : await request.send(body);
+      expect(`${operationId} ${response.status} ${response.body.code}`).toBe(`${operationId} 428 PRECONDITION_REQUIRED`);
+      expect(response.headers['content-type']).toMatch(PROBLEM_JSON);
+      expect(response.body).toMatchObject({ title: 'Precondition Required', errors: [{ field: 'If-Match' }] });
+      expect(response.body.detail).toContain('If-Match');
+    }
   });
 
   it('allows CORS only from the configured origins', async () => {

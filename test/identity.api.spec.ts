@@ -19,6 +19,9 @@ describe('organisations and users', () => {
   });
   afterAll(() => t.close());
 
+  /** The ETag of the researcher's own profile, for a conditional update of it. */
+  const myEtag = async () => (await t.http.get('/me').auth(researcher, bearer)).headers['etag'] as string;
+
   it('a researcher gets 403 on admin routes', async () => {
     const anyId = randomUUID();
     const calls = [
@@ -39,7 +42,11 @@ describe('organisations and users', () => {
   it('refuses roles or organisation sent to updateMe with 400, and changes nothing', async () => {
     const organisationId = (await t.given.organisation()).id;
     for (const body of [{ roles: ['admin'] }, { organisationId }, { email: 'new@example.org' }, { name: 'X', disabled: false }]) {
-      const response = await t.http.patch('/me').auth(researcher, bearer).send(body);
+      const response = await t.http
+        .patch('/me')
+        .auth(researcher, bearer)
+        .set('if-match', await myEtag())
+        .send(body);
       expect(response.status).toBe(400);
       expect(response.body.code).toBe('VALIDATION_FAILED');
       expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual([Object.keys(body).at(-1)]);
@@ -53,6 +60,7 @@ describe('organisations and users', () => {
     const response = await t.http
       .patch('/me')
       .auth(researcher, bearer)
+      .set('if-match', await myEtag())
       .send({ name: '佐藤 遥', orcid: 'https://orcid.org/0000-0002-1825-0097', language: 'en', timeZone: 'Europe/Paris' });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ name: '佐藤 遥', orcid: '0000-0002-1825-0097', language: 'en', timeZone: 'Europe/Paris' });
@@ -63,7 +71,11 @@ describe('organisations and users', () => {
     ['orcid', { orcid: '0000-0002-1825-0098' }],
     ['timeZone', { timeZone: 'Asia/Atlantis' }],
   ])('refuses a bad %s on updateMe with 400 naming the field', async (field, body) => {
-    const response = await t.http.patch('/me').auth(researcher, bearer).send(body);
+    const response = await t.http
+      .patch('/me')
+      .auth(researcher, bearer)
+      .set('if-match', await myEtag())
+      .send(body);
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([expect.objectContaining({ field })]);
   });
@@ -191,6 +203,7 @@ describe('organisations and users', () => {
     const promoted = await t.http
       .patch(`/users/${created.body.id}`)
       .auth(admin, bearer)
+      .set('if-match', created.headers['etag'] as string)
       .send({ roles: ['researcher', 'reviewer'] });
     expect(promoted.body.roles).toEqual(['researcher', 'reviewer']);
     const token = await t.login('new.researcher@u-tokyo.example', 'a long enough password');

@@ -21,24 +21,41 @@ const LIMITS = {
   RATE_LIMIT_EXPORTS_WINDOW_SECONDS: '60',
   RATE_LIMIT_AUTO_ASSIGN: '5',
   RATE_LIMIT_AUTO_ASSIGN_WINDOW_SECONDS: '60',
+  RATE_LIMIT_PERSON_LOOKUP: '30',
+  RATE_LIMIT_PERSON_LOOKUP_WINDOW_SECONDS: '60',
 };
 const BODY_LIMIT_BYTES = 8192;
 
 const SICORP_US = seedId('call', 'SICORP-US-CURRENT');
+/** The demo call in review: its agencies' deadlines have passed, so they assign reviewers. */
+const SICORP_US_IN_REVIEW = seedId('call', 'SICORP-US-REVIEW');
 
 describe('configuration of the limits', () => {
   const base = { NODE_ENV: 'test', DATA_DIR: tmpdir(), JWT_SECRET: 'x'.repeat(40) };
 
-  it('defaults to 10 CSV exports and 5 auto-assign runs per user per minute, a 1 MiB body and pages of at most 100', () => {
+  it('defaults to 10 CSV exports, 5 auto-assign runs and 30 person lookups per user per minute, a 1 MiB body and pages of at most 100', () => {
     const config = loadConfig(base);
-    expect(config.rateLimits).toEqual({ exports: { limit: 10, windowSeconds: 60 }, autoAssign: { limit: 5, windowSeconds: 60 } });
+    expect(config.rateLimits).toEqual({
+      exports: { limit: 10, windowSeconds: 60 },
+      autoAssign: { limit: 5, windowSeconds: 60 },
+      personLookup: { limit: 30, windowSeconds: 60 },
+    });
     expect(config.bodyLimitBytes).toBe(1_048_576);
     expect(MAX_PAGE_SIZE).toBe(100);
   });
 
   it('takes the limits from the environment and refuses nonsense', () => {
-    const config = loadConfig({ ...base, RATE_LIMIT_EXPORTS: '3', RATE_LIMIT_AUTO_ASSIGN_WINDOW_SECONDS: '3600' });
-    expect(config.rateLimits).toEqual({ exports: { limit: 3, windowSeconds: 60 }, autoAssign: { limit: 5, windowSeconds: 3600 } });
+    const config = loadConfig({
+      ...base,
+      RATE_LIMIT_EXPORTS: '3',
+      RATE_LIMIT_AUTO_ASSIGN_WINDOW_SECONDS: '3600',
+      RATE_LIMIT_PERSON_LOOKUP: '12',
+    });
+    expect(config.rateLimits).toEqual({
+      exports: { limit: 3, windowSeconds: 60 },
+      autoAssign: { limit: 5, windowSeconds: 3600 },
+      personLookup: { limit: 12, windowSeconds: 60 },
+    });
     expect(() => loadConfig({ ...base, RATE_LIMIT_EXPORTS: '0' })).toThrow(ConfigError);
     expect(() => loadConfig({ ...base, RATE_LIMIT_AUTO_ASSIGN: 'many' })).toThrow(/RATE_LIMIT_AUTO_ASSIGN must be an integer/);
     expect(() => loadConfig({ ...base, RATE_LIMIT_EXPORTS_WINDOW_SECONDS: '0' })).toThrow(ConfigError);
@@ -187,7 +204,8 @@ describe('resource limits', () => {
 
     it('allows 5 auto-assign runs per officer per minute', async () => {
       const officer = await token(await officerUser());
-      const run = () => t.http.post(`/calls/${SICORP_US}/auto-assign`).auth(officer, bearer).send({ perApplication: 2, loadCap: 10 });
+      const run = () =>
+        t.http.post(`/calls/${SICORP_US_IN_REVIEW}/auto-assign`).auth(officer, bearer).send({ perApplication: 2, loadCap: 10 });
       for (let i = 1; i <= 5; i++) {
         const response = await run();
         expect(response.status, `run ${i}: ${response.text}`).toBe(200);
@@ -196,7 +214,8 @@ describe('resource limits', () => {
       // Another officer's runs are theirs to spend; the export allowance is separate.
       const colleague = await token(await officerUser());
       expect(
-        (await t.http.post(`/calls/${SICORP_US}/auto-assign`).auth(colleague, bearer).send({ perApplication: 2, loadCap: 10 })).status,
+        (await t.http.post(`/calls/${SICORP_US_IN_REVIEW}/auto-assign`).auth(colleague, bearer).send({ perApplication: 2, loadCap: 10 }))
+          .status,
       ).toBe(200);
       expect((await t.http.get(`/calls/${SICORP_US}/statistics.csv`).auth(officer, bearer)).status).toBe(200);
     });
@@ -269,6 +288,12 @@ describe('resource limits', () => {
       .filter((operation) => operation.responses['429']?.description?.startsWith('RATE_LIMITED'))
       .map((operation) => operation.operationId)
       .sort();
-    expect(limited).toEqual(['autoAssignReviewers', 'exportApplicationsCsv', 'exportCallStatisticsCsv']);
+    expect(limited).toEqual([
+      'autoAssignReviewers',
+      'exportApplicationsCsv',
+      'exportCallStatisticsCsv',
+      'findPerson',
+      'inviteApplicationMember',
+    ]);
   });
 });

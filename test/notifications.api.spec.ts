@@ -59,14 +59,18 @@ async function world(env: Record<string, string>) {
       expect(created.status, created.text).toBe(201);
       const id = created.body.id as string;
       const steps = [
-        t.http.patch(`/applications/${id}/sides/${org('JST')}`).send({ budgetPerYear: [30_000_000, 30_000_000], budgetCurrency: 'JPY' }),
-        t.http
-          .patch(`/applications/${id}/sides/${org('NSF')}`)
-          .send({ piUserId: mit!.id, institutionId: org('MIT'), budgetPerYear: [400_000_00, 400_000_00], budgetCurrency: 'USD' }),
+        () =>
+          t.http.patch(`/applications/${id}/sides/${org('JST')}`).send({ budgetPerYear: [30_000_000, 30_000_000], budgetCurrency: 'JPY' }),
+        () =>
+          t.http
+            .patch(`/applications/${id}/sides/${org('NSF')}`)
+            .send({ piUserId: mit!.id, institutionId: org('MIT'), budgetPerYear: [400_000_00, 400_000_00], budgetCurrency: 'USD' }),
       ];
+      let etag = created.headers['etag'] as string;
       for (const step of steps) {
-        const response = await step.auth(as('pi.utokyo'), bearer);
+        const response = await step().auth(as('pi.utokyo'), bearer).set('if-match', etag);
         expect(response.status, response.text).toBeLessThan(300);
+        etag = response.headers['etag'] as string;
       }
       return id;
     },
@@ -323,6 +327,7 @@ describe('reminders from the clock', () => {
     const moved = await w.t.http
       .patch(`/calls/${w.callId}`)
       .auth(w.as('officer.jst'), bearer)
+      .set('if-match', (await w.t.http.get(`/calls/${w.callId}`).auth(w.as('officer.jst'), bearer)).headers['etag'] as string)
       .send({ agencies: [{ agencyId: org('JST'), deadline: '2027-03-29T12:00' }] });
     expect(moved.status, moved.text).toBe(200);
     await at('2027-03-28T03:01:00Z');

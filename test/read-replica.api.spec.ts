@@ -226,7 +226,12 @@ describe.runIf(process.env['FULL_SUITE'] === '1')('read replicas', () => {
       expect(titlesOf(mine.response.body).get(created)).toBe('Written while the replica is paused');
       expect(mine.statements).toEqual([]);
 
-      const edited = await http.patch(`/applications/${earlier}`).auth(tokens['pi.utokyo']!, bearer).send({ title: 'Edited while paused' });
+      // A new application is at version 1, and nothing has changed it since.
+      const edited = await http
+        .patch(`/applications/${earlier}`)
+        .auth(tokens['pi.utokyo']!, bearer)
+        .set('if-match', '"1"')
+        .send({ title: 'Edited while paused' });
       expect(edited.status, edited.text).toBe(200);
       const afterEdit = await readOnReplica(() => get('/applications', 'pi.utokyo'));
       expect(titlesOf(afterEdit.response.body).get(earlier)).toBe('Edited while paused');

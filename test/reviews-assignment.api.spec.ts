@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSeeds } from '../seeds/index.js';
 import { DEMO_PASSWORD } from '../seeds/demo/users.js';
+import { seedId } from '../seeds/seed-id.js';
 import { org } from './support/call-fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -16,8 +17,11 @@ describe('automatic assignment through the API', () => {
     await runSeeds(t.dataSource, new Date('2026-12-15T00:00:00Z'));
     const [call] = await t.dataSource.query<{ id: string; track_id: string; pi: string }[]>(
       `SELECT c.id, t.id AS track_id, (SELECT id FROM users WHERE email = 'pi.osaka@example.org') AS pi
-         FROM calls c JOIN call_tracks t ON t.call_id = c.id WHERE c.title_en LIKE 'SICORP Japan-US%'`,
+         FROM calls c JOIN call_tracks t ON t.call_id = c.id WHERE c.id = $1`,
+      [seedId('call', 'SICORP-US-CURRENT')],
     );
+    // The call's deadlines (the 15th and 20th of next month): JST reviews once its own has passed.
+    t.clock.set('2027-01-16T00:00:00Z');
     callId = call!.id;
     // 150 reviewers at 50 institutions; 1,000 eligible applications, each with a member at one of those institutions.
     await t.dataSource.query(

@@ -228,10 +228,27 @@ describe('synthetic scale data', () => {
       ),
     ).toBe(0);
     const [receipts] = await t.dataSource.query<{ highest: number; sequence: number }[]>(
-      `SELECT max(split_part(receipt_number, '-', 3)::int) AS highest, (SELECT last_value::int FROM application_receipt_seq) AS sequence
-         FROM application_sides WHERE receipt_number LIKE 'JC-%'`,
+      `SELECT max(split_part(number, '-', 3)::int) AS highest, (SELECT last_value::int FROM application_receipt_seq) AS sequence
+         FROM application_receipts WHERE number LIKE 'JC-%'`,
     );
     expect(receipts!.sequence).toBe(receipts!.highest);
+    // The side's receipt is its agency receipt; a side waiting for its office has the receipt of its submission there.
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM application_sides s WHERE s.application_id BETWEEN $1 AND $2 AND s.receipt_number IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM application_receipts r WHERE r.number = s.receipt_number AND r.application_id = s.application_id
+                              AND r.agency_id = s.agency_id AND r.kind = 'received_by_agency' AND r.issued_at = s.submitted_at)`,
+        [LOW, HIGH],
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM application_sides s WHERE s.application_id BETWEEN $1 AND $2 AND s.status = 'pending_institution'
+            AND NOT EXISTS (SELECT 1 FROM application_receipts r WHERE r.application_id = s.application_id AND r.agency_id = s.agency_id
+                              AND r.kind = 'submitted_to_office')`,
+        [LOW, HIGH],
+      ),
+    ).toBe(0);
     // Nothing happened after now; every state change has its event.
     expect(await count(`SELECT count(*)::int AS n FROM application_events WHERE occurred_at > $1`, [NOW])).toBe(0);
     expect(

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { CallsRepository } from '#calls';
 import { AccessService, type Principal, type Role } from '#identity';
 import { EMAIL_QUEUE, Notifier } from '#notifications';
-import { AuditLog, IdempotencyStore, JobQueue, LaggingReads, loadConfig, SystemClock, toProblem, versionFromIfMatch } from '#platform';
+import { AuditLog, IdempotencyStore, JobQueue, LaggingReads, loadConfig, requiredVersion, SystemClock, toProblem } from '#platform';
 import { ApplicationsAccessRepository } from '../../libs/applications/src/applications/applications-access.repository.js';
 import { ApplicationsService } from '../../libs/applications/src/applications/applications.service.js';
 import { ApplicationsRepository } from '../../libs/applications/src/applications/applications.repository.js';
@@ -119,7 +119,7 @@ export async function startBaseline(databaseUrl: string, port: number, poolSize 
   app.patch('/applications/:id', async (r: Request, reply) =>
     withVersion(
       reply,
-      await s.applications.update(principalOf(r), r.params['id']!, r.body as object, versionFromIfMatch(r.headers['if-match'])),
+      await s.applications.update(principalOf(r), r.params['id']!, r.body as object, requiredVersion(r.headers['if-match'])),
     ),
   );
   app.post('/applications/:id/submit', (r: Request, reply) =>
@@ -145,7 +145,7 @@ export async function startBaseline(databaseUrl: string, port: number, poolSize 
         principalOf(r),
         r.params['id']!,
         r.body as { scores: Record<string, number> },
-        versionFromIfMatch(r.headers['if-match']),
+        requiredVersion(r.headers['if-match']),
       ),
     ),
   );

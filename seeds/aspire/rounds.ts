@@ -57,6 +57,12 @@ export async function seedRounds(manager: EntityManager): Promise<number> {
     [JSON.stringify(fresh)],
   );
   await manager.query(
+    `INSERT INTO application_receipts (number, application_id, agency_id, kind, issued_at)
+     SELECT receipt_number, id, agency_id, 'received_by_agency', created_at
+       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, agency_id uuid, receipt_number text, created_at timestamptz)`,
+    [JSON.stringify(fresh)],
+  );
+  await manager.query(
     `INSERT INTO side_decisions (application_id, call_id, agency_id, institution_id, decision, decided_by, decided_at)
      SELECT id, call_id, agency_id, institution_id, CASE WHEN funded THEN 'yes' ELSE 'no' END, $2, decided_at
        FROM jsonb_to_recordset($1::jsonb)

@@ -243,6 +243,14 @@ export function callSeeds(anchor: Date): CallSeed[] {
       ],
       tracks: [
         { code: 'standard', nameJa: '一般', nameEn: 'Standard', maxBudget: JPY(45), maxDurationMonths: 36, earlyCareerRequired: false },
+        {
+          code: 'early_career',
+          nameJa: '若手研究者参画型',
+          nameEn: 'Early-career team',
+          maxBudget: JPY(30),
+          maxDurationMonths: 36,
+          earlyCareerRequired: true,
+        },
       ],
       fields: ['ai_information', 'semiconductors'],
       eligibleCountries: ['US'],

@@ -1,4 +1,4 @@
-import { type ApplicationAction, applicationStatus, type SideState, type SideStatus, transition } from '#applications';
+import { type ApplicationAction, applicationStatus, receiptFor, type SideState, type SideStatus, transition } from '#applications';
 import { BulkTable } from './bulk-insert.js';
 import { hash32, Random, scaleId } from './random.js';
 import { type Agency, type CallAgencyPlan, type CallPlan, DAY, KIND, type Researcher, type World } from './scale-world.js';
@@ -78,6 +78,13 @@ export function applicationTables() {
       to_status: 'text',
       comment: 'text',
       occurred_at: 'time',
+    }),
+    application_receipts: new BulkTable('application_receipts', {
+      number: 'text',
+      application_id: 'uuid',
+      agency_id: 'uuid',
+      kind: 'text',
+      issued_at: 'time',
     }),
     review_assignments: new BulkTable('review_assignments', {
       id: 'uuid',
@@ -269,6 +276,8 @@ export class ApplicationGenerator {
       const target = 'agencyId' in action ? sides.find((s) => s.plan.agency.id === action.agencyId) : undefined;
       const states: SideState[] = sides.map((s) => ({
         agencyId: s.plan.agency.id,
+        agencyName: s.plan.agency.shortName,
+        timeZone: s.plan.agency.country.timeZone,
         institutionId: s.pi.institution.id,
         status: s.status,
         approvalRequired: s.plan.approvalRequired,
@@ -287,9 +296,14 @@ export class ApplicationGenerator {
         const side = sides.find((s) => s.plan.agency.id === change.agencyId)!;
         side.status = change.to;
         if (change.to === 'draft' || change.to === 'returned') side.checkedAt = null;
-        if (change.to === 'submitted') {
-          side.receipt = `JC-${new Date(when * 1000).getUTCFullYear()}-${String(++this.receipt).padStart(6, '0')}`;
-          side.submittedAt = when;
+        const kind = receiptFor(change);
+        if (kind) {
+          const receipt = `JC-${new Date(when * 1000).getUTCFullYear()}-${String(++this.receipt).padStart(6, '0')}`;
+          t.application_receipts.add(receipt, id, change.agencyId, kind, when);
+          if (kind === 'received_by_agency') {
+            side.receipt = receipt;
+            side.submittedAt = when;
+          }
         }
         const comment = side === target && action.type === 'return' ? action.comment : null;
         events.add(id, change.agencyId, actor, `application.${action.type}`, change.from, change.to, comment, when);

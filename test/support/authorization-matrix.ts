@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Role } from '#identity';
+import { InvitationsService, type Role } from '#identity';
 import { runSeeds } from '../../seeds/index.js';
 import { DEMO_PASSWORD } from '../../seeds/demo/users.js';
 import { jointCallBody, org } from './call-fixtures.js';
@@ -70,6 +70,8 @@ export interface World {
   readonly failedJobId: string;
   /** The secret calendar-feed token of a user outside the matrix. */
   readonly calendarToken: string;
+  /** The token of an invitation into the withdrawn draft, made before its withdrawal, not yet accepted. */
+  readonly invitationToken: string;
   readonly organisationId: string;
 }
 
@@ -112,11 +114,16 @@ export async function buildWorld(t: TestApp): Promise<World> {
     expect(response.status, response.text).toBe(status);
     return response.body as Record<string, unknown>;
   };
+  /** Updates are conditional on the version read (If-Match), as every versioned update must be. */
   const as = (token: string) => ({
     get: (path: string) => t.http.get(path).auth(token, bearer),
-    post: (path: string, body: object = {}) => t.http.post(path).auth(token, bearer).send(body),
-    patch: (path: string, body: object) => t.http.patch(path).auth(token, bearer).send(body),
-    put: (path: string, body: object) => t.http.put(path).auth(token, bearer).send(body),
+    post: (path: string, body: object = {}, version?: number) => {
+      const request = t.http.post(path).auth(token, bearer);
+      return (version === undefined ? request : request.set('if-match', `"${version}"`)).send(body);
+    },
+    patch: (path: string, body: object, version: number) =>
+      t.http.patch(path).auth(token, bearer).set('if-match', `"${version}"`).send(body),
+    put: (path: string, body: object, version: number) => t.http.put(path).auth(token, bearer).set('if-match', `"${version}"`).send(body),
   });
 
   const [program] = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM programs WHERE code = 'SICORP'`);
@@ -139,7 +146,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   t.clock.set('2027-02-01T00:00:00Z');
   await login();
 
-  const pi = as(tokens.pi);
+  let pi = as(tokens.pi);
   const [mit] = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM users WHERE email = 'pi.mit@example.org'`);
   const draft = async (title: string): Promise<string> => {
     const created = await ok(
@@ -147,28 +154,31 @@ export async function buildWorld(t: TestApp): Promise<World> {
       201,
     );
     const id = created['id'] as string;
-    await ok(pi.patch(`/applications/${id}/sides/${org('JST')}`, { budgetPerYear: [10_000_000], budgetCurrency: 'JPY' }));
-    await ok(
-      pi.patch(`/applications/${id}/sides/${org('NSF')}`, {
-        piUserId: mit!.id,
-        institutionId: org('MIT'),
-        budgetPerYear: [100_000],
-        budgetCurrency: 'USD',
-      }),
+    const jst = await ok(
+      pi.patch(
+        `/applications/${id}/sides/${org('JST')}`,
+        { budgetPerYear: [10_000_000], budgetCurrency: 'JPY' },
+        created['version'] as number,
+      ),
+    );
+    const nsf = await ok(
+      pi.patch(
+        `/applications/${id}/sides/${org('NSF')}`,
+        { piUserId: mit!.id, institutionId: org('MIT'), budgetPerYear: [100_000], budgetCurrency: 'USD' },
+        jst['version'] as number,
+      ),
     );
     await ok(
-      pi.post(`/applications/${id}/members`, {
-        userId: coInvestigator.id,
-        name: 'MIT Co-investigator',
-        role: 'co_investigator',
-        institutionId: org('MIT'),
-        country: 'US',
-      }),
+      pi.post(
+        `/applications/${id}/members`,
+        { userId: coInvestigator.id, name: 'MIT Co-investigator', role: 'co_investigator', institutionId: org('MIT'), country: 'US' },
+        nsf['version'] as number,
+      ),
       201,
     );
     return id;
   };
-  const eligibleAtJst = async (id: string) => {
+  const submittedToJst = async (id: string) => {
     await ok(pi.post(`/applications/${id}/submit`));
     await ok(
       as(tokens.officeOfSide).post(`/applications/${id}/sides/${org('JST')}/approve`, {
@@ -176,19 +186,44 @@ export async function buildWorld(t: TestApp): Promise<World> {
         disclosuresReceived: true,
       }),
     );
-    await ok(
-      as(tokens.officerOfCall).post(`/applications/${id}/sides/${org('JST')}/eligibility`, { eligible: true, reason: 'Meets the rules' }),
-    );
   };
+  const eligibleAtJst = (id: string) =>
+    ok(as(tokens.officerOfCall).post(`/applications/${id}/sides/${org('JST')}/eligibility`, { eligible: true, reason: 'Meets the rules' }));
 
-  // The application under review.
+  // Submitted while the call is open: the application to be under review and the one to be decided.
   const applicationId = await draft('量子センシングの日米共同研究');
   const team = await ok(pi.get(`/applications/${applicationId}`));
   const memberId = (team['members'] as { id: string; userId: string | null }[]).find((m) => m.userId === coInvestigator.id)!.id;
-  await eligibleAtJst(applicationId);
+  await submittedToJst(applicationId);
+  const decidedApplicationId = await draft('日米量子計測の共同研究');
+  await submittedToJst(decidedApplicationId);
+
   for (const reviewer of ['reviewerAssigned', 'reviewerUnassigned', 'reviewerConflicted'] as const) {
     await ok(as(tokens.officerOfCall).post(`/calls/${callId}/reviewers`, { reviewerId: userIds[reviewer] }), 201);
   }
+
+  // JST's deadline has passed, NSF's has not (the call is still open): JST reviews its sides.
+  t.clock.set('2027-04-01T00:00:00Z');
+  await login();
+  pi = as(tokens.pi);
+
+  // The draft withdrawn before it reached any agency.
+  const withdrawnDraftId = await draft('取り下げた下書き');
+  await ok(
+    t.http
+      .post(`/applications/${withdrawnDraftId}/invitations`)
+      .auth(tokens.pi, bearer)
+      .set('if-match', '*')
+      .send({ name: 'Invited Partner', email: 'invited.partner@example.test', role: 'co_investigator' }),
+    201,
+  );
+  const [invitation] = await t.dataSource.query<{ id: string }[]>(
+    `SELECT id FROM invitations WHERE email = 'invited.partner@example.test'`,
+  );
+  const letter = await t.app.get(InvitationsService).letter(invitation!.id);
+  await ok(pi.post(`/applications/${withdrawnDraftId}/withdraw`));
+
+  await eligibleAtJst(applicationId);
   const assignments: Record<string, string> = {};
   for (const reviewer of ['reviewerAssigned', 'reviewerConflicted'] as const) {
     const made = await ok(
@@ -198,9 +233,13 @@ export async function buildWorld(t: TestApp): Promise<World> {
     const assignmentId = made['assignmentId'] as string;
     assignments[reviewer] = assignmentId;
     const reviewer$ = as(tokens[reviewer]);
-    await ok(reviewer$.post(`/assignments/${assignmentId}/accept`, { noConflict: true }));
+    const accepted = await ok(reviewer$.post(`/assignments/${assignmentId}/accept`, { noConflict: true }));
     await ok(
-      reviewer$.put(`/assignments/${assignmentId}/review`, { scores: Object.fromEntries(criteria.map((c) => [c, 4])), comment: 'Sound.' }),
+      reviewer$.put(
+        `/assignments/${assignmentId}/review`,
+        { scores: Object.fromEntries(criteria.map((c) => [c, 4])), comment: 'Sound.' },
+        accepted['version'] as number,
+      ),
     );
     await ok(reviewer$.post(`/assignments/${assignmentId}/review/submit`));
   }
@@ -210,14 +249,13 @@ export async function buildWorld(t: TestApp): Promise<World> {
     201,
   );
 
-  // The decided application.
-  const decidedApplicationId = await draft('日米量子計測の共同研究');
+  // The decided application: its JST side under review, then funded.
   await eligibleAtJst(decidedApplicationId);
+  await ok(
+    as(tokens.officerOfCall).post(`/applications/${decidedApplicationId}/assignments`, { reviewerId: userIds.reviewerAssigned }),
+    201,
+  );
   await ok(as(tokens.officerOfCall).post(`/applications/${decidedApplicationId}/sides/${org('JST')}/decision`, { decision: 'yes' }));
-
-  // The draft withdrawn before it reached any agency.
-  const withdrawnDraftId = await draft('取り下げた下書き');
-  await ok(pi.post(`/applications/${withdrawnDraftId}/withdraw`));
 
   const [notice] = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM notifications WHERE user_id = $1 ORDER BY id LIMIT 1`, [
     userIds.reviewerAssigned,
@@ -249,6 +287,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     notificationId: notice!.id,
     failedJobId: failed[0]!.id,
     calendarToken: calendar['token'] as string,
+    invitationToken: letter!.token,
     organisationId: org('UTOKYO'),
   };
 }

@@ -108,21 +108,24 @@ export async function completeDraft(
   expect(created.status, created.text).toBe(201);
   const id = created.body.id as string;
   const [mit] = await dataSource.query<{ id: string }[]>(`SELECT id FROM users WHERE email = 'pi.mit@example.org'`);
+  // Each step is conditional on the version the previous one answered, as a client's would be.
   const steps = [
-    http.patch(`/applications/${id}/sides/${org('JST')}`).send({ budgetPerYear: DRAFT_JST_BUDGET, budgetCurrency: 'JPY' }),
-    http.patch(`/applications/${id}/sides/${org('NSF')}`).send({
-      piUserId: mit!.id,
-      institutionId: org('MIT'),
-      budgetPerYear: [400_000_00, 400_000_00, 400_000_00],
-      budgetCurrency: 'USD',
-    }),
-    http
-      .post(`/applications/${id}/members`)
-      .send({ name: 'Yui Tanaka', role: 'co_investigator', earlyCareer: true, institutionId: org('UTOKYO'), country: 'JP' }),
+    () => http.patch(`/applications/${id}/sides/${org('JST')}`).send({ budgetPerYear: DRAFT_JST_BUDGET, budgetCurrency: 'JPY' }),
+    () =>
+      http.patch(`/applications/${id}/sides/${org('NSF')}`).send({
+        piUserId: mit!.id,
+        institutionId: org('MIT'),
+        budgetPerYear: [400_000_00, 400_000_00, 400_000_00],
+        budgetCurrency: 'USD',
+      }),
+    () =>
+      http
+        .post(`/applications/${id}/members`)
+        .send({ name: 'Yui Tanaka', role: 'co_investigator', earlyCareer: true, institutionId: org('UTOKYO'), country: 'JP' }),
   ];
-  let version = 0;
+  let version = created.body.version as number;
   for (const step of steps) {
-    const response = await step.auth(piToken, bearer);
+    const response = await step().auth(piToken, bearer).set('if-match', `"${version}"`);
     expect(response.status, response.text).toBeLessThan(300);
     version = response.body.version as number;
   }

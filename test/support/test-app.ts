@@ -81,6 +81,7 @@ export function testConfig(env: Readonly<Record<string, string>> = {}): AppConfi
     // rate limits are tested with their own values (test/limits.api.spec.ts) and out of the way elsewhere.
     RATE_LIMIT_EXPORTS: '1000000',
     RATE_LIMIT_AUTO_ASSIGN: '1000000',
+    RATE_LIMIT_PERSON_LOOKUP: '1000000',
     ...env,
   });
 }

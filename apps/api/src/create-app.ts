@@ -1,6 +1,7 @@
+import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { configureHttpApp, createFastifyAdapter } from '#platform';
+import { configureHttpApp, createFastifyAdapter, serveWebPages } from '#platform';
 import { AppModule, type ApiRuntime } from './app.module.js';
 
 /** The api as served by `npm start` and exercised by the API tests: same modules, same HTTP setup. */
@@ -11,6 +12,9 @@ export async function createApp(runtime: ApiRuntime): Promise<NestFastifyApplica
   });
   try {
     configureHttpApp(app, runtime.config);
+    // The browser's refresh token travels in an HttpOnly cookie (libs/identity browser-session routes).
+    await app.register(fastifyCookie);
+    await serveWebPages(app, runtime.config.webDir);
     await app.init();
   } catch (error) {
     await app.close().catch(() => undefined);

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
+import { writeFile } from 'node:fs/promises';
 import { generateMigration, loadConfig, openDatabase, revertLastMigration, runMigrations, withDataSource } from '#platform';
 import { schemaDataSourceOptions } from '#schema';
 import { runSeeds } from '../../../seeds/index.js';
 import { currentHour, loadScaleData, parseScaleArguments } from '../../../seeds/scale/scale-data.js';
+import { API_TYPES_FILE, generateApiTypes } from './api-types.js';
 
 const USAGE = `usage: node dist/apps/cli/src/main.js <command>
   migrate              apply pending migrations
@@ -12,11 +14,17 @@ const USAGE = `usage: node dist/apps/cli/src/main.js <command>
   seed:scale [options] load the demo data, then a synthetic data set for benchmarks:
                        --applications N (100000), --seed N (1), --now ISO-8601 (this hour),
                        --institutions N (800), --agencies N (50), --researchers N (20000),
-                       --reviewers N (7000), --calls N (120); --replace deletes an earlier set first`;
+                       --reviewers N (7000), --calls N (120); --replace deletes an earlier set first
+  api:types            write the pages' API types (${API_TYPES_FILE}) from the OpenAPI document`;
 
 /** One-off commands on the configured database (embedded under DATA_DIR unless DATABASE_URL is set). */
 async function main(argv: readonly string[]): Promise<void> {
   const [command, argument] = argv;
+  if (command === 'api:types') {
+    await writeFile(API_TYPES_FILE, await generateApiTypes());
+    console.log(`wrote ${API_TYPES_FILE}`);
+    return;
+  }
   if (command === undefined || !['migrate', 'migrate:revert', 'migrate:generate', 'seed', 'seed:scale'].includes(command)) {
     console.error(USAGE);
     process.exitCode = 2;

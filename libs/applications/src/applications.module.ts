@@ -7,12 +7,15 @@ import { ApplicationsController, InstitutionDeadlinesController } from './applic
 import { ApplicationsRepository } from './applications/applications.repository.js';
 import { ApplicationsService } from './applications/applications.service.js';
 import { deadlineReminder } from './rules/deadline-reminders.js';
+import { TeamInvitationsController } from './team/team-invitations.controller.js';
+import { TeamInvitationsRepository } from './team/team-invitations.repository.js';
+import { TeamInvitationsService } from './team/team-invitations.service.js';
 
 /** Joint applications: drafts, teams, sides, institution approval, submission and the event log. */
 @Module({
   imports: [IdentityModule, CallsModule, NotificationsModule],
-  controllers: [ApplicationsController, InstitutionDeadlinesController],
-  providers: [ApplicationsAccessRepository, ApplicationsRepository, ApplicationsService],
+  controllers: [ApplicationsController, InstitutionDeadlinesController, TeamInvitationsController],
+  providers: [ApplicationsAccessRepository, ApplicationsRepository, ApplicationsService, TeamInvitationsRepository, TeamInvitationsService],
   exports: [ApplicationsRepository],
 })
 export class ApplicationsModule implements OnModuleInit {

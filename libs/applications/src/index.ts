@@ -6,6 +6,7 @@ import {
   ApplicationEvent,
   ApplicationInstitution,
   ApplicationMember,
+  ApplicationReceipt,
   ApplicationSide,
   InstitutionDeadline,
 } from './applications/application.entity.js';
@@ -16,6 +17,7 @@ export const applicationEntities = [
   ApplicationSide,
   ApplicationMember,
   ApplicationEvent,
+  ApplicationReceipt,
   InstitutionDeadline,
   ApplicationInstitution,
 ];

@@ -15,7 +15,7 @@ import { ProgramsService } from './programs/programs.service.js';
   imports: [IdentityModule],
   controllers: [ProgramsController, CallsController, CalendarController],
   providers: [CallsAccessRepository, CallsRepository, CallsService, CalendarService, ProgramsRepository, ProgramsService],
-  exports: [CallsRepository],
+  exports: [CallsRepository, CallsService],
 })
 export class CallsModule implements OnModuleInit {
   constructor(

@@ -10,11 +10,18 @@ import { RouteDeclarations } from './access/route-declarations.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthRepository } from './auth/auth.repository.js';
 import { AuthService } from './auth/auth.service.js';
+import { BrowserSessionController } from './auth/browser-session.controller.js';
 import { JwtStrategy } from './auth/jwt.strategy.js';
 import { WritePositionInterceptor } from './auth/write-position.interceptor.js';
+import { InvitationsController } from './invitations/invitations.controller.js';
+import { InvitationsRepository } from './invitations/invitations.repository.js';
+import { InvitationsService } from './invitations/invitations.service.js';
 import { OrganisationsController } from './organisations/organisations.controller.js';
 import { OrganisationsRepository } from './organisations/organisations.repository.js';
 import { OrganisationsService } from './organisations/organisations.service.js';
+import { PeopleController } from './people/people.controller.js';
+import { PeopleRepository } from './people/people.repository.js';
+import { PeopleService } from './people/people.service.js';
 import { UsersController } from './users/users.controller.js';
 import { UsersRepository } from './users/users.repository.js';
 import { UsersService } from './users/users.service.js';
@@ -22,7 +29,14 @@ import { UsersService } from './users/users.service.js';
 /** Organisations, users, sign-in, and the access module every feature asks. */
 @Module({
   imports: [DiscoveryModule, PassportModule, JwtModule.register({})],
-  controllers: [AuthController, UsersController, OrganisationsController],
+  controllers: [
+    AuthController,
+    BrowserSessionController,
+    UsersController,
+    OrganisationsController,
+    PeopleController,
+    InvitationsController,
+  ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_INTERCEPTOR, useClass: WritePositionInterceptor },
@@ -36,8 +50,12 @@ import { UsersService } from './users/users.service.js';
     OrganisationsService,
     UsersRepository,
     UsersService,
+    PeopleRepository,
+    PeopleService,
+    InvitationsRepository,
+    InvitationsService,
   ],
-  exports: [AccessService, RouteDeclarations],
+  exports: [AccessService, RouteDeclarations, InvitationsService],
 })
 export class IdentityModule implements OnModuleInit {
   constructor(

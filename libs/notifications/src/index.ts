@@ -3,6 +3,7 @@ export * from './notices/notice-texts.js';
 export * from './notices/notification.entity.js';
 export * from './notices/notifier.js';
 export * from './delivery/email-delivery.js';
+export * from './invitations/invitation-mail.js';
 export * from './schedule/scheduled-notices.js';
 
 import { NoticeMark, Notification, NotificationPreference } from './notices/notification.entity.js';

@@ -3,16 +3,18 @@ import { ApplicationsModule } from '#applications';
 import { CallsModule } from '#calls';
 import { IdentityModule } from '#identity';
 import { NotificationsModule, ScheduledNotices } from '#notifications';
+import { ResultsReleaseController } from './results/results-release.controller.js';
+import { ResultsReleaseService } from './results/results-release.service.js';
 import { decisionNotice, reviewReminder } from './rules/review-notices.js';
 import { ReviewsController } from './reviews/reviews.controller.js';
 import { ReviewsRepository } from './reviews/reviews.repository.js';
 import { ReviewsService } from './reviews/reviews.service.js';
 
-/** Eligibility, reviewer pools, conflicts, assignment, reviews, ranking and each agency's decision. */
+/** Eligibility, reviewer pools, conflicts, assignment, reviews, ranking, each agency's decision and the release of the results. */
 @Module({
   imports: [IdentityModule, CallsModule, ApplicationsModule, NotificationsModule],
-  controllers: [ReviewsController],
-  providers: [ReviewsRepository, ReviewsService],
+  controllers: [ReviewsController, ResultsReleaseController],
+  providers: [ReviewsRepository, ReviewsService, ResultsReleaseService],
 })
 export class ReviewsModule implements OnModuleInit {
   constructor(

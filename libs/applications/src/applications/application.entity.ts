@@ -14,7 +14,7 @@ import {
 } from 'typeorm';
 import { Call, CallTrack, ResearchField } from '#calls';
 import { Organisation, User } from '#identity';
-import type { ApplicationStatus, SideStatus } from '../rules/application-state.js';
+import { type ApplicationStatus, RECEIPT_KINDS, type ReceiptKind, type SideStatus } from '../rules/application-state.js';
 
 export const MEMBER_ROLES = ['pi', 'co_pi', 'partner_pi', 'co_investigator'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
@@ -261,6 +261,48 @@ export class ApplicationEvent {
 
   @Column({ type: 'timestamptz' })
   occurredAt: Date;
+}
+
+/**
+ * Proof, with a number and the server's time, that the PI submitted a side to its institution's
+ * office, or that the side reached its agency. Issued in the transaction of that step, next to its
+ * event; never changed or deleted, so a later approval or return leaves a timely submission on record.
+ * The side's receipt_number and submitted_at stay those of its latest agency receipt.
+ */
+@Entity({ name: 'application_receipts' })
+@Index('application_receipts_application_id_idx', ['applicationId', 'issuedAt'])
+@Check('application_receipts_kind_check', `kind IN (${RECEIPT_KINDS.map((kind) => `'${kind}'`).join(', ')})`)
+export class ApplicationReceipt {
+  /** JC-2027-000123: one sequence for every kind, so a number names one receipt. */
+  @PrimaryColumn({ type: 'text' })
+  number: string;
+
+  @Column({ type: 'uuid' })
+  applicationId: string;
+
+  @Column({ type: 'uuid' })
+  agencyId: string;
+
+  @ManyToOne(() => ApplicationSide, { onDelete: 'CASCADE' })
+  @JoinColumn([
+    { name: 'application_id', referencedColumnName: 'applicationId' },
+    { name: 'agency_id', referencedColumnName: 'agencyId' },
+  ])
+  side?: ApplicationSide;
+
+  @Column({ type: 'text' })
+  kind: ReceiptKind;
+
+  @Column({ type: 'timestamptz' })
+  issuedAt: Date;
+
+  /** The event of the step that issued it; none for receipts loaded without their events (past rounds, demo data). */
+  @Column({ type: 'bigint', nullable: true })
+  eventId: string | null;
+
+  @ManyToOne(() => ApplicationEvent)
+  @JoinColumn({ name: 'event_id' })
+  event?: ApplicationEvent;
 }
 
 /** An office's own deadline for a call, earlier than the agency's, shown to its researchers. */

@@ -1,7 +1,21 @@
-import { Body, Controller, Delete, Get, Header, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import {
   ApiCreatedResponse,
-  ApiHeader,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -10,13 +24,14 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CurrentUser, type Principal } from '#identity';
-import { Authenticated, Idempotent, type Page, RateLimited, versionFromIfMatch } from '#platform';
-import type { ApplicationSummaryRow } from './applications.repository.js';
+import { Authenticated, Idempotent, IfMatch, type Page, RateLimited } from '#platform';
 import { ApplicationsService } from './applications.service.js';
 import {
+  ApplicationCheckDto,
   ApplicationDto,
   ApplicationEventDto,
   ApplicationPageDto,
+  type ApplicationSummaryDto,
   ApproveSideDto,
   CreateApplicationDto,
   ExportApplicationsQueryDto,
@@ -29,8 +44,15 @@ import {
   UpdateSideDto,
 } from './dto/application.dto.js';
 
-const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag from getApplication' };
 const uuid = new ParseUUIDPipe();
+
+/** What an edit of a draft may be refused for, besides its If-Match. */
+const EditRefusals = (unprocessable = 'NOT_EDITABLE: submitted; reopen it first') =>
+  applyDecorators(
+    ApiForbiddenResponse({ description: 'NOT_AN_EDITOR: only the PI and co-PIs edit' }),
+    ApiNotFoundResponse({ description: 'NOT_FOUND, also for applications you may not see' }),
+    ApiUnprocessableEntityResponse({ description: unprocessable }),
+  );
 
 @ApiTags('applications')
 @Controller('applications')
@@ -53,7 +75,7 @@ export class ApplicationsController {
     summary: 'view=mine (your team), office (your institution) or agency (received by your agency).',
   })
   @ApiOkResponse({ type: ApplicationPageDto })
-  list(@CurrentUser() user: Principal, @Query() query: ListApplicationsQueryDto): Promise<Page<ApplicationSummaryRow>> {
+  list(@CurrentUser() user: Principal, @Query() query: ListApplicationsQueryDto): Promise<Page<ApplicationSummaryDto>> {
     return this.applications.list(user, query);
   }
 
@@ -85,17 +107,17 @@ export class ApplicationsController {
   @Authenticated()
   @ApiOperation({
     operationId: 'updateApplication',
-    summary: 'PI and co-PIs change a draft; a stale If-Match gets 409 with the current version.',
+    summary: 'PI and co-PIs change a draft: If-Match is required, and a stale one gets 409 with the current version.',
   })
-  @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: ApplicationDto })
+  @EditRefusals()
   update(
     @CurrentUser() user: Principal,
     @Param('id', uuid) id: string,
     @Body() body: UpdateApplicationDto,
-    @Headers('if-match') ifMatch?: string,
-  ) {
-    return this.applications.update(user, id, body, versionFromIfMatch(ifMatch));
+    @IfMatch() version: number | undefined,
+  ): Promise<ApplicationDto> {
+    return this.applications.update(user, id, body, version);
   }
 
   @Patch(':id/sides/:agencyId')
@@ -104,59 +126,73 @@ export class ApplicationsController {
     operationId: 'updateApplicationSide',
     summary: "A side's PI, institution and budget (or, in twinning, its funded project).",
   })
-  @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: ApplicationDto })
+  @EditRefusals()
   updateSide(
     @CurrentUser() user: Principal,
     @Param('id', uuid) id: string,
     @Param('agencyId', uuid) agencyId: string,
     @Body() body: UpdateSideDto,
-    @Headers('if-match') ifMatch?: string,
+    @IfMatch() version: number | undefined,
   ): Promise<ApplicationDto> {
-    return this.applications.updateSide(user, id, agencyId, body, versionFromIfMatch(ifMatch));
+    return this.applications.updateSide(user, id, agencyId, body, version);
   }
 
   @Post(':id/members')
   @Authenticated()
   @ApiOperation({ operationId: 'addApplicationMember' })
-  @ApiHeader(IF_MATCH)
   @ApiCreatedResponse({ type: ApplicationDto })
+  @EditRefusals('NOT_EDITABLE: submitted; reopen it first. ONE_PI: the application has its PI')
   addMember(
     @CurrentUser() user: Principal,
     @Param('id', uuid) id: string,
     @Body() body: MemberInputDto,
-    @Headers('if-match') ifMatch?: string,
-  ) {
-    return this.applications.addMember(user, id, body, versionFromIfMatch(ifMatch));
+    @IfMatch() version: number | undefined,
+  ): Promise<ApplicationDto> {
+    return this.applications.addMember(user, id, body, version);
   }
 
   @Patch(':id/members/:memberId')
   @Authenticated()
   @ApiOperation({ operationId: 'updateApplicationMember' })
-  @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: ApplicationDto })
+  @EditRefusals('NOT_EDITABLE: submitted; reopen it first. ONE_PI: the PI stays the PI')
   updateMember(
     @CurrentUser() user: Principal,
     @Param('id', uuid) id: string,
     @Param('memberId', uuid) memberId: string,
     @Body() body: MemberInputDto,
-    @Headers('if-match') ifMatch?: string,
+    @IfMatch() version: number | undefined,
   ): Promise<ApplicationDto> {
-    return this.applications.updateMember(user, id, memberId, body, versionFromIfMatch(ifMatch));
+    return this.applications.updateMember(user, id, memberId, body, version);
   }
 
   @Delete(':id/members/:memberId')
   @Authenticated()
   @ApiOperation({ operationId: 'removeApplicationMember' })
-  @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: ApplicationDto })
+  @EditRefusals('NOT_EDITABLE: submitted; reopen it first. ONE_PI: the PI cannot be removed')
   removeMember(
     @CurrentUser() user: Principal,
     @Param('id', uuid) id: string,
     @Param('memberId', uuid) memberId: string,
-    @Headers('if-match') ifMatch?: string,
+    @IfMatch() version: number | undefined,
   ): Promise<ApplicationDto> {
-    return this.applications.removeMember(user, id, memberId, versionFromIfMatch(ifMatch));
+    return this.applications.removeMember(user, id, memberId, version);
+  }
+
+  @Post(':id/check')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiOperation({
+    operationId: 'checkApplication',
+    summary: 'PI and co-PIs: every problem a submission now would be refused for, each once, without submitting.',
+  })
+  @ApiOkResponse({ type: ApplicationCheckDto })
+  @ApiForbiddenResponse({ description: 'NOT_AN_EDITOR: a team member who does not edit the application' })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND, also for applications you may not see' })
+  check(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<ApplicationCheckDto> {
+    return this.applications.check(user, id);
   }
 
   @Post(':id/submit')
@@ -165,10 +201,12 @@ export class ApplicationsController {
   @Idempotent()
   @ApiOperation({
     operationId: 'submitApplication',
-    summary: 'PI: each side goes to its office, or straight to its agency where approval is waived (with a receipt).',
+    summary: 'PI: each side goes to its office (with a receipt) or, where approval is waived, straight to its agency (with a receipt).',
   })
   @ApiOkResponse({ type: ApplicationDto })
-  @ApiUnprocessableEntityResponse({ description: 'SUBMISSION_INCOMPLETE (every problem by field), DEADLINE_PASSED, WRONG_STATE' })
+  @ApiUnprocessableEntityResponse({
+    description: 'WRONG_STATE, DEADLINE_PASSED or SUBMISSION_INCOMPLETE, with every problem in `errors` as checkApplication answers them',
+  })
   submit(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<ApplicationDto> {
     return this.applications.submit(user, id);
   }

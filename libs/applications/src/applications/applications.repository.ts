@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { LaggingReads, type Reader, returningRows, SqlParams, updateIfVersion } from '#platform';
-import { type ApplicationStatus, applicationStatus, type SideStatus } from '../rules/application-state.js';
+import { LaggingReads, type Reader, SqlParams, updateIfVersion } from '#platform';
+import {
+  type ApplicationEventAction,
+  type ApplicationStatus,
+  applicationStatus,
+  type ReceiptKind,
+  type SideStatus,
+} from '../rules/application-state.js';
 import type { MemberRole } from './application.entity.js';
 import { receivedSideSql } from './applications-access.repository.js';
 
@@ -18,6 +24,9 @@ export interface SideRecord {
   readonly piName: string | null;
   readonly piEmail: string | null;
   readonly piOrcid: string | null;
+  /** The account's name and e-mail address, when the PI is a user. */
+  readonly piUserName: string | null;
+  readonly piUserEmail: string | null;
   readonly institutionId: string | null;
   readonly institutionShortName: string | null;
   readonly institutionCountry: string | null;
@@ -44,6 +53,14 @@ export interface MemberRecord {
   readonly country: string | null;
 }
 
+export interface ReceiptRecord {
+  readonly number: string;
+  readonly kind: ReceiptKind;
+  readonly agencyId: string;
+  readonly agencyShortName: string;
+  readonly issuedAt: Date;
+}
+
 export interface ApplicationRecord {
   readonly id: string;
   readonly callId: string;
@@ -60,6 +77,8 @@ export interface ApplicationRecord {
   readonly version: number;
   readonly sides: readonly SideRecord[];
   readonly members: readonly MemberRecord[];
+  /** Every receipt issued, oldest first. */
+  readonly receipts: readonly ReceiptRecord[];
 }
 
 export interface ContentFields {
@@ -125,7 +144,12 @@ export class ApplicationsRepository {
   /** The application with its sides (and their call terms) and members; `forUpdate` locks it for a state change. */
   async load(id: string, manager: EntityManager = this.db.manager, forUpdate = false): Promise<ApplicationRecord | undefined> {
     const rows = await manager.query<Record<string, unknown>[]>(
-      `SELECT a.*, c.title_en AS call_title_en, c.title_ja AS call_title_ja FROM applications a JOIN calls c ON c.id = a.call_id
+      `SELECT a.*, c.title_en AS call_title_en, c.title_ja AS call_title_ja,
+              (SELECT coalesce(json_agg(json_build_object('number', r.number, 'kind', r.kind, 'agencyId', r.agency_id,
+                                                          'agencyShortName', ag.short_name, 'issuedAt', r.issued_at)
+                                        ORDER BY r.issued_at, r.number), '[]')
+                 FROM application_receipts r JOIN organisations ag ON ag.id = r.agency_id WHERE r.application_id = a.id) AS receipts
+         FROM applications a JOIN calls c ON c.id = a.call_id
         WHERE a.id = $1 ${forUpdate ? 'FOR UPDATE OF a' : ''}`,
       [id],
     );
@@ -134,12 +158,14 @@ export class ApplicationsRepository {
     // One after the other: inside a transaction they share one connection.
     const sides = await manager.query<Record<string, unknown>[]>(
       `SELECT s.*, ca.role, ca.deadline, ca.time_zone, ca.institution_approval_required, ag.short_name AS agency_short_name,
-                i.short_name AS institution_short_name, i.country AS institution_country, idl.deadline AS institution_deadline
+                i.short_name AS institution_short_name, i.country AS institution_country, idl.deadline AS institution_deadline,
+                pu.name AS pi_user_name, pu.email AS pi_user_email
            FROM application_sides s
            JOIN call_agencies ca ON ca.call_id = $2 AND ca.agency_id = s.agency_id
            JOIN organisations ag ON ag.id = s.agency_id
            LEFT JOIN organisations i ON i.id = s.institution_id
            LEFT JOIN institution_deadlines idl ON idl.call_id = $2 AND idl.institution_id = s.institution_id
+           LEFT JOIN users pu ON pu.id = s.pi_user_id
           WHERE s.application_id = $1 ORDER BY ca.role, ca.sort_order`,
       [id, a['call_id']],
     );
@@ -173,6 +199,8 @@ export class ApplicationsRepository {
         piName: s['pi_name'] as string | null,
         piEmail: s['pi_email'] as string | null,
         piOrcid: s['pi_orcid'] as string | null,
+        piUserName: s['pi_user_name'] as string | null,
+        piUserEmail: s['pi_user_email'] as string | null,
         institutionId: s['institution_id'] as string | null,
         institutionShortName: s['institution_short_name'] as string | null,
         institutionCountry: s['institution_country'] as string | null,
@@ -195,6 +223,10 @@ export class ApplicationsRepository {
         earlyCareer: m['early_career'] as boolean,
         institutionId: m['institution_id'] as string | null,
         country: (m['country'] as string | null)?.trim() ?? null,
+      })),
+      receipts: (a['receipts'] as (Omit<ReceiptRecord, 'issuedAt'> & { issuedAt: string })[]).map((r) => ({
+        ...r,
+        issuedAt: new Date(r.issuedAt),
       })),
     };
   }
@@ -297,20 +329,29 @@ export class ApplicationsRepository {
   }
 
   /**
-   * A fresh receipt number (JC-2027-000123, at least six digits: lpad alone would cut a seventh
-   * off and repeat numbers past a million) and the server's time of submission.
+   * A receipt for a step of one side, with a fresh number (JC-2027-000123, at least six digits: lpad
+   * alone would cut a seventh off and repeat numbers past a million) and the server's time. A side
+   * reaching its agency also carries the number and time as its own receipt_number and submitted_at.
    */
-  async issueReceipt(manager: EntityManager, applicationId: string, agencyId: string, at: Date): Promise<string> {
-    const rows = await returningRows<{ receipt: string }>(
-      manager,
-      `UPDATE application_sides
-          SET receipt_number = 'JC-' || to_char($3::timestamptz AT TIME ZONE 'UTC', 'YYYY') || '-' ||
-                (SELECT lpad(n::text, greatest(6, length(n::text)), '0') FROM nextval('application_receipt_seq') AS n),
-              submitted_at = $3
-        WHERE application_id = $1 AND agency_id = $2 RETURNING receipt_number AS receipt`,
-      [applicationId, agencyId, at],
+  async issueReceipt(
+    manager: EntityManager,
+    receipt: { applicationId: string; agencyId: string; kind: ReceiptKind; at: Date; eventId: string },
+  ): Promise<string> {
+    const [row] = await manager.query<{ number: string }[]>(
+      `INSERT INTO application_receipts (number, application_id, agency_id, kind, issued_at, event_id)
+       VALUES ('JC-' || to_char($4::timestamptz AT TIME ZONE 'UTC', 'YYYY') || '-' ||
+                 (SELECT lpad(n::text, greatest(6, length(n::text)), '0') FROM nextval('application_receipt_seq') AS n),
+               $1, $2, $3, $4, $5)
+       RETURNING number`,
+      [receipt.applicationId, receipt.agencyId, receipt.kind, receipt.at, receipt.eventId],
     );
-    return rows[0]!.receipt;
+    if (receipt.kind === 'received_by_agency') {
+      await manager.query(
+        `UPDATE application_sides SET receipt_number = $3, submitted_at = $4 WHERE application_id = $1 AND agency_id = $2`,
+        [receipt.applicationId, receipt.agencyId, row!.number, receipt.at],
+      );
+    }
+    return row!.number;
   }
 
   /** Re-derives the summary status of applications from their sides, after sides changed elsewhere. */
@@ -431,32 +472,42 @@ export class ApplicationsRepository {
       sql.values,
     );
     const sides = await manager.query<Record<string, unknown>[]>(
-      `SELECT s.application_id, ag.short_name, s.status, ca.deadline, s.receipt_number, i.short_name AS institution_short_name
+      `SELECT s.application_id, s.agency_id, ag.short_name, s.status, ca.role, ca.deadline, ca.time_zone, s.receipt_number,
+              s.institution_id, i.short_name AS institution_short_name, i.country AS institution_country,
+              idl.deadline AS institution_deadline
          FROM application_sides s JOIN applications a ON a.id = s.application_id
          JOIN call_agencies ca ON ca.call_id = a.call_id AND ca.agency_id = s.agency_id
          JOIN organisations ag ON ag.id = s.agency_id LEFT JOIN organisations i ON i.id = s.institution_id
+         LEFT JOIN institution_deadlines idl ON idl.call_id = a.call_id AND idl.institution_id = s.institution_id
         WHERE s.application_id = ANY($1::uuid[]) ORDER BY ca.role, ca.sort_order`,
       [rows.map((row) => row['id'])],
     );
-    return rows.map((row) => ({
-      id: row['id'] as string,
-      callId: row['call_id'] as string,
-      callTitleEn: row['title_en'] as string,
-      callTitleJa: row['title_ja'] as string,
-      title: row['title'] as string,
-      status: row['status'] as string,
-      piUserId: row['pi_user_id'] as string,
-      createdAt: row['created_at'] as string,
-      sides: sides
-        .filter((s) => s['application_id'] === row['id'])
-        .map((s) => ({
+    return rows.map((row) => {
+      const own = sides.filter((s) => s['application_id'] === row['id']);
+      const lead = own.find((s) => s['role'] === 'lead');
+      return {
+        id: row['id'] as string,
+        callId: row['call_id'] as string,
+        callTitleEn: row['title_en'] as string,
+        callTitleJa: row['title_ja'] as string,
+        title: row['title'] as string,
+        status: row['status'] as ApplicationStatus,
+        piUserId: row['pi_user_id'] as string,
+        createdAt: row['created_at'] as string,
+        institutionDeadline: (lead?.['institution_deadline'] as Date | null | undefined) ?? null,
+        sides: own.map((s) => ({
+          agencyId: s['agency_id'] as string,
           agencyShortName: s['short_name'] as string,
-          status: s['status'] as string,
-          deadline: (s['deadline'] as Date).toISOString(),
+          status: s['status'] as SideStatus,
+          deadline: s['deadline'] as Date,
+          timeZone: s['time_zone'] as string,
           receiptNumber: s['receipt_number'] as string | null,
+          institutionId: s['institution_id'] as string | null,
           institutionShortName: s['institution_short_name'] as string | null,
+          institutionCountry: s['institution_country'] as string | null,
         })),
-    }));
+      };
+    });
   }
 
   /** One row per side of every application an office may see, for the CSV export. */
@@ -512,7 +563,7 @@ export class ApplicationsRepository {
       applicationId: string;
       agencyId: string | null;
       actorId: string;
-      action: string;
+      action: ApplicationEventAction;
       from: string | null;
       to: string | null;
       comment: string | null;
@@ -578,13 +629,17 @@ export class ApplicationsRepository {
   async events(applicationId: string): Promise<Record<string, unknown>[]> {
     return this.db.query(
       `SELECT e.id, e.action, e.from_status, e.to_status, e.comment, e.occurred_at, e.agency_id, ag.short_name AS agency_short_name,
-              u.id AS actor_id, u.name AS actor_name
+              u.id AS actor_id, u.name AS actor_name, r.kind AS receipt_kind, r.number AS receipt_number
          FROM application_events e LEFT JOIN users u ON u.id = e.actor_id LEFT JOIN organisations ag ON ag.id = e.agency_id
+         LEFT JOIN application_receipts r ON r.application_id = e.application_id AND r.event_id = e.id
         WHERE e.application_id = $1 ORDER BY e.occurred_at, e.id`,
       [applicationId],
     );
   }
 }
+
+/** The event of an agency's decision on its side; its comment (funded or not) waits for the call's results to be released. */
+export const DECISION_EVENT: ApplicationEventAction = 'application.decision';
 
 export interface ApplicationListFilter {
   readonly view: 'mine' | 'office' | 'agency';
@@ -607,17 +662,21 @@ export interface ApplicationSummaryRow {
   readonly callTitleEn: string;
   readonly callTitleJa: string;
   readonly title: string;
-  readonly status: string;
+  readonly status: ApplicationStatus;
   readonly piUserId: string;
   readonly createdAt: string;
-  /** The earliest agency deadline still ahead, when the list was read. */
-  readonly nextDeadline?: string | null;
-  readonly sides: {
-    agencyShortName: string;
-    status: string;
-    deadline: string;
-    receiptNumber: string | null;
-    institutionShortName: string | null;
+  /** The lead institution's internal deadline for the call. */
+  readonly institutionDeadline: Date | null;
+  readonly sides: readonly {
+    readonly agencyId: string;
+    readonly agencyShortName: string;
+    readonly status: SideStatus;
+    readonly deadline: Date;
+    readonly timeZone: string;
+    readonly receiptNumber: string | null;
+    readonly institutionId: string | null;
+    readonly institutionShortName: string | null;
+    readonly institutionCountry: string | null;
   }[];
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type CallRecord, CallsRepository, callStatus, inZone, parseInstant } from '#calls';
+import { type CallRecord, CallsRepository, callStatus, decisionsVisible, inZone, parseInstant } from '#calls';
 import { AccessService, officeInstitutionOf, officerAgencyOf, type Principal } from '#identity';
 import { Notifier } from '#notifications';
 import {
@@ -15,28 +15,30 @@ import {
   ValidationFailedError,
   toCsv,
   VersionMismatchError,
+  wholeSeconds,
 } from '#platform';
 import {
   type ApplicationAction,
+  type ApplicationEventAction,
+  allowedActions,
   applicationStatus,
   isEditable,
+  type ReceiptKind,
+  receiptFor,
   type Refusal,
   type SideState,
   transition,
 } from '../rules/application-state.js';
 import { type ChangeRecord, type NoticeContext, transitionNotices } from '../rules/application-notices.js';
-import { checkSubmission } from '../rules/submission-checks.js';
-import { toApplicationDto } from './application-mapper.js';
+import { type CallTerms, type SubmissionProblem, submissionProblems } from '../rules/submission-checks.js';
+import { toApplicationDto, toApplicationSummaryDto } from './application-mapper.js';
 import { ApplicationPermission } from './applications-access.repository.js';
-import {
-  type ApplicationRecord,
-  ApplicationsRepository,
-  type ApplicationSummaryRow,
-  type MemberFields,
-} from './applications.repository.js';
+import { type ApplicationRecord, ApplicationsRepository, DECISION_EVENT, type MemberFields } from './applications.repository.js';
 import type {
+  ApplicationCheckDto,
   ApplicationDto,
   ApplicationEventDto,
+  ApplicationSummaryDto,
   ApproveSideDto,
   CreateApplicationDto,
   ExportApplicationsQueryDto,
@@ -102,7 +104,7 @@ export class ApplicationsService {
   }
 
   /** The researcher's own (default), the office's institution's, or the applications the officer's agency received. */
-  async list(principal: Principal, query: ListApplicationsQueryDto): Promise<Page<ApplicationSummaryRow>> {
+  async list(principal: Principal, query: ListApplicationsQueryDto): Promise<Page<ApplicationSummaryDto>> {
     const view = query.view ?? 'mine';
     const office = officeInstitutionOf(principal);
     const agency = officerAgencyOf(principal);
@@ -131,21 +133,19 @@ export class ApplicationsService {
       },
       principal,
     );
-    const now = this.clock.now().toISOString();
-    const page = rows.slice(0, limit).map((row) => ({
-      ...row,
-      nextDeadline:
-        row.sides
-          .map((s) => s.deadline)
-          .filter((d) => d > now)
-          .sort()[0] ?? null,
-    }));
+    const now = this.clock.now();
+    const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    return { items: page, nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null };
+    return {
+      items: page.map((row) => toApplicationSummaryDto(row, now)),
+      nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null,
+    };
   }
 
   async get(principal: Principal, id: string): Promise<ApplicationDto> {
-    return this.toDto(await this.readable(principal, id));
+    const application = await this.readable(principal, id);
+    const mayEdit = (await this.access.allowed(principal, ApplicationPermission.edit, [id])).size > 0;
+    return this.toDto(application, principal, mayEdit);
   }
 
   /** Every application touching the office's institution, one row per side, as CSV for spreadsheets. */
@@ -201,7 +201,7 @@ export class ApplicationsService {
     if (parsed.instant.getTime() >= last) {
       throw new ValidationFailedError([{ field: 'deadline', message: "deadline must be before the agencies' deadlines" }]);
     }
-    await this.applications.setInstitutionDeadline(callId, office, parsed.instant, principal.id, this.clock.now());
+    await this.applications.setInstitutionDeadline(callId, office, parsed.instant, principal.id, wholeSeconds(this.clock.now()));
     return {
       callId,
       institutionId: office,
@@ -221,7 +221,7 @@ export class ApplicationsService {
         throw new VersionMismatchError(await this.currentVersion(manager, id));
     });
     // The team, and so who may read it, is as checked above: content edits do not change it.
-    return this.present(id);
+    return this.presentToEditor(principal, id);
   }
 
   async updateSide(
@@ -247,7 +247,14 @@ export class ApplicationsService {
     return this.get(principal, id);
   }
 
-  async addMember(principal: Principal, id: string, dto: MemberInputDto, expectedVersion: number | undefined): Promise<ApplicationDto> {
+  /** `added`, when given, runs in the same transaction once the member is in (an invitation, say). */
+  async addMember(
+    principal: Principal,
+    id: string,
+    dto: MemberInputDto,
+    expectedVersion: number | undefined,
+    added?: (manager: EntityManager, memberId: string) => Promise<void>,
+  ): Promise<ApplicationDto> {
     await this.editableDraft(principal, id);
     if (dto.role === 'pi')
       throw new RuleViolationError('ONE_PI', 'The application has its PI; add co-PIs, partner PIs or co-investigators.');
@@ -255,8 +262,9 @@ export class ApplicationsService {
       await this.lockEditable(manager, id);
       if (!(await this.applications.touch(manager, id, expectedVersion)))
         throw new VersionMismatchError(await this.currentVersion(manager, id));
-      await this.applications.insertMember(manager, id, memberFields(dto));
+      const memberId = await this.applications.insertMember(manager, id, memberFields(dto));
       await this.applications.refreshInstitutions(manager, id);
+      await added?.(manager, memberId);
     });
     return this.get(principal, id);
   }
@@ -298,32 +306,20 @@ export class ApplicationsService {
     return this.get(principal, id);
   }
 
+  /** Every problem a submission now would be refused for, each once, without submitting: for the PI and co-PIs. */
+  async check(principal: Principal, id: string): Promise<ApplicationCheckDto> {
+    const application = await this.editable(principal, id);
+    const call = await this.calls.load(application.callId);
+    if (!call) throw new NotFoundError('call');
+    const problems = problemsOf(application, call, sideStates(application), this.clock.now());
+    return { ready: problems.length === 0, problems };
+  }
+
+  /** Refused with the same problems as check, all at once: the state, each passed deadline, then the proposal against the call. */
   submit(principal: Principal, id: string): Promise<ApplicationDto> {
-    return this.act(principal, id, { type: 'submit' }, (application, call) => {
-      const errors = checkSubmission(
-        {
-          ...application,
-          sides: application.sides.map((s) => ({ ...s, hasPi: s.piUserId !== null || (Boolean(s.piName) && Boolean(s.piEmail)) })),
-          members: application.members,
-        },
-        {
-          mode: call.mode,
-          agencies: call.agencies,
-          track: call.tracks.find((t) => t.id === application.trackId) ?? {
-            maxBudget: null,
-            maxDurationMonths: 0,
-            earlyCareerRequired: false,
-          },
-          fields: call.fields.map((f) => f.code),
-          eligibleCountries: call.eligibleCountries,
-        },
-      );
-      if (errors.length > 0)
-        throw new RuleViolationError(
-          'SUBMISSION_INCOMPLETE',
-          'The application cannot be submitted yet; each problem is listed by field.',
-          errors,
-        );
+    return this.act(principal, id, { type: 'submit' }, (application, call, sides, now) => {
+      const problems = problemsOf(application, call, sides, now);
+      if (problems.length > 0) throw submissionRefused(problems);
     });
   }
 
@@ -344,29 +340,34 @@ export class ApplicationsService {
     return this.act(principal, id, { type: 'withdraw' });
   }
 
+  /** The event log; what an agency decided shows to the applicants once the call's results are released. */
   async events(principal: Principal, id: string): Promise<ApplicationEventDto[]> {
-    await this.readable(principal, id);
+    const application = await this.readable(principal, id);
+    const results = await this.calls.resultsTimeline(application.callId);
+    const agencies = application.sides.map((s) => s.agencyId);
+    const decisionsShown = results !== undefined && decisionsVisible(officerAgencyOf(principal), agencies, results, this.clock.now());
     return (await this.applications.events(id)).map((e) => ({
       id: String(e['id']),
-      action: e['action'] as string,
+      action: e['action'] as ApplicationEventAction,
       agency: (e['agency_short_name'] as string | null) ?? null,
       actor: e['actor_id'] ? { id: e['actor_id'] as string, name: e['actor_name'] as string } : null,
       from: e['from_status'] as string | null,
       to: e['to_status'] as string | null,
-      comment: e['comment'] as string | null,
+      comment: e['action'] === DECISION_EVENT && !decisionsShown ? null : (e['comment'] as string | null),
+      receipt: e['receipt_number'] ? { kind: e['receipt_kind'] as ReceiptKind, number: e['receipt_number'] as string } : null,
       at: (e['occurred_at'] as Date).toISOString(),
     }));
   }
 
   /**
    * One state change: the application is locked, the pure rule decides, and every side change,
-   * receipt and event is written in the same transaction.
+   * receipt and event is written in the same transaction, at the server's time to the second.
    */
   private async act(
     principal: Principal,
     id: string,
     action: ApplicationAction,
-    precheck?: (application: ApplicationRecord, call: CallRecord) => void,
+    precheck?: (application: ApplicationRecord, call: CallRecord, sides: readonly SideState[], now: Date) => void,
     side?: { checked: boolean; comment: string | null },
   ): Promise<ApplicationDto> {
     await this.readable(principal, id);
@@ -374,16 +375,8 @@ export class ApplicationsService {
       const application = await this.applications.load(id, manager, true);
       if (!application) throw new NotFoundError('application');
       const now = this.clock.now();
-      const states: SideState[] = application.sides.map((s) => ({
-        agencyId: s.agencyId,
-        institutionId: s.institutionId ?? '',
-        status: s.status,
-        approvalRequired: s.approvalRequired,
-        deadline: s.deadline,
-        integrityChecksRecorded:
-          (side?.checked === true && 'agencyId' in action && action.agencyId === s.agencyId) ||
-          (s.exportControlCheckedAt !== null && s.disclosuresReceivedAt !== null),
-      }));
+      const at = wholeSeconds(now);
+      const states = sideStates(application, side?.checked === true && 'agencyId' in action ? action.agencyId : undefined);
       const office = officeInstitutionOf(principal);
       const result = transition(
         states,
@@ -391,18 +384,17 @@ export class ApplicationsService {
         { isPi: application.piUserId === principal.id, officeOf: new Set(office ? [office] : []) },
         now,
       );
-      if (!result.ok) throw refusalError(result.refusal);
-      if (precheck) {
+      // A step the actor may take is checked whole, so that its refusal lists every problem at once.
+      if (precheck && (result.ok || result.refusal.code !== 'NOT_ALLOWED')) {
         const call = await this.calls.load(application.callId, manager);
         if (!call) throw new NotFoundError('call');
-        precheck(application, call);
+        precheck(application, call, states, now);
       }
-      if (action.type === 'approve') await this.applications.recordIntegrityChecks(manager, id, action.agencyId, now);
+      if (!result.ok) throw refusalError(result.refusal);
+      if (action.type === 'approve') await this.applications.recordIntegrityChecks(manager, id, action.agencyId, at);
       const records: ChangeRecord[] = [];
       for (const change of result.changes) {
         await this.applications.setSideStatus(manager, id, change.agencyId, change.to);
-        const receiptNumber =
-          change.to === 'submitted' ? await this.applications.issueReceipt(manager, id, change.agencyId, now) : undefined;
         const comment = 'agencyId' in action && action.agencyId === change.agencyId ? (side?.comment ?? null) : null;
         const eventId = await this.applications.insertEvent(manager, {
           applicationId: id,
@@ -412,8 +404,12 @@ export class ApplicationsService {
           from: change.from,
           to: change.to,
           comment,
-          at: now,
+          at,
         });
+        const kind = receiptFor(change);
+        const receiptNumber = kind
+          ? await this.applications.issueReceipt(manager, { applicationId: id, agencyId: change.agencyId, kind, at, eventId })
+          : undefined;
         records.push({ ...change, eventId, ...(receiptNumber ? { receiptNumber } : {}) });
       }
       await this.notifier.notify(manager, transitionNotices(noticeContext(application), action, records));
@@ -427,15 +423,21 @@ export class ApplicationsService {
     return this.applications.version(manager, id);
   }
 
-  private toDto(application: ApplicationRecord): ApplicationDto {
-    return toApplicationDto(application, application.sides.find((s) => s.role === 'lead')?.institutionDeadline ?? null);
+  private toDto(application: ApplicationRecord, principal: Principal, mayEdit: boolean): ApplicationDto {
+    const office = officeInstitutionOf(principal);
+    const actor = { isPi: application.piUserId === principal.id, officeOf: new Set(office ? [office] : []), mayEdit };
+    return toApplicationDto(
+      application,
+      application.sides.find((s) => s.role === 'lead')?.institutionDeadline ?? null,
+      allowedActions(sideStates(application), actor, this.clock.now()),
+    );
   }
 
-  /** The application as its reader sees it, for a caller whose access was checked already. */
-  private async present(id: string): Promise<ApplicationDto> {
+  /** The application as its editor sees it, for a caller whose right to edit was checked already. */
+  private async presentToEditor(principal: Principal, id: string): Promise<ApplicationDto> {
     const application = await this.applications.load(id);
     if (!application) throw new NotFoundError('application');
-    return this.toDto(application);
+    return this.toDto(application, principal, true);
   }
 
   private async readable(principal: Principal, id: string): Promise<ApplicationRecord> {
@@ -449,13 +451,19 @@ export class ApplicationsService {
    * Editors (the PI, co-PIs) are on the team, so may read: one check answers the common case, and
    * only a miss asks whether the caller may read it at all (404) or only not edit it (403).
    */
-  private async editableDraft(principal: Principal, id: string): Promise<ApplicationRecord> {
+  private async editable(principal: Principal, id: string): Promise<ApplicationRecord> {
     if (!(await this.access.allowed(principal, ApplicationPermission.edit, [id])).has(id)) {
       await this.access.require(principal, ApplicationPermission.read, id, 'application');
       throw new DomainError('forbidden', 'NOT_AN_EDITOR', 'Only the PI and co-PIs edit the application.');
     }
     const application = await this.applications.load(id);
     if (!application) throw new NotFoundError('application');
+    return application;
+  }
+
+  /** An application the caller edits that is still a draft (or returned). */
+  private async editableDraft(principal: Principal, id: string): Promise<ApplicationRecord> {
+    const application = await this.editable(principal, id);
     if (!isEditable(application.sides)) throw notEditable();
     return application;
   }
@@ -480,7 +488,7 @@ export class ApplicationsService {
     manager: EntityManager,
     applicationId: string,
     principal: Principal,
-    action: string,
+    action: ApplicationEventAction,
     from: string | null,
     to: string | null,
     comment: string | null,
@@ -493,7 +501,7 @@ export class ApplicationsService {
       from,
       to,
       comment,
-      at: this.clock.now(),
+      at: wholeSeconds(this.clock.now()),
     });
   }
 }
@@ -526,8 +534,50 @@ function notEditable(): DomainError {
   return new RuleViolationError('NOT_EDITABLE', 'Only a draft or returned application can change; reopen it first.');
 }
 
+/** The sides as the state rule sees them; `checkedNow`: the side whose office records its checks with this step. */
+function sideStates(application: ApplicationRecord, checkedNow?: string): SideState[] {
+  return application.sides.map((s) => ({
+    agencyId: s.agencyId,
+    agencyName: s.agencyShortName,
+    timeZone: s.timeZone,
+    institutionId: s.institutionId ?? '',
+    status: s.status,
+    approvalRequired: s.approvalRequired,
+    deadline: s.deadline,
+    integrityChecksRecorded: s.agencyId === checkedNow || (s.exportControlCheckedAt !== null && s.disclosuresReceivedAt !== null),
+  }));
+}
+
+/** What stops the application's submission now: the one list that check answers and submit refuses with. */
+function problemsOf(application: ApplicationRecord, call: CallRecord, sides: readonly SideState[], now: Date): SubmissionProblem[] {
+  const terms: CallTerms = {
+    mode: call.mode,
+    agencies: call.agencies,
+    track: call.tracks.find((t) => t.id === application.trackId) ?? { maxBudget: null, maxDurationMonths: 0, earlyCareerRequired: false },
+    fields: call.fields.map((f) => f.code),
+    eligibleCountries: call.eligibleCountries,
+  };
+  const content = {
+    ...application,
+    sides: application.sides.map((s) => ({ ...s, hasPi: s.piUserId !== null || (Boolean(s.piName) && Boolean(s.piEmail)) })),
+  };
+  return submissionProblems(sides, content, terms, now);
+}
+
+/** A refused submission, named after what stops it now (its state, a deadline) or else SUBMISSION_INCOMPLETE, with every problem. */
+function submissionRefused(problems: readonly SubmissionProblem[]): DomainError {
+  const [first] = problems;
+  if (first && (first.code === 'WRONG_STATE' || first.code === 'DEADLINE_PASSED')) {
+    return new RuleViolationError(first.code, first.message, problems);
+  }
+  return new RuleViolationError(
+    'SUBMISSION_INCOMPLETE',
+    'The application cannot be submitted yet; each problem is listed by field.',
+    problems,
+  );
+}
+
 function refusalError(refusal: Refusal): DomainError {
-  const fields = refusal.agencyId ? [{ field: 'agencyId', message: `${refusal.agencyId}: ${refusal.message}` }] : [];
   switch (refusal.code) {
     case 'NOT_ALLOWED':
       return new DomainError('forbidden', 'NOT_ALLOWED', refusal.message);
@@ -535,7 +585,11 @@ function refusalError(refusal: Refusal): DomainError {
       return new NotFoundError('side');
     case 'COMMENT_REQUIRED':
       return new ValidationFailedError([{ field: 'comment', message: refusal.message }]);
-    default:
-      return new RuleViolationError(refusal.code, refusal.message, fields);
+    default: {
+      const { code, field, message, agencyId } = refusal;
+      if (field === undefined) return new RuleViolationError(code, message);
+      const problem = { code, field, message, ...(agencyId ? { agencyId } : {}) };
+      return new RuleViolationError(code, message, [problem]);
+    }
   }
 }

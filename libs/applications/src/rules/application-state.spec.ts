@@ -2,12 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type Actor,
+  allowedActions,
   type ApplicationAction,
   applicationStatus,
   hasReachedAgency,
   SIDE_STATUSES,
   type SideState,
   type SideStatus,
+  receiptFor,
+  submissionBlockers,
   transition,
 } from './application-state.js';
 
@@ -17,6 +20,8 @@ const AFTER = new Date(DEADLINE.getTime() + 1);
 
 const jst: SideState = {
   agencyId: 'JST',
+  agencyName: 'JST',
+  timeZone: 'Asia/Tokyo',
   institutionId: 'UTOKYO',
   status: 'draft',
   approvalRequired: true,
@@ -26,6 +31,8 @@ const jst: SideState = {
 const nsf: SideState = {
   ...jst,
   agencyId: 'NSF',
+  agencyName: 'NSF',
+  timeZone: 'America/New_York',
   institutionId: 'MIT',
   approvalRequired: false,
   deadline: new Date('2027-04-15T21:00:00Z'),
@@ -65,6 +72,15 @@ describe('application states', () => {
     });
   });
 
+  it('gives a receipt when a side goes to its office and when it reaches its agency, and for nothing else', () => {
+    const submitted = transition([jst, nsf], { type: 'submit' }, pi, BEFORE);
+    if (!submitted.ok) throw new Error('submit refused');
+    expect(submitted.changes.map(receiptFor)).toEqual(['submitted_to_office', 'received_by_agency']);
+    const returned = transition(submitted.sides, { type: 'return', agencyId: 'JST', comment: 'Budget table missing' }, tokyoOffice, BEFORE);
+    if (!returned.ok) throw new Error('return refused');
+    expect(returned.changes.map(receiptFor)).toEqual([undefined, undefined]);
+  });
+
   it('the whole flow: submit, return with a comment, resubmit, record checks, approve', () => {
     let sides = step([jst, nsf], { type: 'submit' }, pi);
     sides = step(sides, { type: 'return', agencyId: 'JST', comment: 'Budget table missing' }, tokyoOffice);
@@ -96,6 +112,26 @@ describe('application states', () => {
     });
   });
 
+  it('a passed deadline names the agency and the deadline, in the agency’s zone and in UTC, on that side’s deadline', () => {
+    const passed = "JST's deadline passed at 2027-03-31 12:00 UTC+09:00 (Asia/Tokyo), 2027-03-31T03:00:00Z.";
+    expect(transition([jst, nsf], { type: 'submit' }, pi, AFTER)).toEqual({
+      ok: false,
+      refusal: { code: 'DEADLINE_PASSED', agencyId: 'JST', field: 'sides[0].deadline', message: passed },
+    });
+    const pending = step([nsf, jst], { type: 'submit' }, pi).map((s) => ({ ...s, integrityChecksRecorded: true }));
+    expect(transition(pending, { type: 'approve', agencyId: 'JST' }, tokyoOffice, AFTER)).toEqual({
+      ok: false,
+      refusal: { code: 'DEADLINE_PASSED', agencyId: 'JST', field: 'sides[1].deadline', message: passed },
+    });
+    // Every side whose deadline passed, each once.
+    expect(submissionBlockers([jst, nsf], new Date('2027-05-01T00:00:00Z')).map((r) => `${r.field} ${r.message}`)).toEqual([
+      `sides[0].deadline ${passed}`,
+      "sides[1].deadline NSF's deadline passed at 2027-04-15 17:00 UTC-04:00 (America/New_York), 2027-04-15T21:00:00Z.",
+    ]);
+    expect(submissionBlockers([jst, nsf], BEFORE)).toEqual([]);
+    expect(submissionBlockers(pending, BEFORE).map((r) => r.code)).toEqual(['WRONG_STATE']);
+  });
+
   it('only the PI submits, reopens and withdraws; only the side’s own office approves or returns it', () => {
     const pending = step([jst, nsf], { type: 'submit' }, pi);
     expect(transition([jst], { type: 'submit' }, tokyoOffice, BEFORE)).toMatchObject({ ok: false, refusal: { code: 'NOT_ALLOWED' } });
@@ -125,6 +161,22 @@ describe('application states', () => {
     expect(transition([jst, nsf], { type: 'reopen' }, pi, BEFORE)).toMatchObject({ ok: false, refusal: { code: 'WRONG_STATE' } });
   });
 
+  it('offers each person exactly the steps the rules would take now', () => {
+    const editor = { ...pi, mayEdit: true };
+    expect(allowedActions([jst, nsf], editor, BEFORE)).toEqual(['edit', 'submit', 'withdraw']);
+    expect(allowedActions([jst, nsf], editor, AFTER)).toEqual(['edit', 'withdraw']);
+    expect(allowedActions([jst, nsf], { ...editor, isPi: false }, BEFORE)).toEqual(['edit']);
+    const pending = step([jst, nsf], { type: 'submit' }, pi);
+    expect(allowedActions(pending, editor, BEFORE)).toEqual(['reopen', 'withdraw']);
+    expect(allowedActions(pending, editor, AFTER)).toEqual(['withdraw']);
+    expect(allowedActions(pending, { ...tokyoOffice, mayEdit: false }, BEFORE)).toEqual([]);
+    const decided = [
+      { ...jst, status: 'decided' as const },
+      { ...nsf, status: 'decided' as const },
+    ];
+    expect(allowedActions(decided, editor, BEFORE)).toEqual([]);
+  });
+
   it('withdraw ends everything before a decision, and not after', () => {
     const withdrawn = step([jst, nsf], { type: 'withdraw' }, pi);
     expect(applicationStatus(withdrawn)).toBe('withdrawn');
@@ -145,6 +197,8 @@ describe('application states', () => {
 describe('application state properties', () => {
   const arbSide = fc.record({
     agencyId: fc.constantFrom('JST', 'NSF', 'ANR'),
+    agencyName: fc.constant('FA'),
+    timeZone: fc.constantFrom('Asia/Tokyo', 'Europe/Paris', 'UTC'),
     institutionId: fc.constantFrom('UTOKYO', 'OSAKA', 'MIT'),
     status: fc.constantFrom(...SIDE_STATUSES),
     approvalRequired: fc.boolean(),

@@ -1,3 +1,5 @@
+import { inZoneAndUtc } from '#calls';
+
 /**
  * The life of a joint application, one side per participating agency, as one pure function.
  *
@@ -27,6 +29,9 @@ export type ApplicationStatus = SideStatus;
 
 export interface SideState {
   readonly agencyId: string;
+  /** The agency's short name and time zone, to say whose deadline passed and when. */
+  readonly agencyName: string;
+  readonly timeZone: string;
   /** The side's institution, whose office approves it. */
   readonly institutionId: string;
   readonly status: SideStatus;
@@ -59,12 +64,30 @@ export interface Refusal {
   readonly message: string;
   /** The side concerned, when there is one. */
   readonly agencyId?: string;
+  /** What the refusal is about, as a path into the application: `status`, `sides[0].deadline`. */
+  readonly field?: string;
+}
+
+/** A refusal of any submission now, whoever asks: the application's state, or a side's passed deadline. */
+export interface SubmissionBlocker extends Refusal {
+  readonly code: 'WRONG_STATE' | 'DEADLINE_PASSED';
+  readonly field: string;
 }
 
 export interface SideChange {
   readonly agencyId: string;
   readonly from: SideStatus;
   readonly to: SideStatus;
+}
+
+export const RECEIPT_KINDS = ['submitted_to_office', 'received_by_agency'] as const;
+export type ReceiptKind = (typeof RECEIPT_KINDS)[number];
+
+/** The receipt a side change earns: one when the PI submits it to its office, one when it reaches its agency. */
+export function receiptFor(change: SideChange): ReceiptKind | undefined {
+  if (change.to === 'pending_institution') return 'submitted_to_office';
+  if (change.to === 'submitted') return 'received_by_agency';
+  return undefined;
 }
 
 export type Transition =
@@ -88,19 +111,45 @@ export function hasReachedAgency(side: { readonly status: SideStatus; readonly s
   return !BEFORE_AGENCY.has(side.status) && (side.status !== 'withdrawn' || side.submittedAt !== null);
 }
 
+const before = (side: SideState, now: Date): boolean => now.getTime() < side.deadline.getTime();
+
+/**
+ * What stops a submission now, whoever asks and whatever the proposal says: an application that is
+ * not a draft (or returned), and each side whose agency deadline has passed, once each.
+ */
+export function submissionBlockers(sides: readonly SideState[], now: Date): SubmissionBlocker[] {
+  if (!isEditable(sides))
+    return [{ code: 'WRONG_STATE', field: 'status', message: 'Only a draft or returned application can be submitted.' }];
+  return sides.flatMap((side, index) => (before(side, now) ? [] : [deadlinePassed(side, index)]));
+}
+
+/** "JST's deadline passed at 2027-03-31 12:00 UTC+09:00 (Asia/Tokyo), 2027-03-31T03:00:00Z.", on the side's deadline. */
+function deadlinePassed(side: SideState, index: number, consequence?: string): SubmissionBlocker {
+  const message = `${side.agencyName}'s deadline passed at ${inZoneAndUtc(side.deadline, side.timeZone)}.`;
+  return {
+    code: 'DEADLINE_PASSED',
+    message: consequence ? `${message} ${consequence}` : message,
+    agencyId: side.agencyId,
+    field: `sides[${index}].deadline`,
+  };
+}
+
 export function transition(sides: readonly SideState[], action: ApplicationAction, actor: Actor, now: Date): Transition {
   const refuse = (code: RefusalCode, message: string, agencyId?: string): Transition => ({
     ok: false,
     refusal: agencyId === undefined ? { code, message } : { code, message, agencyId },
   });
-  const before = (side: SideState): boolean => now.getTime() < side.deadline.getTime();
+  /** A refusal about one side, pointing at the part of it concerned: `sides[1].status`. */
+  const refuseSide = (side: SideState, code: RefusalCode, message: string, part: string): Transition => ({
+    ok: false,
+    refusal: { code, message, agencyId: side.agencyId, field: `sides[${sides.indexOf(side)}].${part}` },
+  });
 
   switch (action.type) {
     case 'submit': {
       if (!actor.isPi) return refuse('NOT_ALLOWED', 'Only the principal investigator submits.');
-      if (!isEditable(sides)) return refuse('WRONG_STATE', 'Only a draft or returned application can be submitted.');
-      const late = sides.find((side) => !before(side));
-      if (late) return refuse('DEADLINE_PASSED', "The side's agency deadline has passed.", late.agencyId);
+      const [blocker] = submissionBlockers(sides, now);
+      if (blocker) return { ok: false, refusal: blocker };
       return apply(
         sides,
         () => true,
@@ -112,13 +161,18 @@ export function transition(sides: readonly SideState[], action: ApplicationActio
       const side = sides.find((s) => s.agencyId === action.agencyId);
       if (!side) return refuse('NO_SUCH_SIDE', 'The application has no side for this agency.', action.agencyId);
       if (!actor.officeOf.has(side.institutionId)) {
-        return refuse('NOT_ALLOWED', "Only the research office of the side's institution decides on it.", side.agencyId);
+        return refuseSide(side, 'NOT_ALLOWED', "Only the research office of the side's institution decides on it.", 'institution');
       }
-      if (side.status !== 'pending_institution') return refuse('WRONG_STATE', 'The side is not waiting for approval.', side.agencyId);
+      if (side.status !== 'pending_institution') return refuseSide(side, 'WRONG_STATE', 'The side is not waiting for approval.', 'status');
       if (action.type === 'approve') {
-        if (!before(side)) return refuse('DEADLINE_PASSED', "The side's agency deadline has passed.", side.agencyId);
+        if (!before(side, now)) return { ok: false, refusal: deadlinePassed(side, sides.indexOf(side)) };
         if (!side.integrityChecksRecorded) {
-          return refuse('INTEGRITY_CHECKS_MISSING', 'Record the export-control and disclosure checks before approving.', side.agencyId);
+          return refuseSide(
+            side,
+            'INTEGRITY_CHECKS_MISSING',
+            'Record the export-control and disclosure checks before approving.',
+            'integrityChecks',
+          );
         }
         return apply(
           sides,
@@ -142,8 +196,8 @@ export function transition(sides: readonly SideState[], action: ApplicationActio
           'Only an application waiting for approval or submitted, and not yet under agency review, can be reopened.',
         );
       }
-      const late = sides.find((side) => !before(side));
-      if (late) return refuse('DEADLINE_PASSED', 'A deadline has passed; the application can no longer be reopened.', late.agencyId);
+      const late = sides.findIndex((side) => !before(side, now));
+      if (late >= 0) return { ok: false, refusal: deadlinePassed(sides[late]!, late, 'The application can no longer be reopened.') };
       return apply(
         sides,
         (s) => IN_FLOW.has(s.status),
@@ -185,3 +239,37 @@ export function applicationStatus(sides: readonly { readonly status: SideStatus 
   }
   return 'decided';
 }
+
+/** What a person may do with an application as a whole; offices approve and return side by side. */
+export const APPLICATION_ACTIONS = ['edit', 'submit', 'reopen', 'withdraw'] as const;
+export type AllowedAction = (typeof APPLICATION_ACTIONS)[number];
+
+/**
+ * What the actor may do now, by the very rules that decide when they try, so that pages offer
+ * exactly the steps the api would take. `submit` says the state and deadlines allow it; what the
+ * proposal still lacks is the check's list.
+ */
+export function allowedActions(sides: readonly SideState[], actor: Actor & { readonly mayEdit: boolean }, now: Date): AllowedAction[] {
+  const allowed: AllowedAction[] = actor.mayEdit && isEditable(sides) ? ['edit'] : [];
+  for (const type of ['submit', 'reopen', 'withdraw'] as const) {
+    if (transition(sides, { type }, actor, now).ok) allowed.push(type);
+  }
+  return allowed;
+}
+
+/** Every step an application's event log records; pages name each in their own words. */
+export const APPLICATION_EVENT_ACTIONS = [
+  'application.created',
+  'application.submit',
+  'application.approve',
+  'application.return',
+  'application.reopen',
+  'application.withdraw',
+  'application.eligibility',
+  'application.review_started',
+  'application.decision',
+  'application.member_added',
+  'application.member_invited',
+  'application.member_joined',
+] as const;
+export type ApplicationEventAction = (typeof APPLICATION_EVENT_ACTIONS)[number];

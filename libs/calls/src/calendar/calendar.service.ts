@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AccessService, type Principal } from '#identity';
-import { type AppConfig, Clock, InjectConfig, NotFoundError } from '#platform';
+import { type AppConfig, Clock, InjectConfig, NotFoundError, wholeSeconds } from '#platform';
 import { CallPermission } from '../calls/calls-access.repository.js';
 import { type CalendarEntries, CallsRepository } from '../calls/calls.repository.js';
 import { type DeadlineEvent, deadlinesCalendar } from './deadlines-calendar.js';
@@ -34,7 +34,7 @@ export class CalendarService {
   /** A new secret feed URL; the previous one stops working. */
   async rotate(principal: Principal): Promise<{ url: string; token: string }> {
     const token = randomBytes(24).toString('base64url');
-    await this.calls.setCalendarToken(principal.id, hash(token), this.clock.now());
+    await this.calls.setCalendarToken(principal.id, hash(token), wholeSeconds(this.clock.now()));
     return { token, url: `${this.config.publicUrl}/calendar/${token}.ics` };
   }
 

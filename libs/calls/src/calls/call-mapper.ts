@@ -1,7 +1,9 @@
+import type { ZonedInstantDto } from '#platform';
 import { inZone } from '../rules/zoned-time.js';
 import type { CallStatus } from '../rules/call-status.js';
+import { resultsReleasedAt } from '../rules/call-timeline.js';
 import type { AgencyEntry, CallRecord } from './calls.repository.js';
-import type { CallAgencyDto, CallDto, CallSummaryDto, ZonedInstantDto } from './dto/call-output.dto.js';
+import type { CallAgencyDto, CallDto, CallSummaryDto } from './dto/call-output.dto.js';
 
 export function zoned(instant: Date, timeZone: string, viewerTimeZone: string): ZonedInstantDto {
   return {
@@ -20,6 +22,7 @@ export function toAgencyDto(entry: AgencyEntry, viewerTimeZone: string): CallAge
     deadline: zoned(entry.deadline, entry.timeZone, viewerTimeZone),
     budgetCap: entry.budgetCap,
     institutionApprovalRequired: entry.institutionApprovalRequired,
+    reviewOnceFinal: entry.reviewOnceFinal,
     eligibilityNotes: { ja: entry.eligibilityNotesJa, en: entry.eligibilityNotesEn },
   };
 }
@@ -46,6 +49,7 @@ export function toCallDto(call: CallRecord, status: CallStatus, now: Date, viewe
       opensAt: zoned(call.opensAt, leadZone, viewerTimeZone),
       reviewStartsAt: at(call.reviewStartsAt),
       decisionAt: at(call.decisionAt),
+      resultsReleasedAt: at(resultsReleasedAt(call, now)),
       projectStartOn: call.projectStartOn,
     },
     tracks: call.tracks.map((t) => ({

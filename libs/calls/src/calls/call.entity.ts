@@ -28,6 +28,7 @@ export type AgencyRole = (typeof AGENCY_ROLES)[number];
 @Entity({ name: 'calls' })
 @Index('calls_program_id_idx', ['programId'])
 @Index('calls_decision_at_idx', ['decisionAt'], { where: 'decision_at IS NOT NULL' })
+@Index('calls_results_released_at_idx', ['resultsReleasedAt'], { where: 'results_released_at IS NOT NULL' })
 @Index('calls_eligible_countries_idx', { synchronize: false })
 @Check('calls_mode_check', `mode IN ('joint_call', 'co_funding', 'twinning')`)
 export class Call {
@@ -93,6 +94,10 @@ export class Call {
   @Column({ type: 'timestamptz', nullable: true })
   cancelledAt: Date | null;
 
+  /** When the lead agency's officer released the results to the applicants (else the decision date does). */
+  @Column({ type: 'timestamptz', nullable: true })
+  resultsReleasedAt: Date | null;
+
   @Column({ type: 'text', nullable: true })
   cancellationReason: string | null;
 
@@ -154,6 +159,13 @@ export class CallAgency {
 
   @Column({ type: 'boolean', default: true })
   institutionApprovalRequired: boolean;
+
+  /**
+   * The agency reviews a side as soon as it can no longer change (the call's first deadline has
+   * passed), not only after its own deadline (reviews/rules/review-timeline.ts).
+   */
+  @Column({ type: 'boolean', default: false })
+  reviewOnceFinal: boolean;
 
   @Column({ type: 'text', default: '' })
   eligibilityNotesJa: string;

@@ -1,7 +1,6 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiCreatedResponse,
-  ApiHeader,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -10,13 +9,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentUser, type Principal, RequestId } from '#identity';
-import { Authenticated, type Page, versionFromIfMatch } from '#platform';
+import { Authenticated, IfMatch, type Page } from '#platform';
 import { CallsService } from './calls.service.js';
 import { CreateCallDto } from './dto/call-input.dto.js';
 import { CallDto, CallPageDto, CallSummaryDto, CancelCallDto, ListCallsQueryDto, ViewerZoneQueryDto } from './dto/call-output.dto.js';
 import { UpdateCallDto } from './dto/update-call.dto.js';
-
-const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag from getCall' };
 
 @ApiTags('calls')
 @Controller('calls')
@@ -54,48 +51,45 @@ export class CallsController {
     operationId: 'updateCall',
     summary: "Shared fields: the lead agency's officers. An agency's entry (deadline, budget cap, approval rule): that agency's officers.",
   })
-  @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: CallDto })
   @ApiConflictResponse({ description: 'VERSION_MISMATCH: changed since you read it; the body has currentVersion' })
   update(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateCallDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() version: number | undefined,
     @RequestId() requestId: string,
   ): Promise<CallDto> {
-    return this.calls.update(user, id, body, versionFromIfMatch(ifMatch), requestId);
+    return this.calls.update(user, id, body, version, requestId);
   }
 
   @Post(':id/publish')
   @HttpCode(200)
   @Authenticated('program_officer')
   @ApiOperation({ operationId: 'publishCall', summary: 'Make the call visible to everyone; its status then follows the timeline.' })
-  @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: CallDto })
   publish(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch({ required: false }) version: number | undefined,
     @RequestId() requestId: string,
   ): Promise<CallDto> {
-    return this.calls.publish(user, id, versionFromIfMatch(ifMatch), requestId);
+    return this.calls.publish(user, id, version, requestId);
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
   @Authenticated('program_officer')
   @ApiOperation({ operationId: 'cancelCall', summary: 'Cancel the call; it stays visible as cancelled.' })
-  @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: CallDto })
   cancel(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: CancelCallDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch({ required: false }) version: number | undefined,
     @RequestId() requestId: string,
   ): Promise<CallDto> {
-    return this.calls.cancel(user, id, body.reason, versionFromIfMatch(ifMatch), requestId);
+    return this.calls.cancel(user, id, body.reason, version, requestId);
   }
 
   @Put(':id/watch')

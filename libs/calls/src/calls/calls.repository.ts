@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { containsPattern, LaggingReads, type Reader, readAll, returningRows, SqlParams } from '#platform';
 import { callStatusSql, type CallStatus } from '../rules/call-status.js';
+import type { ResultsTimeline } from '../rules/call-timeline.js';
 import type { Money } from '../rules/call-validation.js';
 import type { AgencyRole, CooperationMode } from './call.entity.js';
 
@@ -14,6 +15,8 @@ export interface AgencyEntry {
   readonly deadlineSequence: number;
   readonly budgetCap: Money | null;
   readonly institutionApprovalRequired: boolean;
+  /** The agency reviews a side as soon as it can no longer change, not only after its own deadline. */
+  readonly reviewOnceFinal: boolean;
   readonly eligibilityNotesJa: string;
   readonly eligibilityNotesEn: string;
   readonly shortName: string;
@@ -69,6 +72,7 @@ export interface CallRecord extends CallShared {
   readonly publishedAt: Date | null;
   readonly cancelledAt: Date | null;
   readonly cancellationReason: string | null;
+  readonly resultsReleasedAt: Date | null;
   readonly version: number;
   readonly agencies: readonly AgencyEntry[];
   readonly tracks: readonly TrackRow[];
@@ -175,8 +179,8 @@ export class CallsRepository {
   ): Promise<void> {
     await manager.query(
       `INSERT INTO call_agencies (call_id, agency_id, role, deadline, time_zone, budget_cap_amount, budget_cap_currency,
-                                  institution_approval_required, eligibility_notes_ja, eligibility_notes_en, sort_order)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+                                  institution_approval_required, eligibility_notes_ja, eligibility_notes_en, sort_order, review_once_final)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       [
         callId,
         entry.agencyId,
@@ -189,6 +193,7 @@ export class CallsRepository {
         entry.eligibilityNotesJa,
         entry.eligibilityNotesEn,
         sortOrder,
+        entry.reviewOnceFinal,
       ],
     );
   }
@@ -198,7 +203,7 @@ export class CallsRepository {
     await manager.query(
       `UPDATE call_agencies SET deadline_sequence = deadline_sequence + CASE WHEN deadline <> $3 THEN 1 ELSE 0 END,
               deadline = $3, time_zone = $4, budget_cap_amount = $5, budget_cap_currency = $6, institution_approval_required = $7,
-              eligibility_notes_ja = $8, eligibility_notes_en = $9, version = version + 1
+              eligibility_notes_ja = $8, eligibility_notes_en = $9, review_once_final = $10, version = version + 1
         WHERE call_id = $1 AND agency_id = $2`,
       [
         callId,
@@ -210,6 +215,7 @@ export class CallsRepository {
         entry.institutionApprovalRequired,
         entry.eligibilityNotesJa,
         entry.eligibilityNotesEn,
+        entry.reviewOnceFinal,
       ],
     );
   }
@@ -288,14 +294,48 @@ export class CallsRepository {
     return rows.length === 1;
   }
 
-  async setPublished(manager: EntityManager, callId: string, at: Date, expectedVersion: number | undefined): Promise<boolean> {
+  async setPublished(
+    manager: EntityManager,
+    callId: string,
+    at: Date,
+    announcedAt: Date | null,
+    expectedVersion: number | undefined,
+  ): Promise<boolean> {
     const rows = await returningRows<{ id: string }>(
       manager,
-      `UPDATE calls SET published_at = $2, announced_at = coalesce(announced_at, $2), version = version + 1, updated_at = now()
-        WHERE id = $1 AND published_at IS NULL AND cancelled_at IS NULL AND ($3::int IS NULL OR version = $3) RETURNING id`,
+      `UPDATE calls SET published_at = $2, announced_at = $3, version = version + 1, updated_at = now()
+        WHERE id = $1 AND published_at IS NULL AND cancelled_at IS NULL AND ($4::int IS NULL OR version = $4) RETURNING id`,
+      [callId, at, announcedAt, expectedVersion ?? null],
+    );
+    return rows.length === 1;
+  }
+
+  /** Records the release of the results, once, if the call still has `expectedVersion` (when given). */
+  async setResultsReleased(manager: EntityManager, callId: string, at: Date, expectedVersion: number | undefined): Promise<boolean> {
+    const rows = await returningRows<{ id: string }>(
+      manager,
+      `UPDATE calls SET results_released_at = $2, version = version + 1, updated_at = now()
+        WHERE id = $1 AND results_released_at IS NULL AND ($3::int IS NULL OR version = $3) RETURNING id`,
       [callId, at, expectedVersion ?? null],
     );
     return rows.length === 1;
+  }
+
+  /**
+   * What decides whether a call's results are out (call-timeline.ts), or undefined. With `manager` and
+   * `lockShared`, the call cannot be released until the caller's transaction ends.
+   */
+  async resultsTimeline(
+    callId: string,
+    manager: EntityManager = this.db.manager,
+    lockShared = false,
+  ): Promise<ResultsTimeline | undefined> {
+    const rows = await manager.query<{ results_released_at: Date | null; decision_at: Date | null }[]>(
+      `SELECT results_released_at, decision_at FROM calls WHERE id = $1 ${lockShared ? 'FOR SHARE' : ''}`,
+      [callId],
+    );
+    const row = rows[0];
+    return row && { resultsReleasedAt: row.results_released_at, decisionAt: row.decision_at };
   }
 
   async setCancelled(
@@ -356,6 +396,7 @@ export class CallsRepository {
       publishedAt: c['published_at'] as Date | null,
       cancelledAt: c['cancelled_at'] as Date | null,
       cancellationReason: c['cancellation_reason'] as string | null,
+      resultsReleasedAt: c['results_released_at'] as Date | null,
       version: c['version'] as number,
       agencies: agencies.get(callId) ?? [],
       tracks: tracks.map((t) => ({
@@ -399,6 +440,7 @@ export class CallsRepository {
         deadlineSequence: a['deadline_sequence'] as number,
         budgetCap: money(a['budget_cap_amount'] as string | null, a['budget_cap_currency'] as string | null),
         institutionApprovalRequired: a['institution_approval_required'] as boolean,
+        reviewOnceFinal: a['review_once_final'] as boolean,
         eligibilityNotesJa: a['eligibility_notes_ja'] as string,
         eligibilityNotesEn: a['eligibility_notes_en'] as string,
         shortName: a['short_name'] as string,

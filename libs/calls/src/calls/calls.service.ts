@@ -16,9 +16,11 @@ import {
   RuleViolationError,
   ValidationFailedError,
   VersionMismatchError,
+  wholeSeconds,
 } from '#platform';
 import { callStatus } from '../rules/call-status.js';
-import { type CallDraft, validateCall } from '../rules/call-validation.js';
+import { announcementAtPublication } from '../rules/call-timeline.js';
+import { type CallDraft, validateCall, validateCallChange } from '../rules/call-validation.js';
 import { parseInstant } from '../rules/zoned-time.js';
 import { toCallDto, toCallSummaryDto } from './call-mapper.js';
 import { CallPermission } from './calls-access.repository.js';
@@ -82,6 +84,7 @@ export class CallsService {
         timeZone,
         budgetCap: a.budgetCap ?? null,
         institutionApprovalRequired: a.institutionApprovalRequired ?? true,
+        reviewOnceFinal: a.reviewOnceFinal ?? false,
         eligibilityNotesJa: a.eligibilityNotesJa ?? '',
         eligibilityNotesEn: a.eligibilityNotesEn ?? '',
       };
@@ -153,6 +156,7 @@ export class CallsService {
           deadline: patch.deadline !== undefined ? readInstant(patch.deadline, timeZone) : current.deadline,
           budgetCap: patch.budgetCap === undefined ? current.budgetCap : patch.budgetCap,
           institutionApprovalRequired: patch.institutionApprovalRequired ?? current.institutionApprovalRequired,
+          reviewOnceFinal: patch.reviewOnceFinal ?? current.reviewOnceFinal,
           eligibilityNotesJa: patch.eligibilityNotesJa ?? current.eligibilityNotesJa,
           eligibilityNotesEn: patch.eligibilityNotesEn ?? current.eligibilityNotesEn,
         };
@@ -163,7 +167,8 @@ export class CallsService {
       const criteria = dto.criteria?.map(toCriterionRow) ?? call.criteria;
       const fields = dto.fields ?? call.fields.map((f) => f.code);
       const draft: CallDraft = { ...shared, programAgencyId: call.programAgencyId, agencies, tracks, criteria, fields };
-      errors.push(...validateCall(draft, await this.calls.knownFieldCodes()));
+      const current: CallDraft = { ...call, fields: call.fields.map((f) => f.code) };
+      errors.push(...validateCallChange(current, draft, await this.calls.knownFieldCodes()));
       if (errors.length > 0) throw new ValidationFailedError(errors, 'The call has problems; each is listed by field.');
 
       for (const patch of dto.agencies ?? []) {
@@ -198,7 +203,10 @@ export class CallsService {
           { field: 'criteria', message: 'criteria must list at least one review criterion' },
         ]);
       }
-      if (!(await this.calls.setPublished(manager, id, this.clock.now(), expectedVersion))) throw new VersionMismatchError(call.version);
+      const at = wholeSeconds(this.clock.now());
+      if (!(await this.calls.setPublished(manager, id, at, announcementAtPublication(call, at), expectedVersion))) {
+        throw new VersionMismatchError(call.version);
+      }
       await this.audit.record(manager, { actorId: principal.id, action: 'call.published', objectType: 'call', objectId: id, requestId });
     });
     return this.get(principal, id);
@@ -210,7 +218,7 @@ export class CallsService {
       const call = await this.calls.load(id, manager, true);
       if (!call) throw new NotFoundError('call');
       if (call.cancelledAt !== null) throw new ConflictError('ALREADY_CANCELLED', 'The call is already cancelled.');
-      if (!(await this.calls.setCancelled(manager, id, this.clock.now(), reason, expectedVersion)))
+      if (!(await this.calls.setCancelled(manager, id, wholeSeconds(this.clock.now()), reason, expectedVersion)))
         throw new VersionMismatchError(call.version);
       await this.audit.record(manager, {
         actorId: principal.id,
@@ -290,7 +298,7 @@ export class CallsService {
 
   async watch(principal: Principal, id: string): Promise<void> {
     await this.access.require(principal, CallPermission.read, id, 'call');
-    await this.calls.watch(principal.id, id, this.clock.now());
+    await this.calls.watch(principal.id, id, wholeSeconds(this.clock.now()));
   }
 
   async unwatch(principal: Principal, id: string): Promise<void> {

@@ -1,15 +1,7 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiConflictResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type Principal, RequestId } from '#identity';
-import { Authenticated, type Page, versionFromIfMatch } from '#platform';
+import { Authenticated, IfMatch, type Page } from '#platform';
 import { CreateProgramDto, ListProgramsQueryDto, ProgramDto, ProgramPageDto, UpdateProgramDto } from './dto/program.dto.js';
 import { ProgramsService } from './programs.service.js';
 
@@ -46,16 +38,15 @@ export class ProgramsController {
   @Patch(':id')
   @Authenticated('program_officer')
   @ApiOperation({ operationId: 'updateProgram', summary: 'Change a program of your own agency.' })
-  @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: ProgramDto })
   @ApiConflictResponse({ description: 'VERSION_MISMATCH: changed since you read it; the body has currentVersion' })
   update(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateProgramDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() version: number | undefined,
     @RequestId() requestId: string,
   ): Promise<ProgramDto> {
-    return this.programs.update(user, id, body, versionFromIfMatch(ifMatch), requestId);
+    return this.programs.update(user, id, body, version, requestId);
   }
 }

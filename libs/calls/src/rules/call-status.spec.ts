@@ -9,6 +9,7 @@ const call: CallTimeline = {
   deadlines: [d('2026-03-31T08:00:00Z'), d('2026-04-15T21:00:00Z')],
   reviewStartsAt: d('2026-05-01T00:00:00Z'),
   decisionAt: d('2026-08-01T00:00:00Z'),
+  resultsReleasedAt: null,
 };
 
 describe('call status', () => {
@@ -26,6 +27,13 @@ describe('call status', () => {
   it('is a draft until published and cancelled once cancelled, whatever the date', () => {
     expect(callStatus({ ...call, publishedAt: null }, d('2026-04-01T00:00:00Z'))).toBe('draft');
     expect(callStatus({ ...call, cancelledAt: d('2026-03-01T00:00:00Z') }, d('2026-02-02T00:00:00Z'))).toBe('cancelled');
+  });
+
+  it('is decided from the moment the lead agency releases the results, decision date or not', () => {
+    const released = { ...call, decisionAt: null, resultsReleasedAt: d('2026-06-01T00:00:00Z') };
+    expect(callStatus(released, d('2026-05-31T23:59:59Z'))).toBe('in_review');
+    expect(callStatus(released, d('2026-06-01T00:00:00Z'))).toBe('decided');
+    expect(callStatus({ ...released, decisionAt: call.decisionAt }, d('2026-06-02T00:00:00Z'))).toBe('decided');
   });
 
   it('goes from closed to decided when there is no review date', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CallDraft, validateCall } from './call-validation.js';
+import { type CallDraft, validateCall, validateCallChange } from './call-validation.js';
 
 const JST = 'jst';
 const NSF = 'nsf';
@@ -104,5 +104,27 @@ describe('validateCall', () => {
   it('reports a date it could not read under its field', () => {
     const errors = validateCall({ ...valid, opensAt: 'does not exist in Europe/Paris' }, fields);
     expect(errors).toEqual([{ field: 'opensAt', message: 'opensAt does not exist in Europe/Paris' }]);
+  });
+
+  describe('a change', () => {
+    // A call whose stored timeline already breaks a rule: announced after it opened.
+    const flawed: CallDraft = { ...valid, announcedAt: new Date('2027-02-01T00:00:00Z') };
+
+    it('is judged on the problems it brings, not on those the call already had', () => {
+      const partnerMovesItsDeadline: CallDraft = {
+        ...flawed,
+        agencies: [valid.agencies[0]!, { ...valid.agencies[1]!, deadline: new Date('2027-04-20T21:00:00Z') }],
+      };
+      expect(validateCallChange(flawed, partnerMovesItsDeadline, fields)).toEqual([]);
+      expect(validateCallChange(flawed, { ...flawed, reviewStartsAt: new Date('2027-04-01T00:00:00Z') }, fields)).toEqual([
+        { field: 'reviewStartsAt', message: 'reviewStartsAt must not be before the last deadline' },
+      ]);
+    });
+
+    it('that moves the opening after the announcement is refused under the field it makes wrong', () => {
+      expect(validateCallChange(valid, { ...valid, opensAt: new Date('2026-11-01T00:00:00Z') }, fields)).toEqual([
+        { field: 'announcedAt', message: 'announcedAt must not be after the call opens' },
+      ]);
+    });
   });
 });

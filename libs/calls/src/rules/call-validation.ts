@@ -113,6 +113,19 @@ export function validateCall(call: CallDraft, knownFields: ReadonlySet<string>):
   return errors;
 }
 
+/**
+ * The problems a change brings: those of the changed call that the call did not have before. A
+ * change is judged on what it changes, so a problem the stored call already had (a rule tightened
+ * since it was written, a research field retired from the vocabulary) does not block an officer
+ * who changes something else, and a problem is reported under the field it makes wrong even when
+ * the change was made elsewhere (an opening moved before the announcement names announcedAt).
+ */
+export function validateCallChange(current: CallDraft, next: CallDraft, knownFields: ReadonlySet<string>): FieldError[] {
+  const key = (error: FieldError) => `${error.field}\n${error.message}`;
+  const existing = new Set(validateCall(current, knownFields).map(key));
+  return validateCall(next, knownFields).filter((error) => !existing.has(key(error)));
+}
+
 function checkMoney(field: string, money: Money | null, mode: CooperationMode, fail: (field: string, message: string) => void): void {
   if (money === null) return;
   if (mode === 'twinning') {

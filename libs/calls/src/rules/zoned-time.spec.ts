@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inZone, parseInstant } from './zoned-time.js';
+import { inZone, inZoneAndUtc, parseInstant } from './zoned-time.js';
 
 const instant = (text: string, zone: string): Date => {
   const parsed = parseInstant(text, zone);
@@ -24,6 +24,15 @@ describe('deadlines in time zones', () => {
     expect(inZone(before, 'Asia/Tokyo')).toBe('2027-03-28T01:00:00+09:00');
     expect(inZone(after, 'Asia/Tokyo')).toBe('2027-03-29T00:00:00+09:00');
     expect(inZone(instant('2026-11-01T12:00', 'America/New_York'), 'Asia/Tokyo')).toBe('2026-11-02T02:00:00+09:00');
+  });
+
+  it('reads an instant in messages in its zone, then in UTC', () => {
+    expect(inZoneAndUtc(instant('2027-03-31T12:00', 'Asia/Tokyo'), 'Asia/Tokyo')).toBe(
+      '2027-03-31 12:00 UTC+09:00 (Asia/Tokyo), 2027-03-31T03:00:00Z',
+    );
+    expect(inZoneAndUtc(instant('2027-04-15T17:00', 'America/New_York'), 'America/New_York')).toBe(
+      '2027-04-15 17:00 UTC-04:00 (America/New_York), 2027-04-15T21:00:00Z',
+    );
   });
 
   it('takes instants with an offset as they are, whatever the zone', () => {

@@ -8,6 +8,16 @@ export function inZone(instant: Date, zone: string): string {
   return text;
 }
 
+/**
+ * An instant as people read it in messages: in the zone it is set in, with that zone's offset and
+ * name, then in UTC. 2027-03-31 12:00 UTC+09:00 (Asia/Tokyo), 2027-03-31T03:00:00Z.
+ */
+export function inZoneAndUtc(instant: Date, zone: string): string {
+  const local = DateTime.fromJSDate(instant, { zone }).toFormat("yyyy-MM-dd HH:mm 'UTC'ZZ");
+  const utc = DateTime.fromJSDate(instant, { zone: 'utc' }).toISO({ suppressMilliseconds: true });
+  return `${local} (${zone}), ${utc}`;
+}
+
 const WITH_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?$/;
 

@@ -125,6 +125,17 @@ export class AuthService implements OnModuleInit {
   }
 
   /**
+   * Ends the session a refresh token belongs to (the browser's sign-out, which holds only the
+   * cookie). An unknown or already revoked token changes nothing: signing out twice is fine.
+   */
+  async logoutByRefreshToken(refreshToken: string): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      const token = await this.auth.findRefreshTokenForUpdate(manager, hashToken(refreshToken));
+      if (token) await this.auth.revokeSession(manager, token.sessionId, this.clock.now(), 'logout');
+    });
+  }
+
+  /**
    * The principal behind verified access-token claims, or undefined: expired or not yet valid by our
    * clock, claims of the wrong shape, a revoked session or a disabled user.
    */

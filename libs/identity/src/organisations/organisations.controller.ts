@@ -1,14 +1,6 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiConflictResponse,
-  ApiTags,
-} from '@nestjs/swagger';
-import { Authenticated, type Page, versionFromIfMatch } from '#platform';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import { Authenticated, IfMatch, type Page } from '#platform';
 import { CurrentUser, RequestId } from '../access/current-user.decorator.js';
 import type { Principal } from '../access/principal.js';
 import {
@@ -56,7 +48,6 @@ export class OrganisationsController {
     operationId: 'updateOrganization',
     summary: 'Change some fields; send If-Match with the ETag you read to avoid overwriting a concurrent change.',
   })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from getOrganization' })
   @ApiOkResponse({ type: OrganisationDto })
   @ApiNotFoundResponse({ description: 'NOT_FOUND' })
   @ApiConflictResponse({ description: 'VERSION_MISMATCH: changed since you read it; the body has currentVersion' })
@@ -64,9 +55,9 @@ export class OrganisationsController {
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateOrganisationDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() version: number | undefined,
     @RequestId() requestId: string,
   ): Promise<OrganisationDto> {
-    return this.organisations.update(user, id, body, versionFromIfMatch(ifMatch), requestId);
+    return this.organisations.update(user, id, body, version, requestId);
   }
 }

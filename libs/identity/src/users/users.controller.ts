@@ -1,14 +1,6 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { Authenticated, type Page, versionFromIfMatch } from '#platform';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, IfMatch, type Page } from '#platform';
 import { CurrentUser, RequestId } from '../access/current-user.decorator.js';
 import type { Principal } from '../access/principal.js';
 import { CreateUserDto, ListUsersQueryDto, UpdateMeDto, UpdateUserDto, UserDto, UserPageDto } from './dto/user.dto.js';
@@ -30,16 +22,15 @@ export class UsersController {
   @Patch('me')
   @Authenticated()
   @ApiOperation({ operationId: 'updateMe', summary: 'Change your name, ORCID iD, language or time zone; anything else is refused (400).' })
-  @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: UserDto })
   @ApiConflictResponse({ description: 'VERSION_MISMATCH: changed since you read it; the body has currentVersion' })
   updateMe(
     @CurrentUser() user: Principal,
     @Body() body: UpdateMeDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() version: number | undefined,
     @RequestId() requestId: string,
   ): Promise<UserDto> {
-    return this.users.updateMe(user, body, versionFromIfMatch(ifMatch), requestId);
+    return this.users.updateMe(user, body, version, requestId);
   }
 
   @Get('users')
@@ -71,7 +62,6 @@ export class UsersController {
   @Patch('users/:id')
   @Authenticated('admin')
   @ApiOperation({ operationId: 'updateUser', summary: 'Change a user: profile, organisation, roles, or disable sign-in.' })
-  @ApiHeader({ name: 'If-Match', required: false })
   @ApiOkResponse({ type: UserDto })
   @ApiNotFoundResponse({ description: 'NOT_FOUND' })
   @ApiConflictResponse({ description: 'VERSION_MISMATCH: changed since you read it; the body has currentVersion' })
@@ -79,9 +69,9 @@ export class UsersController {
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateUserDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() version: number | undefined,
     @RequestId() requestId: string,
   ): Promise<UserDto> {
-    return this.users.update(user, id, body, versionFromIfMatch(ifMatch), requestId);
+    return this.users.update(user, id, body, version, requestId);
   }
 }

@@ -6,6 +6,7 @@ import { AccessService } from '../access/access.service.js';
 import { IdentityPermission } from '../access/permissions.js';
 import type { Principal } from '../access/principal.js';
 import { hashPassword } from '../auth/passwords.js';
+import { InvitationsService } from '../invitations/invitations.service.js';
 import type { CreateUserDto, ListUsersQueryDto, UpdateMeDto, UpdateUserDto, UserDto } from './dto/user.dto.js';
 import { type UserFields, UsersRepository } from './users.repository.js';
 
@@ -15,6 +16,7 @@ export class UsersService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly users: UsersRepository,
     private readonly access: AccessService,
+    private readonly invitations: InvitationsService,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
@@ -74,6 +76,8 @@ export class UsersService {
         roles: dto.roles,
         organisationId: dto.organisationId ?? null,
       });
+      // Whoever invited this address into a team meant this person: the account joins those teams now.
+      await this.invitations.acceptPendingFor(manager, dto.email, id, principal.id, requestId);
       return this.found(await this.users.findById(id, manager));
     });
   }

@@ -10,7 +10,8 @@ export interface OutgoingEmail {
   readonly text: string;
   /** Stable per notice, so a receiving system can tell a repeat from a new message. */
   readonly messageId: string;
-  readonly language: 'en' | 'ja';
+  /** Content-Language: `en`, `ja`, or `en, ja` for a message written in both. */
+  readonly language: string;
 }
 
 /**

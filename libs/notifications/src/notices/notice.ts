@@ -12,7 +12,9 @@ export const NOTICE_KINDS = [
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
-export type SubjectType = 'application' | 'assignment';
+/** What a notice can be about: its link leads there. */
+export const SUBJECT_TYPES = ['application', 'assignment'] as const;
+export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
 /** What the texts of a notice are made from. Instants are ISO strings. */
 export interface NoticeParams {

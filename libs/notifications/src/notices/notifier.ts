@@ -20,6 +20,25 @@ export class Notifier {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * Notices that go out once ever, whoever sends them first (a sweep that finds them due, or the
+   * change that makes them due): marks their keys and sends only those not marked before. Answers
+   * how many were sent.
+   */
+  async notifyOnce(manager: EntityManager, notices: readonly Notice[]): Promise<number> {
+    if (notices.length === 0) return 0;
+    const fresh = await this.notifications.mark(
+      manager,
+      notices.map((n) => n.dedupeKey),
+      this.clock.now(),
+    );
+    await this.notify(
+      manager,
+      notices.filter((n) => fresh.has(n.dedupeKey)),
+    );
+    return fresh.size;
+  }
+
   async notify(manager: EntityManager, notices: readonly Notice[]): Promise<void> {
     const at = this.clock.now();
     const emails: string[] = [];

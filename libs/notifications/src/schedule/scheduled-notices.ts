@@ -48,18 +48,7 @@ export class ScheduledNotices implements OnModuleInit {
       let count = 0;
       for (let start = 0; start < due.length; start += SWEEP_CHUNK) {
         const chunk = due.slice(start, start + SWEEP_CHUNK);
-        count += await this.notifications.transaction(async (manager) => {
-          const fresh = await this.notifications.mark(
-            manager,
-            chunk.map((n) => n.dedupeKey),
-            now,
-          );
-          await this.notifier.notify(
-            manager,
-            chunk.filter((n) => fresh.has(n.dedupeKey)),
-          );
-          return fresh.size;
-        });
+        count += await this.notifications.transaction((manager) => this.notifier.notifyOnce(manager, chunk));
       }
       sent[source.name] = count;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock, SystemClock } from './clock.js';
+import { ManualClock, SystemClock, wholeSeconds } from './clock.js';
 
 describe('clocks', () => {
   it('a manual clock stands still and moves only when told', () => {
@@ -15,6 +15,12 @@ describe('clocks', () => {
     const clock = new ManualClock('2026-01-01T00:00:00Z');
     clock.now().setFullYear(1999);
     expect(clock.now().getUTCFullYear()).toBe(2026);
+  });
+
+  it('recorded instants are cut to the whole second, before 1970 too', () => {
+    expect(wholeSeconds(new Date('2027-05-02T00:00:07.891Z')).toISOString()).toBe('2027-05-02T00:00:07.000Z');
+    expect(wholeSeconds(new Date('2027-05-02T00:00:07Z')).toISOString()).toBe('2027-05-02T00:00:07.000Z');
+    expect(wholeSeconds(new Date('1969-12-31T23:59:59.500Z')).toISOString()).toBe('1969-12-31T23:59:59.000Z');
   });
 
   it('the system clock follows real time', () => {

@@ -6,6 +6,14 @@ export abstract class Clock {
   abstract now(): Date;
 }
 
+/**
+ * The instant to the whole second below. Instants the server records (publication, release,
+ * cancellation...) are stored at this precision, the one clients send and read.
+ */
+export function wholeSeconds(instant: Date): Date {
+  return new Date(Math.floor(instant.getTime() / 1000) * 1000);
+}
+
 export class SystemClock extends Clock {
   now(): Date {
     return new Date();

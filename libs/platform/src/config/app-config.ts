@@ -26,6 +26,8 @@ export interface AppConfig {
   readonly logPretty: boolean;
   /** Allowed CORS origins; empty disables CORS. */
   readonly corsOrigins: readonly string[];
+  /** The built web pages (index.html and assets/), served on the api's origin when the folder exists. */
+  readonly webDir: string;
   readonly bodyLimitBytes: number;
   /** Proxies whose X-Forwarded-For is believed (for the client address of login limits): false, true, or addresses/CIDRs. */
   readonly trustProxy: boolean | string;
@@ -52,6 +54,8 @@ export interface RateLimitSettings {
   readonly exports: RateLimit;
   /** Automatic reviewer assignment runs. */
   readonly autoAssign: RateLimit;
+  /** Finding a person by e-mail address or ORCID iD, and inviting one into a team by e-mail, counted together. */
+  readonly personLookup: RateLimit;
 }
 
 export interface JobSettings {
@@ -123,6 +127,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     logPretty: read.boolean('LOG_PRETTY', !production && process.stdout.isTTY === true),
     corsOrigins: read.list('CORS_ORIGINS'),
+    webDir: resolve(read.string('WEB_DIR', 'dist/web')),
     bodyLimitBytes: read.integer('BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
     trustProxy: read.trustProxy('TRUST_PROXY'),
     seedOnStart: read.boolean('SEED_ON_START', !production),
@@ -145,6 +150,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       autoAssign: {
         limit: read.integer('RATE_LIMIT_AUTO_ASSIGN', 5, 1, 1_000_000),
         windowSeconds: read.integer('RATE_LIMIT_AUTO_ASSIGN_WINDOW_SECONDS', 60, 1, 86_400),
+      },
+      personLookup: {
+        limit: read.integer('RATE_LIMIT_PERSON_LOOKUP', 30, 1, 1_000_000),
+        windowSeconds: read.integer('RATE_LIMIT_PERSON_LOOKUP_WINDOW_SECONDS', 60, 1, 86_400),
       },
     },
   };

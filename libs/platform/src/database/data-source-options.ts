@@ -1,5 +1,5 @@
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
-import type { PoolConfig } from 'pg';
+import pg, { type PoolConfig } from 'pg';
 import { SnakeNamingStrategy } from './snake-naming-strategy.js';
 
 export interface DatabaseSettings {
@@ -16,6 +16,16 @@ export interface DatabaseSettings {
   readonly onPoolError?: (error: Error) => void;
 }
 
+const DATE_OID = 1082;
+
+/**
+ * A calendar day (`date`) stays the text PostgreSQL sends, 'YYYY-MM-DD': node-postgres would make it
+ * a Date at local midnight, which turns into the previous day in UTC east of Greenwich.
+ */
+const keepText = (value: string): string => value;
+const typeParser = ((oid: number, format?: 'text' | 'binary'): unknown =>
+  oid === DATE_OID ? keepText : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser;
+
 /**
  * TypeORM options for PostgreSQL: migrations only (never synchronize), snake_case names, and a pool
  * that gives up on a connection after connectTimeoutMs instead of queueing forever, with an error
@@ -31,6 +41,7 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     connectionTimeoutMillis: settings.connectTimeoutMs,
     idleTimeoutMillis: 30_000,
     application_name: settings.applicationName,
+    types: { getTypeParser: typeParser },
   };
   const replicas = settings.readUrls ?? [];
   return {

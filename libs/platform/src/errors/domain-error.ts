@@ -9,6 +9,7 @@ export type ErrorKind =
   | 'not_found' // 404
   | 'conflict' // 409
   | 'payload_too_large' // 413
+  | 'precondition_required' // 428
   | 'unsupported_media_type' // 415
   | 'rule_violation' // 422
   | 'rate_limited' // 429

@@ -1,3 +1,4 @@
+import type { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -120,7 +121,14 @@ export function configureHttpApp(app: NestFastifyApplication, config: Pick<AppCo
 }
 
 function setupOpenApi(app: NestFastifyApplication): OpenAPIObject {
-  const document = SwaggerModule.createDocument(
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+  return document;
+}
+
+/** The OpenAPI document of the application's routes (also built without a database, for the pages' typed client). */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('jointcall API')
@@ -132,6 +140,4 @@ function setupOpenApi(app: NestFastifyApplication): OpenAPIObject {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
-  return document;
 }

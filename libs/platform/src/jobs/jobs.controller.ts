@@ -17,8 +17,9 @@ export class ListFailedJobsQueryDto extends PageQueryDto {
 export class FailedJobDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'notifications.email' }) queue: string;
-  @ApiProperty({ description: 'What the job was to do.' }) data: unknown;
-  @ApiProperty({ nullable: true, description: 'The last error.' }) error: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What the job was to do: its payload, as the queue holds it.' })
+  data: unknown;
+  @ApiProperty({ type: String, nullable: true, description: 'The last error.' }) error: string | null;
   @ApiProperty() attempts: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) failedAt: string;

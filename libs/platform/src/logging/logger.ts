@@ -29,8 +29,8 @@ export const REDACTED_LOG_PATHS: readonly string[] = [
   'err.driverError.parameters',
 ];
 
-/** Path segments that are credentials: the secret token of a personal calendar feed. */
-const SECRET_PATH_SEGMENTS: readonly RegExp[] = [/^(\/calendar\/)[^/?#]+(\.ics)$/];
+/** Path segments that are credentials: the secret token of a personal calendar feed, and of an invitation. */
+const SECRET_PATH_SEGMENTS: readonly RegExp[] = [/^(\/calendar\/)[^/?#]+(\.ics)$/, /^(\/invitations\/)[^/?#]+((?:\/accept)?)$/];
 
 /** Query parameters whose values are credentials, whatever the route. */
 const SECRET_QUERY_PARAMETERS = /^(?:token|access_?token|refresh_?token|id_?token|password|secret|api_?key|signature)$/i;

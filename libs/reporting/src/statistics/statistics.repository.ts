@@ -5,7 +5,8 @@ import { LaggingReads, type Reader } from '#platform';
 /**
  * The applications of a call that reached an agency (drafts, returns, pending approvals and
  * withdrawals are not counted), optionally only those touching one institution ($2), with each
- * one's overall outcome by the call's mode (the rule of applicationOutcome, in SQL) and whether
+ * one's overall outcome by the call's mode (the rule of applicationOutcome, in SQL: 'yes' for any
+ * funded outcome, co-funded and funded by the lead alone included, 'no', or 'pending') and whether
  * every side passed eligibility. Every table is read by its call_id index range, so the cost
  * follows the size of the call, not of the whole system (docs/performance.md).
  */
@@ -21,8 +22,12 @@ const COUNTED = `
   per_app AS (
     SELECT s.application_id,
            CASE
+             -- co-funding: the lead selects; funded (with co-funders or by the lead alone) once every partner has answered
              WHEN c.mode = 'co_funding' AND bool_or(ca.role = 'lead' AND d.decision = 'no') THEN 'no'
              WHEN c.mode = 'co_funding' AND NOT coalesce(bool_or(ca.role = 'lead' AND d.decision = 'yes'), false) THEN 'pending'
+             WHEN c.mode = 'co_funding' AND bool_or(d.decision IS NULL) THEN 'pending'
+             WHEN c.mode = 'co_funding' THEN 'yes'
+             -- joint call and twinning: every side
              WHEN bool_or(d.decision = 'no') THEN 'no'
              WHEN bool_or(d.decision IS NULL) THEN 'pending'
              ELSE 'yes'

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CallsRepository } from '#calls';
 import { AccessService, officeInstitutionOf, officerAgencyOf, type Principal } from '#identity';
+import { MODE_OUTCOMES } from '#reviews';
 import { Clock, DomainError, NotFoundError, toCsv } from '#platform';
 import type { AgencyDashboardDto, BreakdownRowDto, CallStatisticsDto, CountsDto, InstitutionDashboardDto } from './dto/statistics.dto.js';
 import { type CountRow, StatisticsRepository } from './statistics.repository.js';
@@ -49,8 +50,7 @@ export class StatisticsService {
       title: { en: call.titleEn, ja: call.titleJa },
       mode: call.mode,
       scope: { kind: institutionId === null ? 'call' : 'institution', institutionId },
-      outcomeNames:
-        call.mode === 'twinning' ? { funded: 'linked', notFunded: 'not_linked' } : { funded: 'funded', notFunded: 'not_funded' },
+      outcomeNames: MODE_OUTCOMES[call.mode],
       ...withRate(total ?? { applications: 0, eligible: 0, funded: 0, notFunded: 0, pending: 0 }),
       byTrack: breakdown('track'),
       byField: breakdown('field'),

@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentUser, type Principal } from '#identity';
-import { Authenticated, RateLimited, versionFromIfMatch } from '#platform';
+import { Authenticated, IfMatch, RateLimited } from '#platform';
 import {
   AcceptAssignmentDto,
   AddCallReviewerDto,
+  ApplicationOutcomeDto,
   AssignReviewerDto,
   AutoAssignDto,
   DeclareConflictDto,
@@ -17,6 +18,8 @@ import {
 import { ReviewsService } from './reviews.service.js';
 
 const uuid = new ParseUUIDPipe();
+/** The refusal every review step shares: the agency's review opens at its deadline (rules/review-timeline.ts). */
+const NOT_YET = "DEADLINE_NOT_PASSED (the agency's review has not opened: agencyId, reviewOpensAt)";
 
 @ApiTags('reviews')
 @Controller()
@@ -27,6 +30,7 @@ export class ReviewsController {
   @HttpCode(200)
   @Authenticated('program_officer')
   @ApiOperation({ operationId: 'recordEligibility', summary: "Your agency's side is eligible or not, with a reason." })
+  @ApiUnprocessableEntityResponse({ description: `${NOT_YET}, WRONG_STATE (not submitted, or already under review)` })
   recordEligibility(
     @CurrentUser() user: Principal,
     @Param('id', uuid) id: string,
@@ -60,7 +64,7 @@ export class ReviewsController {
   @Post('applications/:id/assignments')
   @Authenticated('program_officer')
   @ApiOperation({ operationId: 'assignReviewer' })
-  @ApiUnprocessableEntityResponse({ description: 'CONFLICT_OF_INTEREST, NOT_ELIGIBLE' })
+  @ApiUnprocessableEntityResponse({ description: `${NOT_YET}, NOT_ELIGIBLE, WRONG_STATE (decided or withdrawn), CONFLICT_OF_INTEREST` })
   assign(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: AssignReviewerDto) {
     return this.reviews.assign(user, id, body.reviewerId, body.dueAt);
   }
@@ -82,6 +86,7 @@ export class ReviewsController {
     operationId: 'autoAssignReviewers',
     summary: 'Assign every eligible application within the load cap, conflicts excluded; reports what it cannot cover.',
   })
+  @ApiUnprocessableEntityResponse({ description: NOT_YET })
   autoAssign(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: AutoAssignDto) {
     return this.reviews.autoAssign(user, id, body);
   }
@@ -97,6 +102,9 @@ export class ReviewsController {
   @HttpCode(200)
   @Authenticated('reviewer')
   @ApiOperation({ operationId: 'acceptAssignment', summary: 'Accept, declaring no conflict of interest.' })
+  @ApiUnprocessableEntityResponse({
+    description: `${NOT_YET}, WRONG_STATE (accepted or declined already, or the side is no longer under review)`,
+  })
   accept(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: AcceptAssignmentDto) {
     return this.reviews.accept(user, id, body.noConflict);
   }
@@ -120,15 +128,20 @@ export class ReviewsController {
   @Put('assignments/:id/review')
   @Authenticated('reviewer')
   @ApiOperation({ operationId: 'saveReview', summary: 'Save scores (within each scale) and a comment; stays editable until submitted.' })
-  save(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: SaveReviewDto, @Headers('if-match') ifMatch?: string) {
-    return this.reviews.save(user, id, body, versionFromIfMatch(ifMatch));
+  @ApiUnprocessableEntityResponse({
+    description: `${NOT_YET}, WRONG_STATE (not accepted, or the side is no longer under review), REVIEW_SUBMITTED`,
+  })
+  save(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: SaveReviewDto, @IfMatch() version: number | undefined) {
+    return this.reviews.save(user, id, body, version);
   }
 
   @Post('assignments/:id/review/submit')
   @HttpCode(200)
   @Authenticated('reviewer')
   @ApiOperation({ operationId: 'submitReview', summary: 'Submit: every criterion scored; read-only afterwards.' })
-  @ApiUnprocessableEntityResponse({ description: 'REVIEW_INCOMPLETE lists the criteria without a score' })
+  @ApiUnprocessableEntityResponse({
+    description: `REVIEW_INCOMPLETE lists the criteria without a score; ${NOT_YET}, WRONG_STATE, REVIEW_SUBMITTED`,
+  })
   submit(@CurrentUser() user: Principal, @Param('id', uuid) id: string) {
     return this.reviews.submit(user, id);
   }
@@ -157,6 +170,10 @@ export class ReviewsController {
     operationId: 'recordSideDecision',
     summary: "Your agency's decision on its side; the outcome follows the cooperation mode.",
   })
+  @ApiOkResponse({ type: ApplicationOutcomeDto })
+  @ApiUnprocessableEntityResponse({
+    description: `${NOT_YET}, REVIEW_NOT_STARTED (no reviewers yet; in co-funding and twinning a partner waits for the lead's review), WRONG_STATE`,
+  })
   decide(
     @CurrentUser() user: Principal,
     @Param('id', uuid) id: string,
@@ -170,8 +187,10 @@ export class ReviewsController {
   @Authenticated()
   @ApiOperation({
     operationId: 'getApplicationOutcome',
-    summary: "Each side's decision and the outcome; applicants see them after the call's decision date.",
+    summary:
+      "Each side's decision and the outcome; applicants see them once the call's results are released (releaseCallResults, or the decision date).",
   })
+  @ApiOkResponse({ type: ApplicationOutcomeDto })
   outcome(@CurrentUser() user: Principal, @Param('id', uuid) id: string) {
     return this.reviews.outcome(user, id);
   }

@@ -3,7 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { returningRows } from '#platform';
 import { conflictKey } from '../rules/auto-assign.js';
+import type { SideProgress } from '../rules/results-release.js';
 import type { AssignmentNoticeRow, PublishedDecisionRow } from '../rules/review-notices.js';
+import type { ReviewTimeline, SideState } from '../rules/review-timeline.js';
+import type { CooperationMode } from '../rules/outcome.js';
 import type { AssignmentStatus } from './review.entity.js';
 
 export interface AssignmentRow {
@@ -97,12 +100,53 @@ export class ReviewsRepository {
     return rows.length > 0;
   }
 
-  /** Eligible sides of an agency that now have reviewers go under review. */
-  async markUnderReview(manager: EntityManager, agencyId: string, applicationIds: readonly string[]): Promise<void> {
+  /** Eligible sides of an agency that now have reviewers go under review, each with its event. */
+  async markUnderReview(
+    manager: EntityManager,
+    agencyId: string,
+    applicationIds: readonly string[],
+    actorId: string,
+    at: Date,
+  ): Promise<void> {
     await manager.query(
-      `UPDATE application_sides SET status = 'under_review' WHERE agency_id = $1 AND status = 'eligible' AND application_id = ANY($2::uuid[])`,
-      [agencyId, applicationIds],
+      `WITH moved AS (
+         UPDATE application_sides SET status = 'under_review'
+          WHERE agency_id = $1 AND status = 'eligible' AND application_id = ANY($2::uuid[])
+         RETURNING application_id)
+       INSERT INTO application_events (application_id, agency_id, actor_id, action, from_status, to_status, occurred_at)
+       SELECT application_id, $1, $3, 'application.review_started', 'eligible', 'under_review', $4 FROM moved ORDER BY application_id`,
+      [agencyId, applicationIds, actorId, at],
     );
+  }
+
+  /** Where each side of an application stands. */
+  async sideStates(applicationId: string): Promise<SideState[]> {
+    const rows = await this.db.query<{ agency_id: string; status: SideState['status'] }[]>(
+      `SELECT agency_id, status FROM application_sides WHERE application_id = $1`,
+      [applicationId],
+    );
+    return rows.map((row) => ({ agencyId: row.agency_id, status: row.status }));
+  }
+
+  /** The call's mode and its agencies' deadlines, zones and review rule: what the review timeline needs. */
+  async reviewTimeline(callId: string): Promise<ReviewTimeline> {
+    const rows = await this.db.query<Record<string, unknown>[]>(
+      `SELECT c.mode, ca.agency_id, o.short_name, ca.role, ca.deadline, ca.time_zone, ca.review_once_final
+         FROM calls c JOIN call_agencies ca ON ca.call_id = c.id JOIN organisations o ON o.id = ca.agency_id
+        WHERE c.id = $1 ORDER BY ca.role, ca.sort_order`,
+      [callId],
+    );
+    return {
+      mode: (rows[0]?.['mode'] as CooperationMode | undefined) ?? 'joint_call',
+      agencies: rows.map((r) => ({
+        agencyId: r['agency_id'] as string,
+        name: r['short_name'] as string,
+        role: r['role'] as 'lead' | 'partner',
+        deadline: r['deadline'] as Date,
+        timeZone: r['time_zone'] as string,
+        reviewOnceFinal: r['review_once_final'] as boolean,
+      })),
+    };
   }
 
   async isCallReviewer(callId: string, reviewerId: string, agencyId: string): Promise<boolean> {
@@ -192,26 +236,55 @@ export class ReviewsRepository {
   }
 
   /**
-   * Side decisions of calls whose decision date has come (within the last 30 days) and whose
-   * notice has not gone out, with the applicants to tell (PI, the side's PI, co-PIs).
+   * Side decisions of calls whose results were released (by the lead agency, or by the decision date)
+   * in the last 30 days and whose notice has not gone out, with the team to tell.
    */
   async publishedDecisions(now: Date): Promise<PublishedDecisionRow[]> {
-    const rows = await this.db.query<Record<string, unknown>[]>(
+    return this.decisionNotices(
+      this.db.manager,
+      `((c.decision_at <= $1 AND c.decision_at > $1 - interval '30 days')
+         OR (c.results_released_at <= $1 AND c.results_released_at > $1 - interval '30 days'))`,
+      [now],
+    );
+  }
+
+  /** The side decisions of one call whose notice has not gone out, with the team to tell: what its release sends. */
+  callDecisions(manager: EntityManager, callId: string): Promise<PublishedDecisionRow[]> {
+    return this.decisionNotices(manager, `c.id = $1`, [callId]);
+  }
+
+  /** Per agency, the sides of a call that reached it and await its decision, and those it decided. */
+  async releaseProgress(manager: EntityManager, callId: string): Promise<SideProgress[]> {
+    return manager.query<SideProgress[]>(
+      `SELECT ag.short_name AS agency,
+              count(*) FILTER (WHERE s.status IN ('submitted', 'eligible', 'under_review'))::int AS undecided,
+              count(*) FILTER (WHERE s.status = 'decided')::int AS decided
+         FROM application_sides s JOIN organisations ag ON ag.id = s.agency_id
+        WHERE s.call_id = $1
+        GROUP BY ag.short_name ORDER BY ag.short_name`,
+      [callId],
+    );
+  }
+
+  /**
+   * Side decisions of the calls that `where` (over calls c) selects, not yet told, each with the
+   * application's team: its PI, every side's PI and every member with an account.
+   */
+  private async decisionNotices(manager: EntityManager, where: string, params: unknown[]): Promise<PublishedDecisionRow[]> {
+    const rows = await manager.query<Record<string, unknown>[]>(
       `SELECT d.application_id, d.agency_id, d.decision, ag.short_name, a.title, c.title_en, c.title_ja,
-              ARRAY(SELECT DISTINCT u FROM unnest(
-                ARRAY[a.pi_user_id, s.pi_user_id] ||
-                ARRAY(SELECT m.user_id FROM application_members m
-                       WHERE m.application_id = a.id AND m.role = 'co_pi' AND m.user_id IS NOT NULL)) AS u
-                WHERE u IS NOT NULL) AS applicant_ids
+              ARRAY(SELECT u FROM (SELECT a.pi_user_id AS u
+                                   UNION SELECT s.pi_user_id FROM application_sides s WHERE s.application_id = a.id
+                                   UNION SELECT m.user_id FROM application_members m WHERE m.application_id = a.id) team
+                     WHERE u IS NOT NULL ORDER BY u) AS applicant_ids
          FROM calls c
-         JOIN applications a ON a.call_id = c.id
-         JOIN side_decisions d ON d.application_id = a.id
-         JOIN application_sides s ON s.application_id = d.application_id AND s.agency_id = d.agency_id
+         JOIN side_decisions d ON d.call_id = c.id
+         JOIN applications a ON a.id = d.application_id
          JOIN organisations ag ON ag.id = d.agency_id
-        WHERE c.decision_at <= $1 AND c.decision_at > $1 - interval '30 days'
+        WHERE ${where}
           AND NOT EXISTS (SELECT 1 FROM notice_marks k WHERE k.key = 'decision:' || d.application_id || ':' || d.agency_id)
         ORDER BY d.application_id, d.agency_id`,
-      [now],
+      params,
     );
     return rows.map((r) => ({
       applicationId: r['application_id'] as string,
@@ -261,12 +334,14 @@ export class ReviewsRepository {
     return rows.map((row) => ({ applicationId: row.application_id, reviewerId: row.reviewer_id }));
   }
 
-  async setAssignmentStatus(id: string, status: AssignmentStatus, reason: string | null): Promise<void> {
-    await this.db.query(`UPDATE review_assignments SET status = $2, decline_reason = $3, version = version + 1 WHERE id = $1`, [
-      id,
-      status,
-      reason,
-    ]);
+  /** Answers the assignment's new version. */
+  async setAssignmentStatus(id: string, status: AssignmentStatus, reason: string | null): Promise<number> {
+    const [row] = await returningRows<{ version: number }>(
+      this.db.manager,
+      `UPDATE review_assignments SET status = $2, decline_reason = $3, version = version + 1 WHERE id = $1 RETURNING version`,
+      [id, status, reason],
+    );
+    return row!.version;
   }
 
   /** Saves scores and comment while the review is not submitted; `submit` also closes it. Answers false when it changed meanwhile. */

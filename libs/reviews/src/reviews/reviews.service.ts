@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { type ApplicationRecord, ApplicationsRepository, hasReachedAgency } from '#applications';
-import { CallsRepository } from '#calls';
+import { type ApplicationRecord, ApplicationsRepository, DECISION_EVENT, hasReachedAgency } from '#applications';
+import { CallsRepository, decisionsVisible, resultsReleased } from '#calls';
 import { AccessService, officerAgencyOf, type Principal } from '#identity';
 import { Notifier } from '#notifications';
 import {
@@ -17,6 +17,14 @@ import { autoAssign, conflictKey } from '../rules/auto-assign.js';
 import { applicationOutcome, type Outcome } from '../rules/outcome.js';
 import { rankApplications } from '../rules/ranking.js';
 import { assignmentNotice } from '../rules/review-notices.js';
+import {
+  type ReviewRefusal,
+  reviewNotOpen,
+  reviewRefusal,
+  type ReviewStep,
+  type SideState,
+  sideNotReady,
+} from '../rules/review-timeline.js';
 import type { AutoAssignDto, SaveReviewDto, SideDecisionDto } from './dto/review.dto.js';
 import { type AssignmentRow, ReviewsRepository } from './reviews.repository.js';
 
@@ -37,9 +45,7 @@ export class ReviewsService {
     const application = await this.applicationForOfficer(principal, applicationId, agencyId);
     const side = application.sides.find((s) => s.agencyId === agencyId);
     if (!side) throw new NotFoundError('side');
-    if (side.status !== 'submitted' && side.status !== 'eligible' && side.status !== 'ineligible') {
-      throw new RuleViolationError('WRONG_STATE', 'Only a submitted side is checked for eligibility.');
-    }
+    await this.requireStep('eligibility', application, agencyId);
     const to = eligible ? ('eligible' as const) : ('ineligible' as const);
     await this.reviews.transaction(async (manager) => {
       await this.reviews.setSideStatus(manager, applicationId, agencyId, to, reason);
@@ -92,7 +98,7 @@ export class ReviewsService {
   async assign(principal: Principal, applicationId: string, reviewerId: string, dueAt: string | undefined) {
     const agency = officerAgencyOf(principal);
     const application = await this.applicationForOfficer(principal, applicationId, agency ?? '');
-    this.requireReviewable(application, agency!);
+    await this.requireStep('assignment', application, agency!);
     if (!(await this.reviews.isCallReviewer(application.callId, reviewerId, agency!))) {
       throw new ValidationFailedError([{ field: 'reviewerId', message: "reviewerId is not in the call's reviewer pool for your agency" }]);
     }
@@ -115,7 +121,7 @@ export class ReviewsService {
             throw new ConflictError('ALREADY_ASSIGNED', 'The reviewer is already assigned.');
           throw error;
         });
-      await this.reviews.markUnderReview(manager, agency!, [applicationId]);
+      await this.reviews.markUnderReview(manager, agency!, [applicationId], principal.id, this.clock.now());
       await this.applications.refreshStatuses(manager, [applicationId]);
       await this.audit.record(manager, {
         actorId: principal.id,
@@ -141,7 +147,15 @@ export class ReviewsService {
   async autoAssign(principal: Principal, callId: string, dto: AutoAssignDto) {
     await this.requireParticipatingOfficer(principal, callId);
     const agency = officerAgencyOf(principal)!;
-    const applications = (await this.reviews.reviewable(callId, agency, dto.trackId)).map((a) => a['id'] as string);
+    const timeline = await this.reviews.reviewTimeline(callId);
+    const closed = reviewNotOpen(timeline, agency, this.clock.now());
+    if (closed) throw refusalError(closed);
+    const applications = (await this.reviews.reviewable(callId, agency, dto.trackId))
+      .filter(
+        (a) =>
+          sideNotReady('assignment', timeline, [{ agencyId: agency, status: a['side_status'] as SideState['status'] }], agency) === null,
+      )
+      .map((a) => a['id'] as string);
     const reviewers = (await this.reviews.callReviewers(callId, agency)).map((r) => r['reviewer_id'] as string);
     const conflicts = await this.reviews.conflicts(applications, reviewers);
     const now = this.clock.now();
@@ -170,7 +184,7 @@ export class ReviewsService {
       }
       await this.notifier.notify(manager, (await this.reviews.assignmentNotices(manager, ids)).map(assignmentNotice));
       const covered = [...new Set(result.assignments.map((a) => a.applicationId))];
-      await this.reviews.markUnderReview(manager, agency, covered);
+      await this.reviews.markUnderReview(manager, agency, covered, principal.id, now);
       await this.applications.refreshStatuses(manager, covered);
       await this.audit.record(manager, {
         actorId: principal.id,
@@ -194,15 +208,16 @@ export class ReviewsService {
         { field: 'noConflict', message: 'noConflict must be true to accept; otherwise declare the conflict' },
       ]);
     if (assignment.status !== 'assigned') throw new RuleViolationError('WRONG_STATE', 'Only a new assignment can be accepted.');
-    await this.reviews.setAssignmentStatus(assignmentId, 'accepted', null);
-    return toAssignmentView({ ...assignment, status: 'accepted' });
+    await this.requireReviewOf(assignment);
+    const version = await this.reviews.setAssignmentStatus(assignmentId, 'accepted', null);
+    return toAssignmentView({ ...assignment, status: 'accepted', version });
   }
 
   async decline(principal: Principal, assignmentId: string, reason: string) {
     const assignment = await this.ownAssignment(principal, assignmentId);
     if (assignment.submittedAt !== null) throw new RuleViolationError('REVIEW_SUBMITTED', 'A submitted review cannot be declined.');
-    await this.reviews.setAssignmentStatus(assignmentId, 'declined', reason);
-    return toAssignmentView({ ...assignment, status: 'declined' });
+    const version = await this.reviews.setAssignmentStatus(assignmentId, 'declined', reason);
+    return toAssignmentView({ ...assignment, status: 'declined', version });
   }
 
   /** The application as its reviewer sees it: once accepted; its team, not other reviewers. */
@@ -298,10 +313,14 @@ export class ReviewsService {
   async decide(principal: Principal, applicationId: string, agencyId: string, dto: SideDecisionDto) {
     const application = await this.applicationForOfficer(principal, applicationId, agencyId);
     const side = application.sides.find((s) => s.agencyId === agencyId);
-    if (!side || !['eligible', 'under_review', 'decided'].includes(side.status)) {
-      throw new RuleViolationError('WRONG_STATE', 'Only an eligible side under review is decided.');
-    }
+    if (!side) throw new NotFoundError('side');
+    await this.requireStep('decision', application, agencyId);
     await this.reviews.transaction(async (manager) => {
+      // Shared with the release (which locks the call), so no decision changes while the results go out.
+      const results = await this.calls.resultsTimeline(application.callId, manager, true);
+      if (side.status === 'decided' && results && resultsReleased(results, this.clock.now())) {
+        throw new RuleViolationError('DECISION_RELEASED', 'The decision is released to the applicants and stays as it is.');
+      }
       await this.reviews.recordDecision(manager, {
         applicationId,
         agencyId,
@@ -317,7 +336,7 @@ export class ReviewsService {
         applicationId,
         agencyId,
         actorId: principal.id,
-        action: 'application.decision',
+        action: DECISION_EVENT,
         from: side.status,
         to: 'decided',
         comment: dto.decision === 'yes' ? 'funded' : 'not funded',
@@ -327,7 +346,7 @@ export class ReviewsService {
     return this.outcome(principal, applicationId);
   }
 
-  /** Each side's decision and the overall outcome; applicants see it after the call's decision date. */
+  /** Each side's decision and the overall outcome; applicants see them once the call's results are released. */
   async outcome(
     principal: Principal,
     applicationId: string,
@@ -341,11 +360,15 @@ export class ReviewsService {
     if (!application) throw new NotFoundError('application');
     const call = await this.calls.load(application.callId);
     if (!call) throw new NotFoundError('call');
-    const isOfficer = officerAgencyOf(principal) !== null && application.sides.some((s) => s.agencyId === officerAgencyOf(principal));
-    const published = call.decisionAt !== null && this.clock.now() >= call.decisionAt;
+    const shown = decisionsVisible(
+      officerAgencyOf(principal),
+      application.sides.map((s) => s.agencyId),
+      call,
+      this.clock.now(),
+    );
     const decisions = await this.reviews.decisions(applicationId);
     const sides = application.sides.map((s) => {
-      const d = isOfficer || published ? decisions.find((x) => x.agencyId === s.agencyId) : undefined;
+      const d = shown ? decisions.find((x) => x.agencyId === s.agencyId) : undefined;
       return {
         agencyId: s.agencyId,
         role: s.role,
@@ -372,6 +395,7 @@ export class ReviewsService {
     const assignment = await this.ownAssignment(principal, assignmentId);
     if (assignment.status !== 'accepted') throw new RuleViolationError('WRONG_STATE', 'Accept the assignment before reviewing.');
     if (assignment.submittedAt !== null) throw new RuleViolationError('REVIEW_SUBMITTED', 'The review is submitted and read-only.');
+    await this.requireReviewOf(assignment);
     const call = await this.calls.load(assignment.callId);
     const criteria = call?.criteria ?? [];
     const outOfScale = Object.entries(scores).flatMap(([id, score]) => {
@@ -420,16 +444,34 @@ export class ReviewsService {
     return application;
   }
 
-  private requireReviewable(application: ApplicationRecord, agency: string): void {
-    const side = application.sides.find((s) => s.agencyId === agency);
-    if (!side || !['eligible', 'under_review'].includes(side.status)) {
-      throw new RuleViolationError('NOT_ELIGIBLE', "Reviewers are assigned once the agency's side is eligible.");
-    }
+  /** Refuses `step` on the agency's side unless the call's timeline and the sides' states allow it now (rules/review-timeline.ts). */
+  private async requireStep(
+    step: ReviewStep,
+    application: { readonly callId: string; readonly sides: readonly SideState[] },
+    agencyId: string,
+  ): Promise<void> {
+    const timeline = await this.reviews.reviewTimeline(application.callId);
+    const refusal = reviewRefusal(step, timeline, application.sides, agencyId, this.clock.now());
+    if (refusal) throw refusalError(refusal);
+  }
+
+  /** A reviewer accepts, saves or submits only while the side of the assignment's agency is open to review. */
+  private async requireReviewOf(assignment: AssignmentRow): Promise<void> {
+    const sides = await this.reviews.sideStates(assignment.applicationId);
+    await this.requireStep('review', { callId: assignment.callId, sides }, assignment.agencyId);
   }
 
   private async requireParticipatingOfficer(principal: Principal, callId: string): Promise<void> {
     if (!(await this.access.allowed(principal, 'call.participate', [callId])).has(callId)) throw new NotFoundError('call');
   }
+}
+
+/** A refusal of the review timeline as the problem the caller gets: whose side, and when its review opens. */
+function refusalError(refusal: ReviewRefusal): DomainError {
+  return new DomainError('rule_violation', refusal.code, refusal.message, [], undefined, {
+    agencyId: refusal.agencyId,
+    ...(refusal.reviewOpensAt ? { reviewOpensAt: refusal.reviewOpensAt.toISOString() } : {}),
+  });
 }
 
 function toAssignmentView(a: AssignmentRow) {

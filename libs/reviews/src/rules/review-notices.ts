@@ -44,7 +44,7 @@ export interface PublishedDecisionRow {
   readonly applicantIds: readonly string[];
 }
 
-/** A side's decision reaches the applicants when the call's decision date arrives, not before. */
+/** A side's decision reaches the application's team when the call's results are released (by the lead agency or the decision date), not before. */
 export function decisionNotice(row: PublishedDecisionRow): Notice {
   return {
     kind: 'decision_published',

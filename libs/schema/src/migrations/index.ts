@@ -10,6 +10,11 @@ import { CreateNotifications1795367176076 } from './1795367176076-CreateNotifica
 import { CallIdOnApplicationParts1795376678016 } from './1795376678016-CallIdOnApplicationParts.js';
 import { AddRateLimits1795378615816 } from './1795378615816-AddRateLimits.js';
 import { AddSessionWritePosition1795383224160 } from './1795383224160-AddSessionWritePosition.js';
+import { AddCallResultsRelease1795392113507 } from './1795392113507-AddCallResultsRelease.js';
+import { RepairCallAnnouncements1795392142861 } from './1795392142861-RepairCallAnnouncements.js';
+import { CreateInvitations1795393016742 } from './1795393016742-CreateInvitations.js';
+import { AddAgencyReviewOnceFinal1795394210000 } from './1795394210000-AddAgencyReviewOnceFinal.js';
+import { AddApplicationReceipts1795395120000 } from './1795395120000-AddApplicationReceipts.js';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const migrations = [
@@ -25,4 +30,9 @@ export const migrations = [
   CallIdOnApplicationParts1795376678016,
   AddRateLimits1795378615816,
   AddSessionWritePosition1795383224160,
+  AddCallResultsRelease1795392113507,
+  RepairCallAnnouncements1795392142861,
+  CreateInvitations1795393016742,
+  AddAgencyReviewOnceFinal1795394210000,
+  AddApplicationReceipts1795395120000,
 ];

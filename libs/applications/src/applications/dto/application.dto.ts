@@ -18,8 +18,20 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { IsOrcid } from '#identity';
-import { IsInstant, PageQueryDto, Trim } from '#platform';
-import { APPLICATION_STATUSES, type ApplicationStatus, SIDE_STATUSES, type SideStatus } from '../../rules/application-state.js';
+import { BilingualDto, IsInstant, PageQueryDto, Trim } from '#platform';
+import {
+  APPLICATION_ACTIONS,
+  APPLICATION_EVENT_ACTIONS,
+  type AllowedAction,
+  APPLICATION_STATUSES,
+  type ApplicationEventAction,
+  type ApplicationStatus,
+  RECEIPT_KINDS,
+  type ReceiptKind,
+  SIDE_STATUSES,
+  type SideStatus,
+} from '../../rules/application-state.js';
+import { SUBMISSION_PROBLEM_CODES, type SubmissionProblemCode } from '../../rules/submission-checks.js';
 import { MEMBER_ROLES, type MemberRole } from '../application.entity.js';
 
 const nullable = (_object: object, value: unknown) => value !== null;
@@ -30,7 +42,7 @@ export class CreateApplicationDto {
   @ApiProperty({ maxLength: 500 }) @Trim() @IsString() @MinLength(1) @MaxLength(500) title: string;
   @ApiPropertyOptional({ maxLength: 20000 }) @IsOptional() @IsString() @MaxLength(20000) abstract?: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'A research field of the call' })
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'A research field of the call' })
   @IsOptional()
   @ValidateIf(nullable)
   @IsString()
@@ -45,7 +57,7 @@ export class CreateApplicationDto {
   @MaxLength(100, { each: true })
   keywords?: string[];
 
-  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 120 })
+  @ApiPropertyOptional({ nullable: true, type: Number, minimum: 1, maximum: 120 })
   @IsOptional()
   @ValidateIf(nullable)
   @IsInt()
@@ -57,13 +69,13 @@ export class CreateApplicationDto {
 export class UpdateApplicationDto extends PartialType(OmitType(CreateApplicationDto, ['callId'] as const)) {}
 
 export class UpdateSideDto {
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: "The side's PI, when they have an account" })
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: "The side's PI, when they have an account" })
   @IsOptional()
   @ValidateIf(nullable)
   @IsUUID()
   piUserId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'An invited PI without an account' })
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'An invited PI without an account' })
   @IsOptional()
   @ValidateIf(nullable)
   @Trim()
@@ -72,9 +84,11 @@ export class UpdateSideDto {
   @MaxLength(200)
   piName?: string | null;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf(nullable) @IsEmail() @MaxLength(254) piEmail?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf(nullable) @IsOrcid() piOrcid?: string | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @ValidateIf(nullable) @IsUUID() institutionId?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @ValidateIf(nullable) @IsEmail() @MaxLength(254) piEmail?:
+    string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @ValidateIf(nullable) @IsOrcid() piOrcid?: string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) @IsOptional() @ValidateIf(nullable) @IsUUID() institutionId?:
+    string | null;
 
   @ApiPropertyOptional({ type: [Number], description: 'Requested budget per project year, integer minor units' })
   @IsOptional()
@@ -85,13 +99,13 @@ export class UpdateSideDto {
   @Max(Number.MAX_SAFE_INTEGER, { each: true })
   budgetPerYear?: number[];
 
-  @ApiPropertyOptional({ nullable: true, example: 'JPY' })
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'JPY' })
   @IsOptional()
   @ValidateIf(nullable)
   @Matches(/^[A-Z]{3}$/, { message: 'budgetCurrency must be an ISO 4217 code such as JPY' })
   budgetCurrency?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Twinning: grant number of the funded project' })
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Twinning: grant number of the funded project' })
   @IsOptional()
   @ValidateIf(nullable)
   @IsString()
@@ -100,15 +114,18 @@ export class UpdateSideDto {
 }
 
 export class MemberInputDto {
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @ValidateIf(nullable) @IsUUID() userId?: string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) @IsOptional() @ValidateIf(nullable) @IsUUID() userId?:
+    string | null;
   @ApiProperty({ maxLength: 200 }) @Trim() @IsString() @MinLength(1) @MaxLength(200) name: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf(nullable) @IsEmail() @MaxLength(254) email?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf(nullable) @IsOrcid() orcid?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @ValidateIf(nullable) @IsEmail() @MaxLength(254) email?:
+    string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @ValidateIf(nullable) @IsOrcid() orcid?: string | null;
   @ApiProperty({ enum: MEMBER_ROLES }) @IsIn(MEMBER_ROLES) role: MemberRole;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() earlyCareer?: boolean;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @ValidateIf(nullable) @IsUUID() institutionId?: string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) @IsOptional() @ValidateIf(nullable) @IsUUID() institutionId?:
+    string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'JP' })
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'JP' })
   @IsOptional()
   @ValidateIf(nullable)
   @IsString()
@@ -154,29 +171,77 @@ export class ListApplicationsQueryDto extends PageQueryDto {
   deadlineTo?: string;
 }
 
+export class AgencyBriefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'JST' }) shortName: string;
+}
+
+export class AgencyDeadlineDto {
+  @ApiProperty({ format: 'date-time', example: '2027-03-31T03:00:00.000Z' }) utc: string;
+  @ApiProperty({ example: '2027-03-31T12:00:00+09:00', description: "In the agency's zone" }) local: string;
+  @ApiProperty({ example: 'Asia/Tokyo' }) timeZone: string;
+}
+
+/** The PI of a side: a name and e-mail address given for a person without an account, or the account's own when `userId` is set. */
+export class SidePiDto {
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) userId: string | null;
+  @ApiProperty({ nullable: true, type: String }) name: string | null;
+  @ApiProperty({ nullable: true, type: String }) email: string | null;
+  @ApiProperty({ nullable: true, type: String }) orcid: string | null;
+}
+
+export class InstitutionBriefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ nullable: true, type: String }) shortName: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'JP' }) country: string | null;
+}
+
+export class IntegrityChecksDto {
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) exportControlCheckedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) disclosuresReceivedAt: string | null;
+}
+
 export class SideDto {
-  @ApiProperty() agency: { id: string; shortName: string };
+  @ApiProperty({ type: AgencyBriefDto }) agency: AgencyBriefDto;
   @ApiProperty({ enum: ['lead', 'partner'] }) role: 'lead' | 'partner';
   @ApiProperty({ enum: SIDE_STATUSES }) status: SideStatus;
   @ApiProperty() approvalRequired: boolean;
-  @ApiProperty({ description: 'UTC, and in the agency’s zone' }) deadline: { utc: string; local: string; timeZone: string };
-  @ApiProperty() pi: { userId: string | null; name: string | null; email: string | null; orcid: string | null };
-  @ApiProperty({ nullable: true }) institution: { id: string; shortName: string | null; country: string | null } | null;
+  @ApiProperty({ type: AgencyDeadlineDto, description: 'UTC, and in the agency’s zone' }) deadline: AgencyDeadlineDto;
+  @ApiProperty({ type: SidePiDto }) pi: SidePiDto;
+  @ApiProperty({ type: InstitutionBriefDto, nullable: true }) institution: InstitutionBriefDto | null;
   @ApiProperty({ type: [Number] }) budgetPerYear: number[];
   @ApiProperty({ nullable: true, type: String }) budgetCurrency: string | null;
   @ApiProperty({ nullable: true, type: String }) existingGrantNumber: string | null;
-  @ApiProperty() integrityChecks: { exportControlCheckedAt: string | null; disclosuresReceivedAt: string | null };
+  @ApiProperty({ type: IntegrityChecksDto }) integrityChecks: IntegrityChecksDto;
   @ApiProperty({ nullable: true, type: String }) receiptNumber: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) submittedAt: string | null;
+}
+
+export class ReceiptDto {
+  @ApiProperty({
+    enum: RECEIPT_KINDS,
+    description:
+      "submitted_to_office: the PI submitted the side to its institution's office; received_by_agency: the side reached its agency",
+  })
+  kind: ReceiptKind;
+
+  @ApiProperty({ example: 'JC-2027-000123' }) number: string;
+  @ApiProperty({ type: AgencyBriefDto }) agency: AgencyBriefDto;
+  @ApiProperty({ format: 'date-time', description: "The server's time of the step, to the second" }) issuedAt: string;
 }
 
 export class MemberDto extends MemberInputDto {
   @ApiProperty({ format: 'uuid' }) id: string;
 }
 
+export class ApplicationCallDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: BilingualDto }) title: BilingualDto;
+}
+
 export class ApplicationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() call: { id: string; title: { ja: string; en: string } };
+  @ApiProperty({ type: ApplicationCallDto }) call: ApplicationCallDto;
   @ApiProperty({ format: 'uuid' }) trackId: string;
   @ApiProperty({ format: 'uuid' }) piUserId: string;
   @ApiProperty() title: string;
@@ -187,8 +252,18 @@ export class ApplicationDto {
   @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
   @ApiProperty({ type: [SideDto] }) sides: SideDto[];
   @ApiProperty({ type: [MemberDto] }) members: MemberDto[];
+  @ApiProperty({ type: [ReceiptDto], description: 'Every receipt issued, oldest first; none is withdrawn by a later step' })
+  receipts: ReceiptDto[];
   @ApiProperty({ nullable: true, type: String, format: 'date-time', description: "The lead institution's own, earlier deadline" })
   institutionDeadline: string | null;
+  @ApiProperty({
+    enum: APPLICATION_ACTIONS,
+    enumName: 'AllowedAction',
+    isArray: true,
+    description:
+      'What the caller may do with it now, by the rules that decide when they try (the check lists what the proposal still lacks)',
+  })
+  allowedActions: AllowedAction[];
   @ApiProperty() version: number;
 }
 
@@ -208,21 +283,81 @@ export class InstitutionDeadlineDto {
 export class InstitutionDeadlineResultDto {
   @ApiProperty({ format: 'uuid' }) callId: string;
   @ApiProperty({ format: 'uuid' }) institutionId: string;
-  @ApiProperty() deadline: { utc: string; local: string; timeZone: string };
+  @ApiProperty({ type: AgencyDeadlineDto, description: "UTC, and in the institution's zone" }) deadline: AgencyDeadlineDto;
+}
+
+export class SummaryDeadlineDto {
+  @ApiProperty({ format: 'date-time' }) utc: string;
+  @ApiProperty({ example: 'Asia/Tokyo', description: "The agency's zone" }) timeZone: string;
+}
+
+export class SideSummaryDto {
+  @ApiProperty({ type: AgencyBriefDto }) agency: AgencyBriefDto;
+  @ApiProperty({ enum: SIDE_STATUSES }) status: SideStatus;
+  @ApiProperty({ type: SummaryDeadlineDto }) deadline: SummaryDeadlineDto;
+  @ApiProperty({ nullable: true, type: String }) receiptNumber: string | null;
+  @ApiProperty({ type: InstitutionBriefDto, nullable: true }) institution: InstitutionBriefDto | null;
+}
+
+/** A line of a list: what the lists show, without the team, budgets or checks. */
+export class ApplicationSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: ApplicationCallDto }) call: ApplicationCallDto;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
+  @ApiProperty({ format: 'uuid' }) piUserId: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'The earliest agency deadline still ahead' })
+  nextDeadline: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: "The lead institution's own, earlier deadline" })
+  institutionDeadline: string | null;
+  @ApiProperty({ type: [SideSummaryDto] }) sides: SideSummaryDto[];
 }
 
 export class ApplicationPageDto {
-  @ApiProperty({ type: [ApplicationDto] }) items: ApplicationDto[];
+  @ApiProperty({ type: [ApplicationSummaryDto] }) items: ApplicationSummaryDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class EventReceiptDto {
+  @ApiProperty({ enum: RECEIPT_KINDS }) kind: ReceiptKind;
+  @ApiProperty() number: string;
+}
+
+export class BudgetCapDto {
+  @ApiProperty({ enum: ['track', 'agency'] }) cap: 'track' | 'agency';
+  @ApiProperty({ description: 'Integer minor units' }) amount: number;
+  @ApiProperty({ example: 'JPY' }) currency: string;
+}
+
+export class SubmissionProblemDto {
+  @ApiProperty({ enum: SUBMISSION_PROBLEM_CODES }) code: SubmissionProblemCode;
+  @ApiProperty({ description: 'Where, as a path into the application', example: 'sides[0].budgetPerYear' }) field: string;
+  @ApiProperty() message: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The side concerned' }) agencyId?: string;
+  @ApiPropertyOptional({ type: [BudgetCapDto], description: 'BUDGET_OVER_CAP: every cap the total exceeds' })
+  caps?: readonly BudgetCapDto[];
+}
+
+export class ApplicationCheckDto {
+  @ApiProperty({ description: 'Nothing would stop a submission now' }) ready: boolean;
+  @ApiProperty({ type: [SubmissionProblemDto], description: 'The problems submitApplication would refuse with, in the same shape' })
+  problems: readonly SubmissionProblemDto[];
+}
+
+export class EventActorDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
 }
 
 export class ApplicationEventDto {
   @ApiProperty() id: string;
-  @ApiProperty() action: string;
+  @ApiProperty({ enum: APPLICATION_EVENT_ACTIONS, enumName: 'ApplicationEventAction' }) action: ApplicationEventAction;
   @ApiProperty({ nullable: true, type: String }) agency: string | null;
-  @ApiProperty({ nullable: true }) actor: { id: string; name: string } | null;
+  @ApiProperty({ type: EventActorDto, nullable: true }) actor: EventActorDto | null;
   @ApiProperty({ nullable: true, type: String }) from: string | null;
   @ApiProperty({ nullable: true, type: String }) to: string | null;
   @ApiProperty({ nullable: true, type: String }) comment: string | null;
+  @ApiProperty({ nullable: true, type: EventReceiptDto, description: 'The receipt this step issued' }) receipt: EventReceiptDto | null;
   @ApiProperty({ format: 'date-time' }) at: string;
 }

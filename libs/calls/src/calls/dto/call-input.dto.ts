@@ -67,6 +67,15 @@ export class CallAgencyPatchDto {
   @IsBoolean()
   institutionApprovalRequired?: boolean;
 
+  @ApiPropertyOptional({
+    description:
+      "This agency reviews a side as soon as it can no longer change, once the call's first deadline has passed, " +
+      'instead of after its own deadline (default false)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  reviewOnceFinal?: boolean;
+
   @ApiPropertyOptional({ maxLength: 5000 }) @IsOptional() @IsString() @MaxLength(5000) eligibilityNotesJa?: string;
   @ApiPropertyOptional({ maxLength: 5000 }) @IsOptional() @IsString() @MaxLength(5000) eligibilityNotesEn?: string;
 }
@@ -112,7 +121,7 @@ export class CriterionInputDto {
   @ApiProperty({ example: 5 }) @IsInt() @Min(-1000) @Max(1000) scaleMax: number;
   @ApiProperty({ example: 1 }) @IsNumber({ maxDecimalPlaces: 3 }) @Max(999) weight: number;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Minimum score for a fundable application' })
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Minimum score for a fundable application' })
   @IsOptional()
   @ValidateIf(nullable)
   @IsNumber({ maxDecimalPlaces: 2 })
@@ -156,7 +165,7 @@ export class CallSharedFieldsDto {
   @Type(() => CriterionInputDto)
   criteria?: CriterionInputDto[];
 
-  @ApiPropertyOptional({ nullable: true, description: `Pre-announcement: ${DATE_TIME_HELP} (lead agency's zone)` })
+  @ApiPropertyOptional({ nullable: true, type: String, description: `Pre-announcement: ${DATE_TIME_HELP} (lead agency's zone)` })
   @IsOptional()
   @ValidateIf(nullable)
   @IsString()
@@ -165,10 +174,21 @@ export class CallSharedFieldsDto {
 
   @ApiProperty({ description: `Opening: ${DATE_TIME_HELP} (lead agency's zone)` }) @IsString() @MaxLength(40) opensAt: string;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf(nullable) @IsString() @MaxLength(40) reviewStartsAt?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf(nullable) @IsString() @MaxLength(40) decisionAt?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: `Review start: ${DATE_TIME_HELP} (lead agency's zone)` })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsString()
+  @MaxLength(40)
+  reviewStartsAt?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '2027-10-01', description: 'YYYY-MM-DD' })
+  @ApiPropertyOptional({ nullable: true, type: String, description: `Decision: ${DATE_TIME_HELP} (lead agency's zone)` })
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsString()
+  @MaxLength(40)
+  decisionAt?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date', example: '2027-10-01', description: 'YYYY-MM-DD' })
   @IsOptional()
   @ValidateIf(nullable)
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'projectStartOn must be a date, YYYY-MM-DD' })

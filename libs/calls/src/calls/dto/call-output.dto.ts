@@ -1,19 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { IsIanaTimeZone, IsInstant, PageQueryDto } from '#platform';
-import { AgencyRefDto, BilingualDto } from '../../programs/dto/program.dto.js';
+import { BilingualDto, IsIanaTimeZone, IsInstant, PageQueryDto, ZonedInstantDto } from '#platform';
+import { AgencyRefDto } from '../../programs/dto/program.dto.js';
 import { CALL_STATUSES, type CallStatus } from '../../rules/call-status.js';
 import { AGENCY_ROLES, type AgencyRole, COOPERATION_MODES, type CooperationMode } from '../call.entity.js';
 import { MoneyDto } from './call-input.dto.js';
-
-/** An instant, and how it reads in the zone it is set in and in the viewer's zone. */
-export class ZonedInstantDto {
-  @ApiProperty({ example: '2027-03-31T15:00:00Z' }) utc: string;
-  @ApiProperty({ example: 'Europe/Paris' }) timeZone: string;
-  @ApiProperty({ example: '2027-03-31T17:00:00+02:00', description: 'In timeZone' }) local: string;
-  @ApiProperty({ example: 'Asia/Tokyo' }) viewerTimeZone: string;
-  @ApiProperty({ example: '2027-04-01T00:00:00+09:00', description: "In the viewer's zone" }) viewer: string;
-}
 
 export class CallAgencyDto {
   @ApiProperty({ type: AgencyRefDto }) agency: AgencyRefDto;
@@ -21,6 +12,8 @@ export class CallAgencyDto {
   @ApiProperty({ type: ZonedInstantDto }) deadline: ZonedInstantDto;
   @ApiProperty({ type: MoneyDto, nullable: true }) budgetCap: MoneyDto | null;
   @ApiProperty() institutionApprovalRequired: boolean;
+  @ApiProperty({ description: "Reviews a side once it can no longer change (the call's first deadline), not after its own deadline" })
+  reviewOnceFinal: boolean;
   @ApiProperty({ type: BilingualDto }) eligibilityNotes: BilingualDto;
 }
 
@@ -53,6 +46,13 @@ export class TimelineDto {
   @ApiProperty({ type: ZonedInstantDto }) opensAt: ZonedInstantDto;
   @ApiProperty({ type: ZonedInstantDto, nullable: true }) reviewStartsAt: ZonedInstantDto | null;
   @ApiProperty({ type: ZonedInstantDto, nullable: true }) decisionAt: ZonedInstantDto | null;
+  @ApiProperty({
+    type: ZonedInstantDto,
+    nullable: true,
+    description:
+      "When the results reached the applicants: the lead agency's release, or the decision date once it has come, whichever was first. Null until then: applicants see no decision before.",
+  })
+  resultsReleasedAt: ZonedInstantDto | null;
   @ApiProperty({ nullable: true, type: String, example: '2027-10-01' }) projectStartOn: string | null;
 }
 

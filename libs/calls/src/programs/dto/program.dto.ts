@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { PageQueryDto, Trim } from '#platform';
+import { BilingualDto, PageQueryDto, Trim } from '#platform';
 
 export class CreateProgramDto {
   @ApiProperty({ format: 'uuid', description: 'The agency that runs the program: your own.' })
@@ -23,11 +23,6 @@ export class UpdateProgramDto extends PartialType(OmitType(CreateProgramDto, ['a
 export class ListProgramsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() agencyId?: string;
   @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) q?: string;
-}
-
-export class BilingualDto {
-  @ApiProperty() ja: string;
-  @ApiProperty() en: string;
 }
 
 export class AgencyRefDto {

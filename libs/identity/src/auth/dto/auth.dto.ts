@@ -29,3 +29,9 @@ export class TokenPairDto {
   @ApiProperty({ description: 'Opaque; exchange it once with refreshToken for a new pair.' }) refreshToken: string;
   @ApiProperty({ format: 'date-time' }) refreshTokenExpiresAt: string;
 }
+
+export class BrowserSessionDto {
+  @ApiProperty({ enum: ['Bearer'] }) tokenType: 'Bearer';
+  @ApiProperty({ description: 'JWT for the Authorization header; valid 15 minutes. Keep it in memory only.' }) accessToken: string;
+  @ApiProperty({ example: 900 }) expiresIn: number;
+}

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsISO31661Alpha2, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { IsIanaTimeZone, PageQueryDto, Trim } from '#platform';
+import { BilingualDto, IsIanaTimeZone, PageQueryDto, Trim } from '#platform';
 import { IsFunderId, IsRorId } from '../../identifiers/identifier.validators.js';
 import { ORGANISATION_KINDS, type Organisation, type OrganisationKind } from '../organisation.entity.js';
 
@@ -42,13 +42,13 @@ export class CreateOrganisationDto {
   @IsIanaTimeZone()
   timeZone: string;
 
-  @ApiPropertyOptional({ description: 'ROR ID (bare or https://ror.org/ URL)', example: '057zh3y96', nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'ROR ID (bare or https://ror.org/ URL)', example: '057zh3y96' })
   @IsOptional()
   @ValidateIf((_object, value) => value !== null)
   @IsRorId()
   rorId?: string | null;
 
-  @ApiPropertyOptional({ description: 'Open Funder Registry DOI', example: '10.13039/501100002241', nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Open Funder Registry DOI', example: '10.13039/501100002241' })
   @IsOptional()
   @ValidateIf((_object, value) => value !== null)
   @IsFunderId()
@@ -80,8 +80,7 @@ export class OrganisationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ORGANISATION_KINDS }) kind: OrganisationKind;
   @ApiProperty() shortName: string;
-  @ApiProperty({ description: '{ ja, en }', example: { ja: '東京大学', en: 'The University of Tokyo' } })
-  name: { ja: string; en: string };
+  @ApiProperty({ type: BilingualDto }) name: BilingualDto;
   @ApiProperty() country: string;
   @ApiProperty() timeZone: string;
   @ApiProperty({ nullable: true, type: String }) rorId: string | null;

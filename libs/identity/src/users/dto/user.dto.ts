@@ -13,7 +13,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { IsIanaTimeZone, PageQueryDto, Trim } from '#platform';
+import { BilingualDto, IsIanaTimeZone, PageQueryDto, Trim } from '#platform';
 import { MIN_PASSWORD_LENGTH } from '../../auth/passwords.js';
 import { IsOrcid } from '../../identifiers/identifier.validators.js';
 import { LANGUAGES, type Language, type Role, ROLES } from '../roles.js';
@@ -28,7 +28,7 @@ export class UpdateMeDto {
   @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ description: 'ORCID iD; null removes it', example: '0000-0002-1825-0097', nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'ORCID iD; null removes it', example: '0000-0002-1825-0097' })
   @IsOptional()
   @ValidateIf((_object, value) => value !== null)
   @IsOrcid()
@@ -39,7 +39,7 @@ export class UpdateMeDto {
   @IsIn(LANGUAGES)
   language?: Language;
 
-  @ApiPropertyOptional({ description: 'IANA time zone for showing deadlines; null follows the organisation', nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'IANA time zone for showing deadlines; null follows the organisation' })
   @IsOptional()
   @ValidateIf((_object, value) => value !== null)
   @IsIanaTimeZone()
@@ -70,7 +70,7 @@ export class CreateUserDto extends UpdateMeDto {
   @MaxLength(1024)
   password: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Home organisation' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Home organisation' })
   @IsOptional()
   @ValidateIf((_object, value) => value !== null)
   @IsUUID()
@@ -112,7 +112,7 @@ export class ListUsersQueryDto extends PageQueryDto {
 export class UserOrganisationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() shortName: string;
-  @ApiProperty({ example: { ja: '東京大学', en: 'The University of Tokyo' } }) name: { ja: string; en: string };
+  @ApiProperty({ type: BilingualDto }) name: BilingualDto;
   @ApiProperty() timeZone: string;
 }
 

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { PageQueryDto } from '#platform';
-import { NOTICE_KINDS, type NoticeKind } from '../notice.js';
+import { NOTICE_KINDS, type NoticeKind, SUBJECT_TYPES, type SubjectType } from '../notice.js';
 
 export class ListNotificationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Only notices not read yet.', default: false })
@@ -12,14 +12,19 @@ export class ListNotificationsQueryDto extends PageQueryDto {
   unread?: boolean;
 }
 
+/** The object a notice is about. */
+export class NotificationSubjectDto {
+  @ApiProperty({ enum: SUBJECT_TYPES }) type: SubjectType;
+  @ApiProperty({ format: 'uuid', example: '7f1c2a9e-3b4d-4e5f-8a6b-1c2d3e4f5a6b' }) id: string;
+}
+
 export class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: NOTICE_KINDS }) kind: NoticeKind;
   @ApiProperty({ description: "In the reader's language." }) title: string;
   @ApiProperty() body: string;
   @ApiProperty({ description: 'Where the object is.' }) link: string;
-  @ApiProperty({ example: { type: 'application', id: '7f1c2a9e-3b4d-4e5f-8a6b-1c2d3e4f5a6b' } })
-  subject: { type: string; id: string };
+  @ApiProperty({ type: NotificationSubjectDto }) subject: NotificationSubjectDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) readAt: string | null;
 }

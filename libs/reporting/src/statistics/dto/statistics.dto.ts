@@ -1,9 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-
-export class BilingualDto {
-  @ApiProperty() en: string;
-  @ApiProperty() ja: string;
-}
+import { BilingualDto } from '#platform';
 
 export class CountsDto {
   @ApiProperty({ description: 'Applications that reached an agency (not drafts, not withdrawn).' }) applications: number;
@@ -33,13 +29,18 @@ export class StatisticsScopeDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) institutionId: string | null;
 }
 
+export class OutcomeNamesDto {
+  @ApiProperty({ type: [String], example: ['co_funded', 'funded_by_lead'] }) funded: readonly string[];
+  @ApiProperty({ type: [String], example: ['not_funded'] }) notFunded: readonly string[];
+}
+
 export class CallStatisticsDto extends CountsDto {
   @ApiProperty({ format: 'uuid' }) callId: string;
   @ApiProperty({ type: BilingualDto }) title: BilingualDto;
   @ApiProperty({ enum: ['joint_call', 'co_funding', 'twinning'] }) mode: string;
   @ApiProperty({ type: StatisticsScopeDto, description: 'The whole call, or an office’s own institution.' }) scope: StatisticsScopeDto;
-  @ApiProperty({ description: 'What funded and notFunded mean in this mode.', example: { funded: 'funded', notFunded: 'not_funded' } })
-  outcomeNames: { funded: string; notFunded: string };
+  @ApiProperty({ type: OutcomeNamesDto, description: 'The outcomes (getApplicationOutcome) that funded and notFunded count in this mode.' })
+  outcomeNames: OutcomeNamesDto;
   @ApiProperty({ type: [BreakdownRowDto] }) byTrack: BreakdownRowDto[];
   @ApiProperty({ type: [BreakdownRowDto] }) byField: BreakdownRowDto[];
   @ApiProperty({ type: [BreakdownRowDto], description: 'By the PI’s institution.' }) byLeadInstitution: BreakdownRowDto[];
@@ -84,7 +85,12 @@ export class UpcomingDeadlineDto {
 
 export class InstitutionDashboardDto {
   @ApiProperty({ format: 'uuid' }) institutionId: string;
-  @ApiProperty({ description: 'Applications touching the institution, by status.', example: { draft: 2, submitted: 5 } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    description: 'Applications touching the institution, by status.',
+    example: { draft: 2, submitted: 5 },
+  })
   byStatus: Record<string, number>;
   @ApiProperty() funded: number;
   @ApiProperty() notFunded: number;

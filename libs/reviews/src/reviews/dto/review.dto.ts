@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInstant } from '#platform';
+import { type Outcome, OUTCOMES } from '../../rules/outcome.js';
 import {
   IsBoolean,
   IsIn,
@@ -53,7 +54,12 @@ export class DeclineAssignmentDto {
 }
 
 export class SaveReviewDto {
-  @ApiProperty({ description: 'Score per criterion id, within each criterion’s scale', example: { 'criterion-id': 4 } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description: 'Score per criterion id, within each criterion’s scale',
+    example: { '5b0e6a1c-2d3f-4a5b-8c7d-9e0f1a2b3c4d': 4 },
+  })
   @IsObject()
   scores: Record<string, number>;
 
@@ -61,19 +67,47 @@ export class SaveReviewDto {
 }
 
 export class SideDecisionDto {
-  @ApiProperty({ enum: ['yes', 'no'], description: 'yes: funded (co-funding partner: co-funds; twinning: linked)' })
+  @ApiProperty({
+    enum: ['yes', 'no'],
+    description: 'yes: funded (co-funding lead: selected; co-funding partner: co-funds; twinning: linked)',
+  })
   @IsIn(['yes', 'no'])
   decision: 'yes' | 'no';
 
-  @ApiPropertyOptional({ nullable: true, description: 'Funded amount, integer minor units' })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 0, description: 'Funded amount, integer minor units' })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
   @IsInt()
   @Min(0)
   amount?: number | null;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_o, v) => v !== null) @IsString() @Length(3, 3) currency?:
-    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, minLength: 3, maxLength: 3, description: 'ISO 4217', example: 'JPY' })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsString()
+  @Length(3, 3)
+  currency?: string | null;
+}
+
+export class SideOutcomeDto {
+  @ApiProperty({ format: 'uuid' }) agencyId: string;
+  @ApiProperty({ enum: ['yes', 'no'], nullable: true, type: String, description: 'The agency’s decision on its side, once shown to you' })
+  decision: 'yes' | 'no' | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Funded amount, integer minor units' }) amount: number | null;
+  @ApiProperty({ nullable: true, type: String }) currency: string | null;
+}
+
+export class ApplicationOutcomeDto {
+  @ApiProperty({ format: 'uuid' }) applicationId: string;
+  @ApiProperty({
+    enum: OUTCOMES,
+    description:
+      'By the call’s mode: joint call funded or not_funded (every side funds); co-funding co_funded (the lead funds and a partner ' +
+      'confirms), funded_by_lead (every partner declines) or not_funded (the lead does not select it); twinning linked or not_linked; ' +
+      'pending while a decision it depends on is missing',
+  })
+  outcome: Outcome;
+  @ApiProperty({ type: [SideOutcomeDto] }) sides: SideOutcomeDto[];
 }
 
 export class RankingQueryDto {

@@ -1,0 +1,5783 @@
+// Generated from the api's OpenAPI document by `npm run api:types`. Do not edit.
+
+export interface paths {
+    "/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** view=mine (your team), office (your institution) or agency (received by your agency). */
+        get: operations["listApplications"];
+        put?: never;
+        /** A draft for an open call and track; you become its PI. */
+        post: operations["createApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getApplication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** PI and co-PIs change a draft: If-Match is required, and a stale one gets 409 with the current version. */
+        patch: operations["updateApplication"];
+        trace?: never;
+    };
+    "/applications/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["assignReviewer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** PI and co-PIs: every problem a submission now would be refused for, each once, without submitting. */
+        post: operations["checkApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Declare a conflict of interest; any open assignment is declined. */
+        post: operations["declareConflict"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event log: actor, action, from, to, comment, time. */
+        get: operations["listApplicationEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** PI and co-PIs of a draft add a member by e-mail address: an account with that address (any case) becomes the member at once; anyone else is e-mailed an invitation, valid 14 days, whose acceptance creates their account. */
+        post: operations["inviteApplicationMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["addApplicationMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["removeApplicationMember"];
+        options?: never;
+        head?: never;
+        patch: operations["updateApplicationMember"];
+        trace?: never;
+    };
+    "/applications/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each side's decision and the outcome; applicants see them once the call's results are released (releaseCallResults, or the decision date). */
+        get: operations["getApplicationOutcome"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** PI, before the deadline: back to draft; the last submitted version still counts. */
+        post: operations["reopenApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Officers: their agency's reviews. Reviewers: the others' after submitting their own, without identities. */
+        get: operations["listApplicationReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/sides/{agencyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** A side's PI, institution and budget (or, in twinning, its funded project). */
+        patch: operations["updateApplicationSide"];
+        trace?: never;
+    };
+    "/applications/{id}/sides/{agencyId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The side's institution office records its checks and sends the side to its agency. */
+        post: operations["approveApplicationSide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/sides/{agencyId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Your agency's decision on its side; the outcome follows the cooperation mode. */
+        post: operations["recordSideDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/sides/{agencyId}/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Your agency's side is eligible or not, with a reason. */
+        post: operations["recordEligibility"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/sides/{agencyId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The office gives the application back to the PI with a comment. */
+        post: operations["returnApplicationSide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** PI: each side goes to its office (with a receipt) or, where approval is waived, straight to its agency (with a receipt). */
+        post: operations["submitApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** PI, before any decision. */
+        post: operations["withdrawApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your institution's applications, one row per side (UTF-8 with BOM, RFC 4180). */
+        get: operations["exportApplicationsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assignments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["unassignReviewer"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assignments/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept, declaring no conflict of interest. */
+        post: operations["acceptAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assignments/{id}/application": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The application, once accepted and not conflicted, with your review. */
+        get: operations["getAssignedApplication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assignments/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["declineAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assignments/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save scores (within each scale) and a comment; stays editable until submitted. */
+        put: operations["saveReview"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assignments/{id}/review/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit: every criterion scored; read-only afterwards. */
+        post: operations["submitReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/browser/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in from the web pages: the refresh token is set as an HttpOnly cookie. */
+        post: operations["signInBrowser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/browser/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the page's session: its refresh and access tokens stop working. */
+        post: operations["signOutBrowser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/browser/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new access token for the page, from the refresh cookie (rotated). */
+        post: operations["refreshBrowserSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with e-mail and password. */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End this session: its refresh and access tokens stop working. */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange a refresh token for a new pair; a reused token ends its whole session. */
+        post: operations["refreshToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendar/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your feed of deadlines of the calls you watch. Calendar apps cannot send headers: the secret token in the URL is the credential. */
+        get: operations["getMyCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published calls (and your agency’s drafts), by next deadline. */
+        get: operations["listCalls"];
+        put?: never;
+        /** A draft call of one of your agency's programs, your agency leading. */
+        post: operations["createCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every deadline in its agency's zone and in yours. */
+        get: operations["getCall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Shared fields: the lead agency's officers. An agency's entry (deadline, budget cap, approval rule): that agency's officers. */
+        patch: operations["updateCall"];
+        trace?: never;
+    };
+    "/calls/{id}/auto-assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign every eligible application within the load cap, conflicts excluded; reports what it cannot cover. */
+        post: operations["autoAssignReviewers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{id}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The call's deadlines as iCalendar, one event per agency. */
+        get: operations["getCallCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel the call; it stays visible as cancelled. */
+        post: operations["cancelCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{id}/institution-deadline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Your institution's own deadline for a call, shown to your researchers. */
+        put: operations["setInstitutionDeadline"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make the call visible to everyone; its status then follows the timeline. */
+        post: operations["publishCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{id}/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Weighted means, thresholds, ties by criterion order, missing reviews. */
+        get: operations["getCallRanking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{id}/release-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lead agency's officers tell the applicants every decision of the call at once, once its review has started and every side that reached an agency is decided. Without this the decision date releases them. */
+        post: operations["releaseCallResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{id}/reviewers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your agency's reviewers in the call's pool, with their loads. */
+        get: operations["listCallReviewers"];
+        put?: never;
+        /** Add a user with the reviewer role to the pool, reviewing for your agency. */
+        post: operations["addCallReviewer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{id}/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How a call went: applications, eligible, funded, adoption rate; by track, field, lead institution and partner country. Officers of its agencies see the call; an office sees its institution's part. */
+        get: operations["getCallStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{id}/statistics.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same statistics as one CSV table (UTF-8 with BOM, RFC 4180). */
+        get: operations["exportCallStatisticsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{id}/watch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Follow the call: its deadlines join your calendar feed. */
+        put: operations["watchCall"];
+        post?: never;
+        delete: operations["unwatchCall"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dashboards/agency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your agency across its calls: what reached it, what it funded. */
+        get: operations["getAgencyDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dashboards/institution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your institution's applications by status, its success rate, and the agency and internal deadlines ahead. */
+        get: operations["getInstitutionDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The process is up. Anonymous. */
+        get: operations["getLiveness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The database answers; ready for traffic. Anonymous. */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who invited you to what, and whether the invitation can still be accepted. */
+        get: operations["getInvitation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Creates your account (a researcher) with the invited address and your password, and puts it on the team of every proposal that invited this address. */
+        post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/jobs/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends a failed job again, with a fresh set of retries. */
+        post: operations["retryJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/jobs/failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Jobs (e-mails, reminders) that failed after all their retries, newest first. */
+        get: operations["listFailedJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user, with roles and organisation. */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change your name, ORCID iD, language or time zone; anything else is refused (400). */
+        patch: operations["updateMe"];
+        trace?: never;
+    };
+    "/me/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listMyAssignments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/calendar-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new secret calendar-feed URL; the previous URL stops working. */
+        post: operations["rotateCalendarToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your notices, newest first, with the number not read yet. */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks one of your notices read; marking it again changes nothing. */
+        post: operations["markNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which kinds of notice also come to you by e-mail. */
+        get: operations["getNotificationPreferences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Turns e-mail on or off per kind of notice; kinds not given stay. */
+        patch: operations["updateNotificationPreferences"];
+        trace?: never;
+    };
+    "/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks all your notices read. */
+        post: operations["markAllNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agencies and institutions, searchable by name, kind and country. */
+        get: operations["listOrganizations"];
+        put?: never;
+        post: operations["createOrganization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getOrganization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change some fields; send If-Match with the ETag you read to avoid overwriting a concurrent change. */
+        patch: operations["updateOrganization"];
+        trace?: never;
+    };
+    "/people/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account with exactly this e-mail address (any case) or ORCID iD, to name a partner who has one: its id, name and organisation. Never a list, never a partial match, never the address. */
+        get: operations["findPerson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listPrograms"];
+        put?: never;
+        /** A program of your own agency. */
+        post: operations["createProgram"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getProgram"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a program of your own agency. */
+        patch: operations["updateProgram"];
+        trace?: never;
+    };
+    "/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listUsers"];
+        put?: never;
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a user: profile, organisation, roles, or disable sign-in. */
+        patch: operations["updateUser"];
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        AcceptAssignmentDto: {
+            /** @description I have no conflict of interest with this application */
+            noConflict: boolean;
+        };
+        AcceptedInvitationDto: {
+            /** @description Sign in with this address and your password */
+            email: string;
+            /** Format: uuid */
+            userId: string;
+        };
+        AcceptInvitationDto: {
+            /**
+             * @description The language of your e-mails; en when absent
+             * @enum {string}
+             */
+            language?: "en" | "ja";
+            /** @description Your name; the one the inviter gave when absent */
+            name?: string;
+            /** @description Your password, 12 characters or more */
+            password: string;
+        };
+        AddCallReviewerDto: {
+            /** Format: uuid */
+            reviewerId: string;
+        };
+        AgencyBriefDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example JST */
+            shortName: string;
+        };
+        AgencyCallDto: {
+            awaitingInstitution: number;
+            /** Format: uuid */
+            callId: string;
+            /** Format: date-time */
+            deadline: string;
+            eligible: number;
+            funded: number;
+            mode: string;
+            notFunded: number;
+            /** @description Sides that reached the agency. */
+            received: number;
+            /** @enum {string} */
+            role: "lead" | "partner";
+            status: string;
+            title: components["schemas"]["BilingualDto"];
+            underReview: number;
+        };
+        AgencyDashboardDto: {
+            /** Format: uuid */
+            agencyId: string;
+            byCall: components["schemas"]["AgencyCallDto"][];
+            calls: number;
+            funded: number;
+            received: number;
+            /** @description funded / decided sides. */
+            successRate: number;
+        };
+        AgencyDeadlineDto: {
+            /**
+             * @description In the agency's zone
+             * @example 2027-03-31T12:00:00+09:00
+             */
+            local: string;
+            /** @example Asia/Tokyo */
+            timeZone: string;
+            /**
+             * Format: date-time
+             * @example 2027-03-31T03:00:00.000Z
+             */
+            utc: string;
+        };
+        AgencyRefDto: {
+            country: string;
+            /** Format: uuid */
+            id: string;
+            name: components["schemas"]["BilingualDto"];
+            shortName: string;
+        };
+        /**
+         * @description What the caller may do with it now, by the rules that decide when they try (the check lists what the proposal still lacks)
+         * @enum {string}
+         */
+        AllowedAction: "edit" | "submit" | "reopen" | "withdraw";
+        ApplicationCallDto: {
+            /** Format: uuid */
+            id: string;
+            title: components["schemas"]["BilingualDto"];
+        };
+        ApplicationCheckDto: {
+            /** @description The problems submitApplication would refuse with, in the same shape */
+            problems: components["schemas"]["SubmissionProblemDto"][];
+            /** @description Nothing would stop a submission now */
+            ready: boolean;
+        };
+        ApplicationDto: {
+            abstract: string;
+            /** @description What the caller may do with it now, by the rules that decide when they try (the check lists what the proposal still lacks) */
+            allowedActions: components["schemas"]["AllowedAction"][];
+            call: components["schemas"]["ApplicationCallDto"];
+            durationMonths: number | null;
+            fieldCode: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description The lead institution's own, earlier deadline
+             */
+            institutionDeadline: string | null;
+            keywords: string[];
+            members: components["schemas"]["MemberDto"][];
+            /** Format: uuid */
+            piUserId: string;
+            /** @description Every receipt issued, oldest first; none is withdrawn by a later step */
+            receipts: components["schemas"]["ReceiptDto"][];
+            sides: components["schemas"]["SideDto"][];
+            /** @enum {string} */
+            status: "draft" | "returned" | "pending_institution" | "submitted" | "eligible" | "ineligible" | "under_review" | "decided" | "withdrawn";
+            title: string;
+            /** Format: uuid */
+            trackId: string;
+            version: number;
+        };
+        /** @enum {string} */
+        ApplicationEventAction: "application.created" | "application.submit" | "application.approve" | "application.return" | "application.reopen" | "application.withdraw" | "application.eligibility" | "application.review_started" | "application.decision" | "application.member_added" | "application.member_invited" | "application.member_joined";
+        ApplicationEventDto: {
+            action: components["schemas"]["ApplicationEventAction"];
+            actor: components["schemas"]["EventActorDto"] | null;
+            agency: string | null;
+            /** Format: date-time */
+            at: string;
+            comment: string | null;
+            from: string | null;
+            id: string;
+            /** @description The receipt this step issued */
+            receipt: components["schemas"]["EventReceiptDto"] | null;
+            to: string | null;
+        };
+        ApplicationOutcomeDto: {
+            /** Format: uuid */
+            applicationId: string;
+            /**
+             * @description By the call’s mode: joint call funded or not_funded (every side funds); co-funding co_funded (the lead funds and a partner confirms), funded_by_lead (every partner declines) or not_funded (the lead does not select it); twinning linked or not_linked; pending while a decision it depends on is missing
+             * @enum {string}
+             */
+            outcome: "pending" | "funded" | "not_funded" | "co_funded" | "funded_by_lead" | "linked" | "not_linked";
+            sides: components["schemas"]["SideOutcomeDto"][];
+        };
+        ApplicationPageDto: {
+            items: components["schemas"]["ApplicationSummaryDto"][];
+            nextCursor: string | null;
+        };
+        ApplicationSummaryDto: {
+            call: components["schemas"]["ApplicationCallDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description The lead institution's own, earlier deadline
+             */
+            institutionDeadline: string | null;
+            /**
+             * Format: date-time
+             * @description The earliest agency deadline still ahead
+             */
+            nextDeadline: string | null;
+            /** Format: uuid */
+            piUserId: string;
+            sides: components["schemas"]["SideSummaryDto"][];
+            /** @enum {string} */
+            status: "draft" | "returned" | "pending_institution" | "submitted" | "eligible" | "ineligible" | "under_review" | "decided" | "withdrawn";
+            title: string;
+        };
+        ApproveSideDto: {
+            comment?: string;
+            /** @description Disclosures of other funding and affiliations are received */
+            disclosuresReceived: boolean;
+            /** @description Export-control screening of the collaboration is done */
+            exportControlScreened: boolean;
+        };
+        AssignReviewerDto: {
+            /** @description Review due, ISO 8601 with an offset */
+            dueAt?: string;
+            /** Format: uuid */
+            reviewerId: string;
+        };
+        AutoAssignDto: {
+            dueAt?: string;
+            loadCap: number;
+            perApplication: number;
+            /**
+             * Format: uuid
+             * @description Only this track
+             */
+            trackId?: string;
+        };
+        BilingualDto: {
+            /** @example The University of Tokyo */
+            en: string;
+            /** @example 東京大学 */
+            ja: string;
+        };
+        BreakdownRowDto: {
+            /** @description funded / applications, 0 to 1 (0 without applications). */
+            adoptionRate: number;
+            /** @description Applications that reached an agency (not drafts, not withdrawn). */
+            applications: number;
+            /** @description Applications every side of which passed eligibility. */
+            eligible: number;
+            /** @description Funded (or linked, for twinning) by the rule of the call’s mode. */
+            funded: number;
+            /** @description Track id, field code or institution id; null for none given. */
+            key: string | null;
+            label: components["schemas"]["BilingualDto"] | null;
+            notFunded: number;
+            /** @description Waiting for a decision. */
+            pending: number;
+        };
+        BrowserSessionDto: {
+            /** @description JWT for the Authorization header; valid 15 minutes. Keep it in memory only. */
+            accessToken: string;
+            /** @example 900 */
+            expiresIn: number;
+            /** @enum {string} */
+            tokenType: "Bearer";
+        };
+        BudgetCapDto: {
+            /** @description Integer minor units */
+            amount: number;
+            /** @enum {string} */
+            cap: "track" | "agency";
+            /** @example JPY */
+            currency: string;
+        };
+        CalendarTokenDto: {
+            token: string;
+            /** @description Subscribe to this URL in a calendar app; keep it secret */
+            url: string;
+        };
+        CallAgencyDto: {
+            agency: components["schemas"]["AgencyRefDto"];
+            budgetCap: components["schemas"]["MoneyDto"] | null;
+            deadline: components["schemas"]["ZonedInstantDto"];
+            eligibilityNotes: components["schemas"]["BilingualDto"];
+            institutionApprovalRequired: boolean;
+            /** @description Reviews a side once it can no longer change (the call's first deadline), not after its own deadline */
+            reviewOnceFinal: boolean;
+            /** @enum {string} */
+            role: "lead" | "partner";
+        };
+        CallAgencyInputDto: {
+            /** Format: uuid */
+            agencyId: string;
+            /** @description Per project; none in twinning */
+            budgetCap?: components["schemas"]["MoneyDto"] | null;
+            /**
+             * @description Deadline: ISO 8601 with an offset (2027-03-31T15:00:00Z), or local time (2027-03-31T17:00) in the time zone
+             * @example 2027-03-31T17:00
+             */
+            deadline?: string;
+            eligibilityNotesEn?: string;
+            eligibilityNotesJa?: string;
+            /** @description The institution approves a side before this agency receives it (default true) */
+            institutionApprovalRequired?: boolean;
+            /** @description This agency reviews a side as soon as it can no longer change, once the call's first deadline has passed, instead of after its own deadline (default false) */
+            reviewOnceFinal?: boolean;
+            /** @enum {string} */
+            role: "lead" | "partner";
+            /**
+             * @description IANA zone the deadline is set and shown in; the agency's by default
+             * @example Europe/Paris
+             */
+            timeZone?: string;
+        };
+        CallAgencyPatchDto: {
+            /** Format: uuid */
+            agencyId: string;
+            /** @description Per project; none in twinning */
+            budgetCap?: components["schemas"]["MoneyDto"] | null;
+            /**
+             * @description Deadline: ISO 8601 with an offset (2027-03-31T15:00:00Z), or local time (2027-03-31T17:00) in the time zone
+             * @example 2027-03-31T17:00
+             */
+            deadline?: string;
+            eligibilityNotesEn?: string;
+            eligibilityNotesJa?: string;
+            /** @description The institution approves a side before this agency receives it (default true) */
+            institutionApprovalRequired?: boolean;
+            /** @description This agency reviews a side as soon as it can no longer change, once the call's first deadline has passed, instead of after its own deadline (default false) */
+            reviewOnceFinal?: boolean;
+            /**
+             * @description IANA zone the deadline is set and shown in; the agency's by default
+             * @example Europe/Paris
+             */
+            timeZone?: string;
+        };
+        CallDto: {
+            agencies: components["schemas"]["CallAgencyDto"][];
+            cancellationReason: string | null;
+            criteria: components["schemas"]["CriterionDto"][];
+            eligibleCountries: string[];
+            fieldDetails: components["schemas"]["FieldDto"][];
+            fields: string[];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            mode: "joint_call" | "co_funding" | "twinning";
+            /** @description The next deadline of any agency, in the viewer’s zone */
+            nextDeadline: components["schemas"]["ZonedInstantDto"] | null;
+            program: components["schemas"]["ProgramRefDto"];
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "announced" | "open" | "closed" | "in_review" | "decided" | "cancelled";
+            summary: components["schemas"]["BilingualDto"];
+            timeline: components["schemas"]["TimelineDto"];
+            title: components["schemas"]["BilingualDto"];
+            tracks: components["schemas"]["TrackDto"][];
+            version: number;
+            /** @description You watch this call */
+            watching: boolean;
+        };
+        CallPageDto: {
+            items: components["schemas"]["CallSummaryDto"][];
+            nextCursor: string | null;
+        };
+        CallStatisticsDto: {
+            /** @description funded / applications, 0 to 1 (0 without applications). */
+            adoptionRate: number;
+            /** @description Applications that reached an agency (not drafts, not withdrawn). */
+            applications: number;
+            byField: components["schemas"]["BreakdownRowDto"][];
+            /** @description By the PI’s institution. */
+            byLeadInstitution: components["schemas"]["BreakdownRowDto"][];
+            byTrack: components["schemas"]["BreakdownRowDto"][];
+            /** Format: uuid */
+            callId: string;
+            /** @description Applications every side of which passed eligibility. */
+            eligible: number;
+            /** @description Funded (or linked, for twinning) by the rule of the call’s mode. */
+            funded: number;
+            /** @enum {string} */
+            mode: "joint_call" | "co_funding" | "twinning";
+            notFunded: number;
+            /** @description The outcomes (getApplicationOutcome) that funded and notFunded count in this mode. */
+            outcomeNames: components["schemas"]["OutcomeNamesDto"];
+            partnerCountries: components["schemas"]["CountryRowDto"][];
+            /** @description Waiting for a decision. */
+            pending: number;
+            /** @description The whole call, or an office’s own institution. */
+            scope: components["schemas"]["StatisticsScopeDto"];
+            title: components["schemas"]["BilingualDto"];
+        };
+        CallSummaryDto: {
+            agencies: components["schemas"]["CallAgencyDto"][];
+            eligibleCountries: string[];
+            fields: string[];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            mode: "joint_call" | "co_funding" | "twinning";
+            /** @description The next deadline of any agency, in the viewer’s zone */
+            nextDeadline: components["schemas"]["ZonedInstantDto"] | null;
+            program: components["schemas"]["ProgramRefDto"];
+            /** @enum {string} */
+            status: "draft" | "announced" | "open" | "closed" | "in_review" | "decided" | "cancelled";
+            title: components["schemas"]["BilingualDto"];
+        };
+        CancelCallDto: {
+            reason: string;
+        };
+        CountryRowDto: {
+            applications: number;
+            /**
+             * @description ISO 3166-1 alpha-2 (EU for the European Union).
+             * @example US
+             */
+            country: string;
+            fundedApplications: number;
+            fundedPartnerInstitutions: number;
+            /** @description Partner institutions, counted per application. */
+            partnerInstitutions: number;
+        };
+        CreateApplicationDto: {
+            abstract?: string;
+            /** Format: uuid */
+            callId: string;
+            durationMonths?: number | null;
+            /** @description A research field of the call */
+            fieldCode?: string | null;
+            keywords?: string[];
+            title: string;
+            /** Format: uuid */
+            trackId: string;
+        };
+        CreateCallDto: {
+            /** @description One lead (the program’s agency) and one or more partners */
+            agencies: components["schemas"]["CallAgencyInputDto"][];
+            /** @description Pre-announcement: ISO 8601 with an offset (2027-03-31T15:00:00Z), or local time (2027-03-31T17:00) in the time zone (lead agency's zone) */
+            announcedAt?: string | null;
+            criteria?: components["schemas"]["CriterionInputDto"][];
+            /** @description Decision: ISO 8601 with an offset (2027-03-31T15:00:00Z), or local time (2027-03-31T17:00) in the time zone (lead agency's zone) */
+            decisionAt?: string | null;
+            /**
+             * @description ISO 3166-1 alpha-2 codes of eligible partner countries
+             * @example [
+             *       "US",
+             *       "FR"
+             *     ]
+             */
+            eligibleCountries: string[];
+            /**
+             * @description Codes of the research-field vocabulary
+             * @example [
+             *       "quantum",
+             *       "ai_information"
+             *     ]
+             */
+            fields: string[];
+            /** @enum {string} */
+            mode: "joint_call" | "co_funding" | "twinning";
+            /** @description Opening: ISO 8601 with an offset (2027-03-31T15:00:00Z), or local time (2027-03-31T17:00) in the time zone (lead agency's zone) */
+            opensAt: string;
+            /** Format: uuid */
+            programId: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             * @example 2027-10-01
+             */
+            projectStartOn?: string | null;
+            /** @description Review start: ISO 8601 with an offset (2027-03-31T15:00:00Z), or local time (2027-03-31T17:00) in the time zone (lead agency's zone) */
+            reviewStartsAt?: string | null;
+            summaryEn?: string;
+            summaryJa?: string;
+            titleEn: string;
+            titleJa: string;
+            tracks: components["schemas"]["TrackInputDto"][];
+        };
+        CreateOrganisationDto: {
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example JP
+             */
+            country: string;
+            /**
+             * @description Open Funder Registry DOI
+             * @example 10.13039/501100002241
+             */
+            funderId?: string | null;
+            /** @enum {string} */
+            kind: "funding_agency" | "institution";
+            /** @example Japan Science and Technology Agency */
+            nameEn: string;
+            /** @example 科学技術振興機構 */
+            nameJa: string;
+            /**
+             * @description ROR ID (bare or https://ror.org/ URL)
+             * @example 057zh3y96
+             */
+            rorId?: string | null;
+            /** @example JST */
+            shortName: string;
+            /**
+             * @description IANA time zone
+             * @example Asia/Tokyo
+             */
+            timeZone: string;
+        };
+        CreateProgramDto: {
+            /**
+             * Format: uuid
+             * @description The agency that runs the program: your own.
+             */
+            agencyId: string;
+            /** @example ASPIRE */
+            code: string;
+            descriptionEn?: string;
+            descriptionJa?: string;
+            nameEn: string;
+            nameJa: string;
+        };
+        CreateUserDto: {
+            /** @example researcher@u-tokyo.ac.jp */
+            email: string;
+            /** @enum {string} */
+            language?: "en" | "ja";
+            name?: string;
+            /**
+             * @description ORCID iD; null removes it
+             * @example 0000-0002-1825-0097
+             */
+            orcid?: string | null;
+            /**
+             * Format: uuid
+             * @description Home organisation
+             */
+            organisationId?: string | null;
+            /** @description Initial password, 12 characters or more */
+            password: string;
+            roles: ("researcher" | "institution_admin" | "program_officer" | "reviewer" | "admin")[];
+            /** @description IANA time zone for showing deadlines; null follows the organisation */
+            timeZone?: string | null;
+        };
+        CriterionDto: {
+            description: components["schemas"]["BilingualDto"];
+            /** Format: uuid */
+            id: string;
+            name: components["schemas"]["BilingualDto"];
+            scaleMax: number;
+            scaleMin: number;
+            threshold: number | null;
+            weight: number;
+        };
+        CriterionInputDto: {
+            descriptionEn?: string;
+            descriptionJa?: string;
+            nameEn: string;
+            nameJa: string;
+            /** @example 5 */
+            scaleMax: number;
+            /** @example 1 */
+            scaleMin: number;
+            /** @description Minimum score for a fundable application */
+            threshold?: number | null;
+            /** @example 1 */
+            weight: number;
+        };
+        DeclareConflictDto: {
+            reason: string;
+        };
+        DeclineAssignmentDto: {
+            reason: string;
+        };
+        EligibilityDto: {
+            eligible: boolean;
+            reason: string;
+        };
+        EmailChoicesDto: {
+            application_approved?: boolean;
+            application_returned?: boolean;
+            application_submitted?: boolean;
+            approval_reminder?: boolean;
+            approval_requested?: boolean;
+            deadline_reminder?: boolean;
+            decision_published?: boolean;
+            review_assigned?: boolean;
+            review_reminder?: boolean;
+        };
+        EventActorDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        EventReceiptDto: {
+            /** @enum {string} */
+            kind: "submitted_to_office" | "received_by_agency";
+            number: string;
+        };
+        FailedJobDto: {
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description What the job was to do: its payload, as the queue holds it. */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description The last error. */
+            error: string | null;
+            /** Format: date-time */
+            failedAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @example notifications.email */
+            queue: string;
+        };
+        FailedJobPageDto: {
+            items: components["schemas"]["FailedJobDto"][];
+            nextCursor: string | null;
+        };
+        FieldDto: {
+            code: string;
+            name: components["schemas"]["BilingualDto"];
+        };
+        InstitutionBriefDto: {
+            /** @example JP */
+            country: string | null;
+            /** Format: uuid */
+            id: string;
+            shortName: string | null;
+        };
+        InstitutionDashboardDto: {
+            /**
+             * @description Applications touching the institution, by status.
+             * @example {
+             *       "draft": 2,
+             *       "submitted": 5
+             *     }
+             */
+            byStatus: {
+                [key: string]: number;
+            };
+            funded: number;
+            /** Format: uuid */
+            institutionId: string;
+            notFunded: number;
+            /** @description funded / decided, over the sides led from the institution. */
+            successRate: number;
+            upcomingDeadlines: components["schemas"]["UpcomingDeadlineDto"][];
+        };
+        InstitutionDeadlineDto: {
+            /**
+             * @description ISO 8601 with an offset, or local time in your institution’s zone
+             * @example 2027-03-24T17:00
+             */
+            deadline: string;
+        };
+        InstitutionDeadlineResultDto: {
+            /** Format: uuid */
+            callId: string;
+            /** @description UTC, and in the institution's zone */
+            deadline: components["schemas"]["AgencyDeadlineDto"];
+            /** Format: uuid */
+            institutionId: string;
+        };
+        IntegrityChecksDto: {
+            /** Format: date-time */
+            disclosuresReceivedAt: string | null;
+            /** Format: date-time */
+            exportControlCheckedAt: string | null;
+        };
+        InvitationDto: {
+            /** Format: date-time */
+            expiresAt: string;
+            invitedBy: components["schemas"]["InviterDto"];
+            invitedTo: components["schemas"]["InvitationTargetDto"];
+            /** @description The name the inviter gave */
+            name: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "expired";
+        };
+        InvitationTargetDto: {
+            /**
+             * @description The title of the call
+             * @example {
+             *       "ja": "日米量子共同研究 2027",
+             *       "en": "Japan-US quantum joint call 2027"
+             *     }
+             */
+            call: components["schemas"]["BilingualDto"];
+            /**
+             * @description The role in the team
+             * @example partner_pi
+             */
+            role: string;
+            /** @description The proposal */
+            title: string;
+        };
+        InviteMemberDto: {
+            /** @example JP */
+            country?: string | null;
+            earlyCareer?: boolean;
+            /**
+             * @description An account with this address (any case) becomes the member at once; any other address gets the invitation
+             * @example partner@lab.example.edu
+             */
+            email: string;
+            /** Format: uuid */
+            institutionId?: string | null;
+            name: string;
+            orcid?: string | null;
+            /** @enum {string} */
+            role: "co_pi" | "partner_pi" | "co_investigator";
+        };
+        InviterDto: {
+            name: string;
+            /** @description The organisation of the inviter */
+            organisation: components["schemas"]["BilingualDto"] | null;
+        };
+        LoginDto: {
+            /** @example pi.utokyo@example.org */
+            email: string;
+            /** @example jointcall-demo */
+            password: string;
+        };
+        MarkedReadDto: {
+            /** @description How many notices were marked read. */
+            marked: number;
+            unreadCount: number;
+        };
+        MemberDto: {
+            /** @example JP */
+            country?: string | null;
+            earlyCareer?: boolean;
+            email?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            institutionId?: string | null;
+            name: string;
+            orcid?: string | null;
+            /** @enum {string} */
+            role: "pi" | "co_pi" | "partner_pi" | "co_investigator";
+            /** Format: uuid */
+            userId?: string | null;
+        };
+        MemberInputDto: {
+            /** @example JP */
+            country?: string | null;
+            earlyCareer?: boolean;
+            email?: string | null;
+            /** Format: uuid */
+            institutionId?: string | null;
+            name: string;
+            orcid?: string | null;
+            /** @enum {string} */
+            role: "pi" | "co_pi" | "partner_pi" | "co_investigator";
+            /** Format: uuid */
+            userId?: string | null;
+        };
+        MoneyDto: {
+            /**
+             * @description Integer minor units (JPY has none: 500000000 is JPY 500M)
+             * @example 500000000
+             */
+            amount: number;
+            /**
+             * @description ISO 4217
+             * @example JPY
+             */
+            currency: string;
+        };
+        NotificationDto: {
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "approval_requested" | "application_returned" | "application_approved" | "application_submitted" | "review_assigned" | "deadline_reminder" | "approval_reminder" | "review_reminder" | "decision_published";
+            /** @description Where the object is. */
+            link: string;
+            /** Format: date-time */
+            readAt: string | null;
+            subject: components["schemas"]["NotificationSubjectDto"];
+            /** @description In the reader's language. */
+            title: string;
+        };
+        NotificationPageDto: {
+            items: components["schemas"]["NotificationDto"][];
+            nextCursor: string | null;
+            /** @description Notices not read yet, in all. */
+            unreadCount: number;
+        };
+        NotificationPreferencesDto: {
+            /** @description Every kind, with the choice in force (e-mail unless turned off). */
+            email: components["schemas"]["EmailChoicesDto"];
+        };
+        NotificationSubjectDto: {
+            /**
+             * Format: uuid
+             * @example 7f1c2a9e-3b4d-4e5f-8a6b-1c2d3e4f5a6b
+             */
+            id: string;
+            /** @enum {string} */
+            type: "application" | "assignment";
+        };
+        OrganisationDto: {
+            country: string;
+            funderId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "funding_agency" | "institution";
+            name: components["schemas"]["BilingualDto"];
+            rorId: string | null;
+            shortName: string;
+            timeZone: string;
+            version: number;
+        };
+        OrganisationPageDto: {
+            items: components["schemas"]["OrganisationDto"][];
+            nextCursor: string | null;
+        };
+        OutcomeNamesDto: {
+            /**
+             * @example [
+             *       "co_funded",
+             *       "funded_by_lead"
+             *     ]
+             */
+            funded: string[];
+            /**
+             * @example [
+             *       "not_funded"
+             *     ]
+             */
+            notFunded: string[];
+        };
+        PersonDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            organisation: components["schemas"]["PersonOrganisationDto"] | null;
+        };
+        PersonOrganisationDto: {
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example US
+             */
+            country: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @example {
+             *       "ja": "マサチューセッツ工科大学",
+             *       "en": "Massachusetts Institute of Technology"
+             *     }
+             */
+            name: components["schemas"]["BilingualDto"];
+        };
+        ProgramDto: {
+            agency: components["schemas"]["AgencyRefDto"];
+            code: string;
+            description: components["schemas"]["BilingualDto"];
+            /** Format: uuid */
+            id: string;
+            name: components["schemas"]["BilingualDto"];
+            version: number;
+        };
+        ProgramPageDto: {
+            items: components["schemas"]["ProgramDto"][];
+            nextCursor: string | null;
+        };
+        ProgramRefDto: {
+            code: string;
+            /** Format: uuid */
+            id: string;
+            name: components["schemas"]["BilingualDto"];
+        };
+        ReceiptDto: {
+            agency: components["schemas"]["AgencyBriefDto"];
+            /**
+             * Format: date-time
+             * @description The server's time of the step, to the second
+             */
+            issuedAt: string;
+            /**
+             * @description submitted_to_office: the PI submitted the side to its institution's office; received_by_agency: the side reached its agency
+             * @enum {string}
+             */
+            kind: "submitted_to_office" | "received_by_agency";
+            /** @example JC-2027-000123 */
+            number: string;
+        };
+        RefreshTokenDto: {
+            /** @description The refresh token from the last login or refresh; each is usable once. */
+            refreshToken: string;
+        };
+        ReturnSideDto: {
+            /** @description What the applicants must change */
+            comment: string;
+        };
+        SaveReviewDto: {
+            comment?: string;
+            /**
+             * @description Score per criterion id, within each criterion’s scale
+             * @example {
+             *       "5b0e6a1c-2d3f-4a5b-8c7d-9e0f1a2b3c4d": 4
+             *     }
+             */
+            scores: {
+                [key: string]: number;
+            };
+        };
+        SideDecisionDto: {
+            /** @description Funded amount, integer minor units */
+            amount?: number | null;
+            /**
+             * @description ISO 4217
+             * @example JPY
+             */
+            currency?: string | null;
+            /**
+             * @description yes: funded (co-funding lead: selected; co-funding partner: co-funds; twinning: linked)
+             * @enum {string}
+             */
+            decision: "yes" | "no";
+        };
+        SideDto: {
+            agency: components["schemas"]["AgencyBriefDto"];
+            approvalRequired: boolean;
+            budgetCurrency: string | null;
+            budgetPerYear: number[];
+            /** @description UTC, and in the agency’s zone */
+            deadline: components["schemas"]["AgencyDeadlineDto"];
+            existingGrantNumber: string | null;
+            institution: components["schemas"]["InstitutionBriefDto"] | null;
+            integrityChecks: components["schemas"]["IntegrityChecksDto"];
+            pi: components["schemas"]["SidePiDto"];
+            receiptNumber: string | null;
+            /** @enum {string} */
+            role: "lead" | "partner";
+            /** @enum {string} */
+            status: "draft" | "returned" | "pending_institution" | "submitted" | "eligible" | "ineligible" | "under_review" | "decided" | "withdrawn";
+            /** Format: date-time */
+            submittedAt: string | null;
+        };
+        SideOutcomeDto: {
+            /** Format: uuid */
+            agencyId: string;
+            /** @description Funded amount, integer minor units */
+            amount: number | null;
+            currency: string | null;
+            /**
+             * @description The agency’s decision on its side, once shown to you
+             * @enum {string|null}
+             */
+            decision: "yes" | "no" | null;
+        };
+        SidePiDto: {
+            email: string | null;
+            name: string | null;
+            orcid: string | null;
+            /** Format: uuid */
+            userId: string | null;
+        };
+        SideSummaryDto: {
+            agency: components["schemas"]["AgencyBriefDto"];
+            deadline: components["schemas"]["SummaryDeadlineDto"];
+            institution: components["schemas"]["InstitutionBriefDto"] | null;
+            receiptNumber: string | null;
+            /** @enum {string} */
+            status: "draft" | "returned" | "pending_institution" | "submitted" | "eligible" | "ineligible" | "under_review" | "decided" | "withdrawn";
+        };
+        StatisticsScopeDto: {
+            /** Format: uuid */
+            institutionId: string | null;
+            /** @enum {string} */
+            kind: "call" | "institution";
+        };
+        SubmissionProblemDto: {
+            /**
+             * Format: uuid
+             * @description The side concerned
+             */
+            agencyId?: string;
+            /** @description BUDGET_OVER_CAP: every cap the total exceeds */
+            caps?: components["schemas"]["BudgetCapDto"][];
+            /** @enum {string} */
+            code: "WRONG_STATE" | "DEADLINE_PASSED" | "MISSING" | "NOT_A_CALL_FIELD" | "DURATION_OVER_TRACK" | "SIDES_MISMATCH" | "COUNTRY_NOT_ELIGIBLE" | "BUDGET_NOT_ALLOWED" | "BUDGET_YEARS_OVER_DURATION" | "BUDGET_OVER_CAP" | "EARLY_CAREER_MEMBER_MISSING";
+            /**
+             * @description Where, as a path into the application
+             * @example sides[0].budgetPerYear
+             */
+            field: string;
+            message: string;
+        };
+        SummaryDeadlineDto: {
+            /**
+             * @description The agency's zone
+             * @example Asia/Tokyo
+             */
+            timeZone: string;
+            /** Format: date-time */
+            utc: string;
+        };
+        TimelineDto: {
+            announcedAt: components["schemas"]["ZonedInstantDto"] | null;
+            decisionAt: components["schemas"]["ZonedInstantDto"] | null;
+            opensAt: components["schemas"]["ZonedInstantDto"];
+            /** @example 2027-10-01 */
+            projectStartOn: string | null;
+            /** @description When the results reached the applicants: the lead agency's release, or the decision date once it has come, whichever was first. Null until then: applicants see no decision before. */
+            resultsReleasedAt: components["schemas"]["ZonedInstantDto"] | null;
+            reviewStartsAt: components["schemas"]["ZonedInstantDto"] | null;
+        };
+        TokenPairDto: {
+            /** @description JWT for the Authorization header; valid 15 minutes. */
+            accessToken: string;
+            /** @example 900 */
+            expiresIn: number;
+            /** @description Opaque; exchange it once with refreshToken for a new pair. */
+            refreshToken: string;
+            /** Format: date-time */
+            refreshTokenExpiresAt: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+        };
+        TrackDto: {
+            code: string;
+            earlyCareerRequired: boolean;
+            /** Format: uuid */
+            id: string;
+            maxBudget: components["schemas"]["MoneyDto"] | null;
+            maxDurationMonths: number;
+            name: components["schemas"]["BilingualDto"];
+        };
+        TrackInputDto: {
+            /** @example top */
+            code: string;
+            /** @description An early-career member is required on the team */
+            earlyCareerRequired?: boolean;
+            /** @description Maximum budget per side over the project; none in twinning */
+            maxBudget?: components["schemas"]["MoneyDto"] | null;
+            /** @example 60 */
+            maxDurationMonths: number;
+            nameEn: string;
+            nameJa: string;
+        };
+        UpcomingDeadlineDto: {
+            agency: string;
+            /** @description The institution’s sides for this agency. */
+            applications: number;
+            awaitingApproval: number;
+            /** Format: uuid */
+            callId: string;
+            /** Format: date-time */
+            deadline: string;
+            /**
+             * Format: date-time
+             * @description The office’s own deadline for the call.
+             */
+            internalDeadline: string | null;
+            timeZone: string;
+            title: components["schemas"]["BilingualDto"];
+        };
+        UpdateApplicationDto: {
+            abstract?: string;
+            durationMonths?: number | null;
+            /** @description A research field of the call */
+            fieldCode?: string | null;
+            keywords?: string[];
+            title?: string;
+            /** Format: uuid */
+            trackId?: string;
+        };
+        UpdateCallDto: {
+            /** @description Changes to agencies' own entries; each needs an officer of that agency */
+            agencies?: components["schemas"]["CallAgencyPatchDto"][];
+            /** @description Pre-announcement: ISO 8601 with an offset (2027-03-31T15:00:00Z), or local time (2027-03-31T17:00) in the time zone (lead agency's zone) */
+            announcedAt?: string | null;
+            criteria?: components["schemas"]["CriterionInputDto"][];
+            /** @description Decision: ISO 8601 with an offset (2027-03-31T15:00:00Z), or local time (2027-03-31T17:00) in the time zone (lead agency's zone) */
+            decisionAt?: string | null;
+            /**
+             * @description ISO 3166-1 alpha-2 codes of eligible partner countries
+             * @example [
+             *       "US",
+             *       "FR"
+             *     ]
+             */
+            eligibleCountries?: string[];
+            /**
+             * @description Codes of the research-field vocabulary
+             * @example [
+             *       "quantum",
+             *       "ai_information"
+             *     ]
+             */
+            fields?: string[];
+            /** @enum {string} */
+            mode?: "joint_call" | "co_funding" | "twinning";
+            /** @description Opening: ISO 8601 with an offset (2027-03-31T15:00:00Z), or local time (2027-03-31T17:00) in the time zone (lead agency's zone) */
+            opensAt?: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             * @example 2027-10-01
+             */
+            projectStartOn?: string | null;
+            /** @description Review start: ISO 8601 with an offset (2027-03-31T15:00:00Z), or local time (2027-03-31T17:00) in the time zone (lead agency's zone) */
+            reviewStartsAt?: string | null;
+            summaryEn?: string;
+            summaryJa?: string;
+            titleEn?: string;
+            titleJa?: string;
+            tracks?: components["schemas"]["TrackInputDto"][];
+        };
+        UpdateMeDto: {
+            /** @enum {string} */
+            language?: "en" | "ja";
+            name?: string;
+            /**
+             * @description ORCID iD; null removes it
+             * @example 0000-0002-1825-0097
+             */
+            orcid?: string | null;
+            /** @description IANA time zone for showing deadlines; null follows the organisation */
+            timeZone?: string | null;
+        };
+        UpdateNotificationPreferencesDto: {
+            /** @description Only the kinds given change. */
+            email: components["schemas"]["EmailChoicesDto"];
+        };
+        UpdateOrganisationDto: {
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example JP
+             */
+            country?: string;
+            /**
+             * @description Open Funder Registry DOI
+             * @example 10.13039/501100002241
+             */
+            funderId?: string | null;
+            /** @enum {string} */
+            kind?: "funding_agency" | "institution";
+            /** @example Japan Science and Technology Agency */
+            nameEn?: string;
+            /** @example 科学技術振興機構 */
+            nameJa?: string;
+            /**
+             * @description ROR ID (bare or https://ror.org/ URL)
+             * @example 057zh3y96
+             */
+            rorId?: string | null;
+            /** @example JST */
+            shortName?: string;
+            /**
+             * @description IANA time zone
+             * @example Asia/Tokyo
+             */
+            timeZone?: string;
+        };
+        UpdateProgramDto: {
+            /** @example ASPIRE */
+            code?: string;
+            descriptionEn?: string;
+            descriptionJa?: string;
+            nameEn?: string;
+            nameJa?: string;
+        };
+        UpdateSideDto: {
+            /** @example JPY */
+            budgetCurrency?: string | null;
+            /** @description Requested budget per project year, integer minor units */
+            budgetPerYear?: number[];
+            /** @description Twinning: grant number of the funded project */
+            existingGrantNumber?: string | null;
+            /** Format: uuid */
+            institutionId?: string | null;
+            piEmail?: string | null;
+            /** @description An invited PI without an account */
+            piName?: string | null;
+            piOrcid?: string | null;
+            /**
+             * Format: uuid
+             * @description The side's PI, when they have an account
+             */
+            piUserId?: string | null;
+        };
+        UpdateUserDto: {
+            /** @description true disables sign-in and ends every session */
+            disabled?: boolean;
+            /** @example researcher@u-tokyo.ac.jp */
+            email?: string;
+            /** @enum {string} */
+            language?: "en" | "ja";
+            name?: string;
+            /**
+             * @description ORCID iD; null removes it
+             * @example 0000-0002-1825-0097
+             */
+            orcid?: string | null;
+            /**
+             * Format: uuid
+             * @description Home organisation
+             */
+            organisationId?: string | null;
+            roles?: ("researcher" | "institution_admin" | "program_officer" | "reviewer" | "admin")[];
+            /** @description IANA time zone for showing deadlines; null follows the organisation */
+            timeZone?: string | null;
+        };
+        UserDto: {
+            disabled: boolean;
+            email: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            language: "en" | "ja";
+            name: string;
+            orcid: string | null;
+            organisation: components["schemas"]["UserOrganisationDto"] | null;
+            roles: ("researcher" | "institution_admin" | "program_officer" | "reviewer" | "admin")[];
+            /** @description Own time zone; null follows the organisation */
+            timeZone: string | null;
+            version: number;
+        };
+        UserOrganisationDto: {
+            /** Format: uuid */
+            id: string;
+            name: components["schemas"]["BilingualDto"];
+            shortName: string;
+            timeZone: string;
+        };
+        UserPageDto: {
+            items: components["schemas"]["UserDto"][];
+            nextCursor: string | null;
+        };
+        ZonedInstantDto: {
+            /**
+             * @description In timeZone
+             * @example 2027-03-31T17:00:00+02:00
+             */
+            local: string;
+            /** @example Europe/Paris */
+            timeZone: string;
+            /**
+             * Format: date-time
+             * @example 2027-03-31T15:00:00Z
+             */
+            utc: string;
+            /**
+             * @description In viewerTimeZone
+             * @example 2027-04-01T00:00:00+09:00
+             */
+            viewer?: string;
+            /**
+             * @description The zone the viewer asked for, or theirs
+             * @example Asia/Tokyo
+             */
+            viewerTimeZone?: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    listApplications: {
+        parameters: {
+            query?: {
+                callId?: string;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                /** @description An agency deadline of the call at or after this instant */
+                deadlineFrom?: string;
+                /** @description An agency deadline of the call before this instant */
+                deadlineTo?: string;
+                field?: string;
+                limit?: number;
+                status?: "draft" | "returned" | "pending_institution" | "submitted" | "eligible" | "ineligible" | "under_review" | "decided" | "withdrawn";
+                /** @description mine (default): your team; office: your institution; agency: your agency */
+                view?: "mine" | "office" | "agency";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationPageDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApplicationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role researcher. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CALL_NOT_OPEN */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND, also for applications you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateApplication: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read, such as "3" (or * to overwrite any version). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateApplicationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_AN_EDITOR: only the PI and co-PIs edit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND, also for applications you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_MISMATCH: changed since you read it; the body has currentVersion. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_EDITABLE: submitted; reopen it first */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PRECONDITION_REQUIRED: send If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    assignReviewer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignReviewerDto"];
+            };
+        };
+        responses: {
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role program_officer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description DEADLINE_NOT_PASSED (the agency's review has not opened: agencyId, reviewOpensAt), NOT_ELIGIBLE, WRONG_STATE (decided or withdrawn), CONFLICT_OF_INTEREST */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    checkApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationCheckDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_AN_EDITOR: a team member who does not edit the application */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND, also for applications you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    declareConflict: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclareConflictDto"];
+            };
+        };
+        responses: {
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role reviewer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listApplicationEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationEventDto"][];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    inviteApplicationMember: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read, such as "3" (or * to overwrite any version). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteMemberDto"];
+            };
+        };
+        responses: {
+            /** @description The application; the new member has a userId when the address had an account */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: no e-mail address, or the role pi */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_AN_EDITOR: only the PI and co-PIs change the team */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND, also for applications you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_MISMATCH: changed since you read it; the body has currentVersion. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_EDITABLE: only a draft or a returned application changes */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PRECONDITION_REQUIRED: send If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RATE_LIMITED: too many requests of this kind (personLookup) by you; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    addApplicationMember: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read, such as "3" (or * to overwrite any version). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_AN_EDITOR: only the PI and co-PIs edit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND, also for applications you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_MISMATCH: changed since you read it; the body has currentVersion. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_EDITABLE: submitted; reopen it first. ONE_PI: the application has its PI */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PRECONDITION_REQUIRED: send If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    removeApplicationMember: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read, such as "3" (or * to overwrite any version). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_AN_EDITOR: only the PI and co-PIs edit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND, also for applications you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_MISMATCH: changed since you read it; the body has currentVersion. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_EDITABLE: submitted; reopen it first. ONE_PI: the PI cannot be removed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PRECONDITION_REQUIRED: send If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateApplicationMember: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read, such as "3" (or * to overwrite any version). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_AN_EDITOR: only the PI and co-PIs edit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND, also for applications you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_MISMATCH: changed since you read it; the body has currentVersion. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_EDITABLE: submitted; reopen it first. ONE_PI: the PI stays the PI */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PRECONDITION_REQUIRED: send If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getApplicationOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationOutcomeDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    reopenApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listApplicationReviews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role program_officer or reviewer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateApplicationSide: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read, such as "3" (or * to overwrite any version). */
+                "If-Match": string;
+            };
+            path: {
+                agencyId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSideDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_AN_EDITOR: only the PI and co-PIs edit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND, also for applications you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_MISMATCH: changed since you read it; the body has currentVersion. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_EDITABLE: submitted; reopen it first */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PRECONDITION_REQUIRED: send If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    approveApplicationSide: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key and body give the same answer. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                agencyId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveSideDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role institution_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description IDEMPOTENCY_KEY_IN_FLIGHT: the first request with this key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description INTEGRITY_CHECKS_MISSING, DEADLINE_PASSED, WRONG_STATE
+             *
+             *     IDEMPOTENCY_KEY_REUSED: the key was used for another request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    recordSideDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agencyId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SideDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationOutcomeDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role program_officer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description DEADLINE_NOT_PASSED (the agency's review has not opened: agencyId, reviewOpensAt), REVIEW_NOT_STARTED (no reviewers yet; in co-funding and twinning a partner waits for the lead's review), WRONG_STATE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    recordEligibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agencyId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EligibilityDto"];
+            };
+        };
+        responses: {
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role program_officer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description DEADLINE_NOT_PASSED (the agency's review has not opened: agencyId, reviewOpensAt), WRONG_STATE (not submitted, or already under review) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    returnApplicationSide: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key and body give the same answer. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                agencyId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnSideDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role institution_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description IDEMPOTENCY_KEY_IN_FLIGHT: the first request with this key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the key was used for another request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    submitApplication: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key and body give the same answer. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description IDEMPOTENCY_KEY_IN_FLIGHT: the first request with this key is still running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description WRONG_STATE, DEADLINE_PASSED or SUBMISSION_INCOMPLETE, with every problem in `errors` as checkApplication answers them
+             *
+             *     IDEMPOTENCY_KEY_REUSED: the key was used for another request.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    withdrawApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    exportApplicationsCsv: {
+        parameters: {
+            query?: {
+                callId?: string;
+                field?: string;
+                status?: "draft" | "returned" | "pending_institution" | "submitted" | "eligible" | "ineligible" | "under_review" | "decided" | "withdrawn";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role institution_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RATE_LIMITED: too many requests of this kind (exports) by you; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    unassignReviewer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role program_officer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    acceptAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptAssignmentDto"];
+            };
+        };
+        responses: {
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role reviewer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description DEADLINE_NOT_PASSED (the agency's review has not opened: agencyId, reviewOpensAt), WRONG_STATE (accepted or declined already, or the side is no longer under review) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getAssignedApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The application and your review */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role reviewer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    declineAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineAssignmentDto"];
+            };
+        };
+        responses: {
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role reviewer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    saveReview: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read, such as "3" (or * to overwrite any version). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveReviewDto"];
+            };
+        };
+        responses: {
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role reviewer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_MISMATCH: changed since you read it; the body has currentVersion. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description DEADLINE_NOT_PASSED (the agency's review has not opened: agencyId, reviewOpensAt), WRONG_STATE (not accepted, or the side is no longer under review), REVIEW_SUBMITTED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PRECONDITION_REQUIRED: send If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    submitReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role reviewer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REVIEW_INCOMPLETE lists the criteria without a score; DEADLINE_NOT_PASSED (the agency's review has not opened: agencyId, reviewOpensAt), WRONG_STATE, REVIEW_SUBMITTED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    signInBrowser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrowserSessionDto"];
+                };
+            };
+            /** @description INVALID_CREDENTIALS */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FOREIGN_ORIGIN: the request does not come from these pages. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description TOO_MANY_FAILED_LOGINS; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    signOutBrowser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out (also when already signed out). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FOREIGN_ORIGIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    refreshBrowserSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrowserSessionDto"];
+                };
+            };
+            /** @description INVALID_REFRESH_TOKEN: no cookie, or one that is expired, revoked or used. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FOREIGN_ORIGIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairDto"];
+                };
+            };
+            /** @description INVALID_CREDENTIALS: the same answer for an unknown e-mail and a wrong password. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description TOO_MANY_FAILED_LOGINS: 100 failures in an hour for the account (or 500 for the address); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    refreshToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshTokenDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairDto"];
+                };
+            };
+            /** @description INVALID_REFRESH_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getMyCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: unknown or rotated token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listCalls: {
+        parameters: {
+            query?: {
+                /** @description A participating agency */
+                agencyId?: string;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                /** @description Some deadline at or after this instant */
+                deadlineFrom?: string;
+                /** @description Some deadline before this instant */
+                deadlineTo?: string;
+                /** @description Research-field code */
+                field?: string;
+                limit?: number;
+                mode?: "joint_call" | "co_funding" | "twinning";
+                /** @description ISO 3166-1 alpha-2: a partner agency there, or partner institutions eligible from there */
+                partnerCountry?: string;
+                /** @description Words of the title or summary, in Japanese or English, or the program code */
+                q?: string;
+                status?: "draft" | "announced" | "open" | "closed" | "in_review" | "decided" | "cancelled";
+                /** @description Show times in this IANA zone */
+                tz?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallPageDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCallDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role program_officer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getCall: {
+        parameters: {
+            query?: {
+                /** @description Show times in this IANA zone (default: your profile, then your organisation, then UTC) */
+                tz?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND (also a draft of an agency you are not an officer of) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateCall: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read, such as "3" (or * to overwrite any version). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCallDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role program_officer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description VERSION_MISMATCH: changed since you read it; the body has currentVersion.
+             *
+             *     VERSION_MISMATCH: changed since you read it; the body has currentVersion
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PRECONDITION_REQUIRED: send If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    autoAssignReviewers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AutoAssignDto"];
+            };
+        };
+        responses: {
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role program_officer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description DEADLINE_NOT_PASSED (the agency's review has not opened: agencyId, reviewOpensAt) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RATE_LIMITED: too many requests of this kind (autoAssign) by you; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getCallCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    cancelCall: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you read, such as "3" (or * to overwrite any version); without it the change is unconditional. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelCallDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role program_officer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_MISMATCH: changed since you read it; the body has currentVersion. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    setInstitutionDeadline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstitutionDeadlineDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstitutionDeadlineResultDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role institution_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    publishCall: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you read, such as "3" (or * to overwrite any version); without it the change is unconditional. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role program_officer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_MISMATCH: changed since you read it; the body has currentVersion. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getCallRanking: {
+        parameters: {
+            query?: {
+                trackId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role program_officer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    releaseCallResults: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you read, such as "3" (or * to overwrite any version); without it the change is unconditional. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The call, its timeline showing resultsReleasedAt */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description LEAD_AGENCY_ONLY
+             *
+             *     FORBIDDEN: needs the role program_officer.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND (also a draft of an agency you are not an officer of) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_MISMATCH: changed since you read it; the body has currentVersion. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REVIEW_NOT_STARTED (a deadline or the review date is still ahead), DECISIONS_PENDING (the detail names the agencies and how many sides each has to decide), NOTHING_DECIDED, RESULTS_ALREADY_RELEASED (by an earlier release or the decision date), CALL_CANCELLED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listCallReviewers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role program_officer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    addCallReviewer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddCallReviewerDto"];
+            };
+        };
+        responses: {
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role program_officer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getCallStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallStatisticsDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role program_officer or institution_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such call, or not one of your agency’s (offices: not visible) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    exportCallStatisticsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role program_officer or institution_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RATE_LIMITED: too many requests of this kind (exports) by you; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    watchCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role researcher or institution_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    unwatchCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role researcher or institution_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getAgencyDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyDashboardDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role program_officer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getInstitutionDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstitutionDashboardDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role institution_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getLiveness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Alive. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not ready (SERVICE_UNAVAILABLE); Retry-After is set. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secret token from the invitation e-mail */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such invitation, or what it invited to is gone (the member was removed or their address changed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secret token from the invitation e-mail */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedInvitationDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a password shorter than 12 characters, say */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such invitation, or what it invited to is gone (the member was removed or their address changed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description INVITATION_ACCEPTED: the token was used already; UNIQUE_VIOLATION: the address got an account meanwhile */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description INVITATION_EXPIRED: 14 days have passed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    retryJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no failed job with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listFailedJobs: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                limit?: number;
+                /** @description Only this queue, for example notifications.email. */
+                queue?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailedJobPageDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateMe: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read, such as "3" (or * to overwrite any version). */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description VERSION_MISMATCH: changed since you read it; the body has currentVersion.
+             *
+             *     VERSION_MISMATCH: changed since you read it; the body has currentVersion
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PRECONDITION_REQUIRED: send If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listMyAssignments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role reviewer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    rotateCalendarToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarTokenDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                limit?: number;
+                /** @description Only notices not read yet. */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPageDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    markNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such notice of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNotificationPreferencesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    markAllNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedReadDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listOrganizations: {
+        parameters: {
+            query?: {
+                country?: string;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                kind?: "funding_agency" | "institution";
+                limit?: number;
+                /** @description Part of a name or short name, in English or Japanese */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationPageDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrganisationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With an ETag for If-Match. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateOrganization: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read, such as "3" (or * to overwrite any version). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrganisationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description VERSION_MISMATCH: changed since you read it; the body has currentVersion.
+             *
+             *     VERSION_MISMATCH: changed since you read it; the body has currentVersion
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PRECONDITION_REQUIRED: send If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    findPerson: {
+        parameters: {
+            query?: {
+                /** @description The whole e-mail address, in any case */
+                email?: string;
+                /** @description An ORCID iD, bare or as its URL */
+                orcid?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: neither or both of email and orcid, an invalid address, or an ORCID iD whose check character is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role researcher. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no active account has it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RATE_LIMITED: too many requests of this kind (personLookup) by you; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listPrograms: {
+        parameters: {
+            query?: {
+                agencyId?: string;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                limit?: number;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramPageDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProgramDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role program_officer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateProgram: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read, such as "3" (or * to overwrite any version). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProgramDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role program_officer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description VERSION_MISMATCH: changed since you read it; the body has currentVersion.
+             *
+             *     VERSION_MISMATCH: changed since you read it; the body has currentVersion
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PRECONDITION_REQUIRED: send If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                limit?: number;
+                organisationId?: string;
+                /** @description Part of the name or e-mail */
+                q?: string;
+                role?: "researcher" | "institution_admin" | "program_officer" | "reviewer" | "admin";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPageDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNIQUE_VIOLATION: the e-mail address or ORCID iD is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read, such as "3" (or * to overwrite any version). */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description VERSION_MISMATCH: changed since you read it; the body has currentVersion.
+             *
+             *     VERSION_MISMATCH: changed since you read it; the body has currentVersion
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PRECONDITION_REQUIRED: send If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+}
