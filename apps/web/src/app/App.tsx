@@ -33,6 +33,12 @@ function RequireSession() {
 
 const researcher = () => import('../features/researcher/researcher-pages');
 const office = () => import('../features/office/office-pages');
+const reviewer = () => import('../features/reviewer/reviewer-pages');
+const agencyCalls = () => import('../features/agency-calls/agency-calls-pages');
+const agencyReview = () => import('../features/agency-review/agency-review-pages');
+const statistics = () => import('../features/statistics/statistics-pages');
+const admin = () => import('../features/admin/admin-pages');
+const account = () => import('../features/account/account-pages');
 
 const router = createBrowserRouter([
   { path: PAGES.signIn, element: <SignInPage /> },
@@ -48,6 +54,21 @@ const router = createBrowserRouter([
       { path: PAGES.office, lazy: async () => ({ Component: (await office()).OfficeQueuePage }) },
       { path: PAGES.officeProposal, lazy: async () => ({ Component: (await office()).OfficeProposalPage }) },
       { path: PAGES.officeDeadlines, lazy: async () => ({ Component: (await office()).OfficeDeadlinesPage }) },
+      { path: PAGES.reviewer, lazy: async () => ({ Component: (await reviewer()).ReviewerHomePage }) },
+      { path: PAGES.reviewerAssignment, lazy: async () => ({ Component: (await reviewer()).AssignmentPage }) },
+      { path: PAGES.agency, lazy: async () => ({ Component: (await agencyCalls()).AgencyHomePage }) },
+      { path: PAGES.agencyCallNew, lazy: async () => ({ Component: (await agencyCalls()).NewCallPage }) },
+      { path: PAGES.agencyCall, lazy: async () => ({ Component: (await agencyCalls()).CallEditorPage }) },
+      { path: PAGES.agencyApplications, lazy: async () => ({ Component: (await agencyReview()).ApplicationsPage }) },
+      { path: PAGES.agencyApplication, lazy: async () => ({ Component: (await agencyReview()).ApplicationPage }) },
+      { path: PAGES.agencyReviewers, lazy: async () => ({ Component: (await agencyReview()).ReviewersPage }) },
+      { path: PAGES.agencyProgress, lazy: async () => ({ Component: (await agencyReview()).ProgressPage }) },
+      { path: PAGES.agencyRanking, lazy: async () => ({ Component: (await agencyReview()).RankingPage }) },
+      { path: PAGES.agencyStatistics, lazy: async () => ({ Component: (await statistics()).StatisticsPage }) },
+      { path: PAGES.admin, lazy: async () => ({ Component: (await admin()).OrganisationsPage }) },
+      { path: PAGES.adminUsers, lazy: async () => ({ Component: (await admin()).UsersPage }) },
+      { path: PAGES.notices, lazy: async () => ({ Component: (await account()).NoticesPage }) },
+      { path: PAGES.settings, lazy: async () => ({ Component: (await account()).SettingsPage }) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -14,6 +14,21 @@ export const PAGES = {
   office: '/office',
   officeProposal: '/office/proposals/:id',
   officeDeadlines: '/office/deadlines',
+  reviewer: '/reviewer',
+  reviewerAssignment: '/reviewer/assignments/:id',
+  agency: '/agency',
+  agencyCallNew: '/agency/calls/new',
+  agencyCall: '/agency/calls/:callId',
+  agencyApplications: '/agency/calls/:callId/applications',
+  agencyApplication: '/agency/calls/:callId/applications/:id',
+  agencyReviewers: '/agency/calls/:callId/reviewers',
+  agencyProgress: '/agency/calls/:callId/progress',
+  agencyRanking: '/agency/calls/:callId/ranking',
+  agencyStatistics: '/agency/calls/:callId/statistics',
+  admin: '/admin',
+  adminUsers: '/admin/users',
+  notices: '/notices',
+  settings: '/settings',
 } as const;
 
 export type PageName = keyof typeof PAGES;

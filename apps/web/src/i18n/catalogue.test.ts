@@ -2,10 +2,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import ja from './ja.json';
+import { type Catalogue, catalogues } from './catalogues';
 
-type Catalogue = { readonly [key: string]: string | Catalogue };
+const { en, ja } = catalogues;
 
 function keys(catalogue: Catalogue, prefix = ''): string[] {
   return Object.entries(catalogue).flatMap(([key, value]) =>

@@ -1,7 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import ja from './ja.json';
+import { catalogues } from './catalogues';
 
 export const LANGUAGES = ['ja', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -30,7 +29,7 @@ i18next.on('languageChanged', (lng) => {
 });
 
 void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, ja: { translation: ja } },
+  resources: { en: { translation: catalogues.en }, ja: { translation: catalogues.ja } },
   lng: language,
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

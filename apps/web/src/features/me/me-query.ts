@@ -15,4 +15,7 @@ export function useMe() {
 export const CONSOLES = [
   { role: 'researcher', page: 'researcher' },
   { role: 'institution_admin', page: 'office' },
+  { role: 'reviewer', page: 'reviewer' },
+  { role: 'program_officer', page: 'agency' },
+  { role: 'admin', page: 'admin' },
 ] as const satisfies readonly { role: Role; page: string }[];
