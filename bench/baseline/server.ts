@@ -2,20 +2,13 @@ import 'reflect-metadata';
 import { createHash } from 'node:crypto';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import pg from 'pg';
-import { CallsRepository } from '#calls';
+import { ApplicationsAccessRepository, ApplicationsRepository, ApplicationsService } from '#applications';
+import { CallsAccessRepository, CallsRepository, CallsService } from '#calls';
 import { AccessService, type Principal, type Role } from '#identity';
-import { EMAIL_QUEUE, Notifier } from '#notifications';
+import { EMAIL_QUEUE, NotificationsRepository, Notifier } from '#notifications';
+import { StatisticsRepository, StatisticsService } from '#reporting';
+import { ReviewsRepository, ReviewsService } from '#reviews';
 import { AuditLog, IdempotencyStore, JobQueue, LaggingReads, loadConfig, requiredVersion, SystemClock, toProblem } from '#platform';
-import { ApplicationsAccessRepository } from '../../libs/applications/src/applications/applications-access.repository.js';
-import { ApplicationsService } from '../../libs/applications/src/applications/applications.service.js';
-import { ApplicationsRepository } from '../../libs/applications/src/applications/applications.repository.js';
-import { CallsAccessRepository } from '../../libs/calls/src/calls/calls-access.repository.js';
-import { CallsService } from '../../libs/calls/src/calls/calls.service.js';
-import { NotificationsRepository } from '../../libs/notifications/src/notices/notifications.repository.js';
-import { StatisticsRepository } from '../../libs/reporting/src/statistics/statistics.repository.js';
-import { StatisticsService } from '../../libs/reporting/src/statistics/statistics.service.js';
-import { ReviewsRepository } from '../../libs/reviews/src/reviews/reviews.repository.js';
-import { ReviewsService } from '../../libs/reviews/src/reviews/reviews.service.js';
 import { pgDataSource } from './pg-data-source.js';
 
 /**

@@ -24,3 +24,6 @@ export const applicationEntities = [
 export * from './rules/submission-checks.js';
 export * from './applications.module.js';
 export * from './applications/applications.repository.js';
+// The services and repositories, for wiring outside Nest (the benchmark's baseline server).
+export { ApplicationsService } from './applications/applications.service.js';
+export { ApplicationsAccessRepository } from './applications/applications-access.repository.js';

@@ -16,3 +16,5 @@ export * from './calls/calls.service.js';
 export { CallDto } from './calls/dto/call-output.dto.js';
 export * from './rules/zoned-time.js';
 export * from './calls/calls.repository.js';
+// For wiring outside Nest (the benchmark's baseline server).
+export { CallsAccessRepository } from './calls/calls-access.repository.js';

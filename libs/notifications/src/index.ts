@@ -11,3 +11,5 @@ import { NoticeMark, Notification, NotificationPreference } from './notices/noti
 /** Entities owned by the notifications feature. */
 export const notificationEntities = [Notification, NotificationPreference, NoticeMark];
 export * from './notifications.module.js';
+// For wiring outside Nest (the benchmark's baseline server).
+export { NotificationsRepository } from './notices/notifications.repository.js';

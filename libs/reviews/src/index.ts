@@ -8,3 +8,6 @@ import { CallReviewer, ConflictDeclaration, ReviewAssignment, SideDecisionRecord
 /** Entities owned by the reviews feature. */
 export const reviewEntities = [CallReviewer, ConflictDeclaration, ReviewAssignment, SideDecisionRecord];
 export * from './reviews.module.js';
+// For wiring outside Nest (the benchmark's baseline server).
+export { ReviewsService } from './reviews/reviews.service.js';
+export { ReviewsRepository } from './reviews/reviews.repository.js';
