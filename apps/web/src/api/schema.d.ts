@@ -943,6 +943,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Your assignments, except on applications you are conflicted with. */
         get: operations["listMyAssignments"];
         put?: never;
         post?: never;
@@ -1313,6 +1314,21 @@ export interface components {
             items: components["schemas"]["ApplicationSummaryDto"][];
             nextCursor: string | null;
         };
+        ApplicationReviewDto: {
+            comment: string;
+            /** @description Reviewers only: "you" or "Reviewer n", numbered among the others in submission order */
+            reviewer?: string;
+            /**
+             * Format: uuid
+             * @description Officers only: the reviewer's id
+             */
+            reviewerId?: string;
+            scores: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            submittedAt?: string;
+        };
         ApplicationSummaryDto: {
             call: components["schemas"]["ApplicationCallDto"];
             /** Format: date-time */
@@ -1342,6 +1358,25 @@ export interface components {
             disclosuresReceived: boolean;
             /** @description Export-control screening of the collaboration is done */
             exportControlScreened: boolean;
+        };
+        AssignedApplicationDto: {
+            abstract: string;
+            agency: string;
+            agencyTimeZone: string;
+            /** Format: uuid */
+            assignmentId: string;
+            callTitle: components["schemas"]["BilingualDto"];
+            criteria: components["schemas"]["ReviewCriterionDto"][];
+            /** Format: date-time */
+            dueAt: string | null;
+            durationMonths: number | null;
+            fieldCode: string | null;
+            /** Format: uuid */
+            id: string;
+            members: components["schemas"]["ReviewedMemberDto"][];
+            review: components["schemas"]["OwnReviewDto"];
+            sides: components["schemas"]["ReviewedSideDto"][];
+            title: string;
         };
         AssignReviewerDto: {
             /** @description Review due, ISO 8601 with an offset */
@@ -1533,6 +1568,11 @@ export interface components {
         };
         CancelCallDto: {
             reason: string;
+        };
+        ConflictDeclaredDto: {
+            /** Format: uuid */
+            applicationId: string;
+            declared: boolean;
         };
         CountryRowDto: {
             applications: number;
@@ -1895,6 +1935,35 @@ export interface components {
              */
             currency: string;
         };
+        MyAssignmentDto: {
+            /** @description The agency the review is for (short name) */
+            agency: string;
+            /**
+             * @description The agency's zone in the call
+             * @example Asia/Tokyo
+             */
+            agencyTimeZone: string;
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: uuid */
+            callId: string;
+            callTitle: components["schemas"]["BilingualDto"];
+            /** Format: date-time */
+            dueAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description pending (not accepted yet), accepted (nothing saved), draft (saved, not submitted), submitted, declined
+             * @enum {string}
+             */
+            progress: "pending" | "accepted" | "draft" | "submitted" | "declined";
+            /** @enum {string} */
+            status: "assigned" | "accepted" | "declined";
+            /** Format: date-time */
+            submittedAt: string | null;
+            title: string;
+            version: number;
+        };
         NotificationDto: {
             body: string;
             /** Format: date-time */
@@ -1962,6 +2031,17 @@ export interface components {
              */
             notFunded: string[];
         };
+        OwnReviewDto: {
+            comment: string;
+            /** @description Score per criterion id */
+            scores: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** @description Send as If-Match when saving */
+            version: number;
+        };
         PersonDto: {
             /** Format: uuid */
             id: string;
@@ -2025,6 +2105,31 @@ export interface components {
         ReturnSideDto: {
             /** @description What the applicants must change */
             comment: string;
+        };
+        ReviewCriterionDto: {
+            description: components["schemas"]["BilingualDto"];
+            /** Format: uuid */
+            id: string;
+            name: components["schemas"]["BilingualDto"];
+            scaleMax: number;
+            scaleMin: number;
+            /** @description Scores go up in this step from scaleMin (0.5: half points) */
+            step: number;
+            threshold: number | null;
+            weight: number;
+        };
+        ReviewedMemberDto: {
+            country: string | null;
+            earlyCareer: boolean;
+            name: string;
+            role: string;
+        };
+        ReviewedSideDto: {
+            agency: string;
+            budgetCurrency: string | null;
+            /** @description Integer minor units per project year */
+            budgetPerYear: number[];
+            institution: string | null;
         };
         SaveReviewDto: {
             comment?: string;
@@ -2679,6 +2784,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictDeclaredDto"];
+                };
+            };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
                 headers: {
@@ -3083,6 +3196,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationReviewDto"][];
+                };
+            };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
                 headers: {
@@ -3092,6 +3213,13 @@ export interface operations {
             };
             /** @description FORBIDDEN: needs the role program_officer or reviewer. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description SUBMIT_YOUR_REVIEW_FIRST (reviewers) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3542,6 +3670,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyAssignmentDto"];
+                };
+            };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
                 headers: {
@@ -3581,7 +3717,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AssignedApplicationDto"];
+                };
             };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
@@ -3614,6 +3752,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyAssignmentDto"];
+                };
+            };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
                 headers: {
@@ -3648,6 +3794,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignedApplicationDto"];
+                };
+            };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
                 headers: {
@@ -3696,6 +3850,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignedApplicationDto"];
+                };
+            };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
                 headers: {
@@ -4998,6 +5160,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyAssignmentDto"][];
+                };
+            };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
                 headers: {

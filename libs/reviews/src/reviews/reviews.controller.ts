@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { CurrentUser, type Principal } from '#identity';
 import { Authenticated, IfMatch, RateLimited } from '#platform';
 import {
@@ -15,6 +22,7 @@ import {
   SaveReviewDto,
   SideDecisionDto,
 } from './dto/review.dto.js';
+import { ApplicationReviewDto, AssignedApplicationDto, ConflictDeclaredDto, MyAssignmentDto } from './dto/reviewer-views.dto.js';
 import { ReviewsService } from './reviews.service.js';
 
 const uuid = new ParseUUIDPipe();
@@ -57,6 +65,7 @@ export class ReviewsController {
   @Post('applications/:id/conflicts')
   @Authenticated('reviewer')
   @ApiOperation({ operationId: 'declareConflict', summary: 'Declare a conflict of interest; any open assignment is declined.' })
+  @ApiCreatedResponse({ type: ConflictDeclaredDto })
   declareConflict(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: DeclareConflictDto) {
     return this.reviews.declareConflict(user, id, body.reason);
   }
@@ -93,7 +102,8 @@ export class ReviewsController {
 
   @Get('me/assignments')
   @Authenticated('reviewer')
-  @ApiOperation({ operationId: 'listMyAssignments' })
+  @ApiOperation({ operationId: 'listMyAssignments', summary: 'Your assignments, except on applications you are conflicted with.' })
+  @ApiOkResponse({ type: [MyAssignmentDto] })
   myAssignments(@CurrentUser() user: Principal) {
     return this.reviews.myAssignments(user);
   }
@@ -102,6 +112,7 @@ export class ReviewsController {
   @HttpCode(200)
   @Authenticated('reviewer')
   @ApiOperation({ operationId: 'acceptAssignment', summary: 'Accept, declaring no conflict of interest.' })
+  @ApiOkResponse({ type: MyAssignmentDto })
   @ApiUnprocessableEntityResponse({
     description: `${NOT_YET}, WRONG_STATE (accepted or declined already, or the side is no longer under review)`,
   })
@@ -113,6 +124,7 @@ export class ReviewsController {
   @HttpCode(200)
   @Authenticated('reviewer')
   @ApiOperation({ operationId: 'declineAssignment' })
+  @ApiOkResponse({ type: MyAssignmentDto })
   decline(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: DeclineAssignmentDto) {
     return this.reviews.decline(user, id, body.reason);
   }
@@ -120,7 +132,7 @@ export class ReviewsController {
   @Get('assignments/:id/application')
   @Authenticated('reviewer')
   @ApiOperation({ operationId: 'getAssignedApplication', summary: 'The application, once accepted and not conflicted, with your review.' })
-  @ApiOkResponse({ description: 'The application and your review' })
+  @ApiOkResponse({ type: AssignedApplicationDto, description: 'The application and your review' })
   assigned(@CurrentUser() user: Principal, @Param('id', uuid) id: string) {
     return this.reviews.assignedApplication(user, id);
   }
@@ -128,6 +140,7 @@ export class ReviewsController {
   @Put('assignments/:id/review')
   @Authenticated('reviewer')
   @ApiOperation({ operationId: 'saveReview', summary: 'Save scores (within each scale) and a comment; stays editable until submitted.' })
+  @ApiOkResponse({ type: AssignedApplicationDto })
   @ApiUnprocessableEntityResponse({
     description: `${NOT_YET}, WRONG_STATE (not accepted, or the side is no longer under review), REVIEW_SUBMITTED`,
   })
@@ -139,6 +152,7 @@ export class ReviewsController {
   @HttpCode(200)
   @Authenticated('reviewer')
   @ApiOperation({ operationId: 'submitReview', summary: 'Submit: every criterion scored; read-only afterwards.' })
+  @ApiOkResponse({ type: AssignedApplicationDto })
   @ApiUnprocessableEntityResponse({
     description: `REVIEW_INCOMPLETE lists the criteria without a score; ${NOT_YET}, WRONG_STATE, REVIEW_SUBMITTED`,
   })
@@ -152,6 +166,8 @@ export class ReviewsController {
     operationId: 'listApplicationReviews',
     summary: "Officers: their agency's reviews. Reviewers: the others' after submitting their own, without identities.",
   })
+  @ApiOkResponse({ type: [ApplicationReviewDto] })
+  @ApiUnprocessableEntityResponse({ description: 'SUBMIT_YOUR_REVIEW_FIRST (reviewers)' })
   applicationReviews(@CurrentUser() user: Principal, @Param('id', uuid) id: string) {
     return this.reviews.applicationReviews(user, id);
   }

@@ -23,6 +23,10 @@ export interface AssignmentRow {
   readonly submittedAt: Date | null;
   readonly version: number;
   readonly title: string;
+  /** The call's title and the reviewing agency (its short name and, for the call, its time zone). */
+  readonly callTitle: { readonly ja: string; readonly en: string };
+  readonly agency: string;
+  readonly agencyTimeZone: string;
 }
 
 function toAssignmentNoticeRow(r: Record<string, unknown>): AssignmentNoticeRow {
@@ -36,8 +40,10 @@ function toAssignmentNoticeRow(r: Record<string, unknown>): AssignmentNoticeRow 
 }
 
 const ASSIGNMENT = `SELECT r.id, r.application_id, a.call_id, a.track_id, r.reviewer_id, r.agency_id, r.status, r.due_at, r.scores, r.comment,
-    r.submitted_at, r.version, a.title
-  FROM review_assignments r JOIN applications a ON a.id = r.application_id`;
+    r.submitted_at, r.version, a.title, c.title_ja AS call_title_ja, c.title_en AS call_title_en, o.short_name AS agency,
+    COALESCE(ca.time_zone, o.time_zone) AS agency_time_zone
+  FROM review_assignments r JOIN applications a ON a.id = r.application_id JOIN calls c ON c.id = a.call_id
+  JOIN organisations o ON o.id = r.agency_id LEFT JOIN call_agencies ca ON ca.call_id = a.call_id AND ca.agency_id = r.agency_id`;
 
 function toAssignment(row: Record<string, unknown>): AssignmentRow {
   return {
@@ -54,6 +60,9 @@ function toAssignment(row: Record<string, unknown>): AssignmentRow {
     submittedAt: row['submitted_at'] as Date | null,
     version: row['version'] as number,
     title: row['title'] as string,
+    callTitle: { ja: row['call_title_ja'] as string, en: row['call_title_en'] as string },
+    agency: row['agency'] as string,
+    agencyTimeZone: row['agency_time_zone'] as string,
   };
 }
 

@@ -17,6 +17,7 @@ import { autoAssign, conflictKey } from '../rules/auto-assign.js';
 import { applicationOutcome, type Outcome } from '../rules/outcome.js';
 import { rankApplications } from '../rules/ranking.js';
 import { assignmentNotice } from '../rules/review-notices.js';
+import { assignmentProgress, onScale, scoreStep } from '../rules/review-form.js';
 import {
   type ReviewRefusal,
   reviewNotOpen,
@@ -26,6 +27,7 @@ import {
   sideNotReady,
 } from '../rules/review-timeline.js';
 import type { AutoAssignDto, SaveReviewDto, SideDecisionDto } from './dto/review.dto.js';
+import type { ApplicationReviewDto, AssignedApplicationDto, ConflictDeclaredDto, MyAssignmentDto } from './dto/reviewer-views.dto.js';
 import { type AssignmentRow, ReviewsRepository } from './reviews.repository.js';
 
 @Injectable()
@@ -85,7 +87,7 @@ export class ReviewsService {
   }
 
   /** A reviewer declares a conflict with an application they were assigned or could be. */
-  async declareConflict(principal: Principal, applicationId: string, reason: string) {
+  async declareConflict(principal: Principal, applicationId: string, reason: string): Promise<ConflictDeclaredDto> {
     if (!(await this.reviews.inCallPool(applicationId, principal.id))) throw new NotFoundError('application');
     await this.reviews.declareConflict(applicationId, principal.id, reason, this.clock.now());
     const open = (await this.reviews.assignmentsOf(principal.id)).filter(
@@ -197,11 +199,17 @@ export class ReviewsService {
     });
   }
 
-  async myAssignments(principal: Principal) {
-    return (await this.reviews.assignmentsOf(principal.id)).map((a) => toAssignmentView(a));
+  /** The reviewer's assignments, except on applications they are conflicted with (those are not theirs to see). */
+  async myAssignments(principal: Principal): Promise<MyAssignmentDto[]> {
+    const assignments = await this.reviews.assignmentsOf(principal.id);
+    const conflicted = await this.reviews.conflicts(
+      assignments.map((a) => a.applicationId),
+      [principal.id],
+    );
+    return assignments.filter((a) => !conflicted.has(conflictKey(a.applicationId, principal.id))).map((a) => toAssignmentView(a));
   }
 
-  async accept(principal: Principal, assignmentId: string, noConflict: boolean) {
+  async accept(principal: Principal, assignmentId: string, noConflict: boolean): Promise<MyAssignmentDto> {
     const assignment = await this.ownAssignment(principal, assignmentId);
     if (!noConflict)
       throw new ValidationFailedError([
@@ -213,7 +221,7 @@ export class ReviewsService {
     return toAssignmentView({ ...assignment, status: 'accepted', version });
   }
 
-  async decline(principal: Principal, assignmentId: string, reason: string) {
+  async decline(principal: Principal, assignmentId: string, reason: string): Promise<MyAssignmentDto> {
     const assignment = await this.ownAssignment(principal, assignmentId);
     if (assignment.submittedAt !== null) throw new RuleViolationError('REVIEW_SUBMITTED', 'A submitted review cannot be declined.');
     const version = await this.reviews.setAssignmentStatus(assignmentId, 'declined', reason);
@@ -221,7 +229,7 @@ export class ReviewsService {
   }
 
   /** The application as its reviewer sees it: once accepted; its team, not other reviewers. */
-  async assignedApplication(principal: Principal, assignmentId: string) {
+  async assignedApplication(principal: Principal, assignmentId: string): Promise<AssignedApplicationDto> {
     const assignment = await this.ownAssignment(principal, assignmentId);
     if (assignment.status !== 'accepted') throw new NotFoundError('application');
     const application = await this.applications.load(assignment.applicationId);
@@ -229,23 +237,31 @@ export class ReviewsService {
     const call = await this.calls.load(application.callId);
     return {
       id: application.id,
+      assignmentId: assignment.id,
       title: application.title,
       abstract: application.abstract,
       fieldCode: application.fieldCode,
       durationMonths: application.durationMonths,
+      callTitle: assignment.callTitle,
+      agency: assignment.agency,
+      agencyTimeZone: assignment.agencyTimeZone,
+      dueAt: assignment.dueAt?.toISOString() ?? null,
       sides: application.sides.map((s) => ({
         agency: s.agencyShortName,
         institution: s.institutionShortName,
-        budgetPerYear: s.budgetPerYear,
+        budgetPerYear: [...s.budgetPerYear],
         budgetCurrency: s.budgetCurrency,
       })),
       members: application.members.map((m) => ({ name: m.name, role: m.role, earlyCareer: m.earlyCareer, country: m.country })),
       criteria: (call?.criteria ?? []).map((c) => ({
-        id: c.id,
+        id: c.id!,
         name: { ja: c.nameJa, en: c.nameEn },
+        description: { ja: c.descriptionJa, en: c.descriptionEn },
         scaleMin: c.scaleMin,
         scaleMax: c.scaleMax,
+        step: scoreStep(c.scaleMin, c.scaleMax),
         weight: c.weight,
+        threshold: c.threshold,
       })),
       review: {
         scores: assignment.scores ?? {},
@@ -269,25 +285,31 @@ export class ReviewsService {
    * Reviews of an application. Officers of a reviewing agency see them with reviewers; a reviewer sees
    * the others only after submitting their own, and never who wrote them. Applicants see nothing here.
    */
-  async applicationReviews(principal: Principal, applicationId: string) {
+  async applicationReviews(principal: Principal, applicationId: string): Promise<ApplicationReviewDto[]> {
     const agency = officerAgencyOf(principal);
     const application = await this.applications.load(applicationId);
     if (!application) throw new NotFoundError('application');
     if (agency && application.sides.some((s) => s.agencyId === agency && ['eligible', 'under_review', 'decided'].includes(s.status))) {
       return (await this.reviews.submittedReviews(applicationId))
         .filter((r) => r.agencyId === agency)
-        .map((r) => ({ reviewerId: r.reviewerId, scores: r.scores, comment: r.comment, submittedAt: r.submittedAt?.toISOString() }));
+        .map((r) => ({
+          reviewerId: r.reviewerId,
+          scores: r.scores ?? {},
+          comment: r.comment ?? '',
+          submittedAt: r.submittedAt?.toISOString(),
+        }));
     }
     const mine = (await this.reviews.assignmentsOf(principal.id)).find((a) => a.applicationId === applicationId && a.status === 'accepted');
     if (!mine || (await this.reviews.conflicts([applicationId], [principal.id])).size > 0) throw new NotFoundError('application');
     if (mine.submittedAt === null)
       throw new RuleViolationError('SUBMIT_YOUR_REVIEW_FIRST', 'Other reviews are shown once you have submitted yours.');
+    let others = 0;
     return (await this.reviews.submittedReviews(applicationId))
       .filter((r) => r.agencyId === mine.agencyId)
-      .map((r, index) => ({
-        reviewer: r.id === mine.id ? 'you' : `Reviewer ${index + 1}`,
-        scores: r.scores,
-        comment: r.comment,
+      .map((r) => ({
+        reviewer: r.id === mine.id ? 'you' : `Reviewer ${++others}`,
+        scores: r.scores ?? {},
+        comment: r.comment ?? '',
         submittedAt: r.submittedAt?.toISOString(),
       }));
   }
@@ -401,8 +423,13 @@ export class ReviewsService {
     const outOfScale = Object.entries(scores).flatMap(([id, score]) => {
       const criterion = criteria.find((c) => c.id === id);
       if (!criterion) return [{ field: `scores.${id}`, message: `scores.${id} is not a criterion of the call` }];
-      return typeof score !== 'number' || !Number.isFinite(score) || score < criterion.scaleMin || score > criterion.scaleMax
-        ? [{ field: `scores.${id}`, message: `scores.${id} must be from ${criterion.scaleMin} to ${criterion.scaleMax}` }]
+      return typeof score !== 'number' || !onScale(score, criterion.scaleMin, criterion.scaleMax)
+        ? [
+            {
+              field: `scores.${id}`,
+              message: `scores.${id} must be from ${criterion.scaleMin} to ${criterion.scaleMax} in steps of ${scoreStep(criterion.scaleMin, criterion.scaleMax)}`,
+            },
+          ]
         : [];
     });
     if (outOfScale.length > 0) throw new ValidationFailedError(outOfScale);
@@ -474,12 +501,17 @@ function refusalError(refusal: ReviewRefusal): DomainError {
   });
 }
 
-function toAssignmentView(a: AssignmentRow) {
+function toAssignmentView(a: AssignmentRow): MyAssignmentDto {
   return {
     id: a.id,
     applicationId: a.applicationId,
     title: a.title,
+    callId: a.callId,
+    callTitle: a.callTitle,
+    agency: a.agency,
+    agencyTimeZone: a.agencyTimeZone,
     status: a.status,
+    progress: assignmentProgress(a),
     dueAt: a.dueAt?.toISOString() ?? null,
     submittedAt: a.submittedAt?.toISOString() ?? null,
     version: a.version,

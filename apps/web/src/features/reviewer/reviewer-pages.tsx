@@ -1,8 +1,3 @@
-/** Starting point: replaced by the pages of this console. */
-import { Page } from '../../ui/Page';
-export function ReviewerHomePage() {
-  return <Page title="ReviewerHomePage">{null}</Page>;
-}
-export function AssignmentPage() {
-  return <Page title="AssignmentPage">{null}</Page>;
-}
+/** The reviewer's console: one chunk, loaded when a reviewer page is first opened. */
+export { AssignmentPage } from './AssignmentPage';
+export { ReviewerHomePage } from './ReviewerHomePage';
