@@ -18,6 +18,8 @@ const LIB_DEPENDENCIES = {
   reporting: ['calls', 'identity', 'platform', 'reviews'],
   // The schema gathers every feature's entities and the migrations.
   schema: ['applications', 'calls', 'identity', 'notifications', 'platform', 'reviews'],
+  // Development and operations tools (migration generator, streaming replicas): never loaded by a running service.
+  tooling: ['platform'],
 };
 
 const libDirections = Object.entries(LIB_DEPENDENCIES).map(([lib, allowed]) => ({
@@ -58,6 +60,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^(apps|seeds)/' },
       to: { path: '^(bench|test)/' },
+    },
+    {
+      name: 'runtime-not-on-tooling',
+      comment: 'The api, the worker and the seeds they load never reach the development tools (#tooling).',
+      severity: 'error',
+      from: { path: '^(apps/api|apps/worker|seeds)/' },
+      to: { path: '^libs/tooling/' },
     },
     {
       name: 'no-circular',

@@ -7,16 +7,8 @@ import pg from 'pg';
 import supertest from 'supertest';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createRootLogger,
-  createStreamingReplica,
-  EmbeddedPostgres,
-  ManualClock,
-  REPLICA_PAUSE_MS,
-  runMigrations,
-  type StreamingReplica,
-  withDataSource,
-} from '#platform';
+import { createRootLogger, EmbeddedPostgres, ManualClock, REPLICA_PAUSE_MS, runMigrations, withDataSource } from '#platform';
+import { createStreamingReplica, type StreamingReplica } from '#tooling';
 import { schemaDataSourceOptions } from '#schema';
 import { createApp } from '../apps/api/src/create-app.js';
 import { runSeeds } from '../seeds/index.js';

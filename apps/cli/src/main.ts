@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
-import { generateMigration, loadConfig, openDatabase, revertLastMigration, runMigrations, withDataSource } from '#platform';
+import { loadConfig, openDatabase, revertLastMigration, runMigrations, withDataSource } from '#platform';
+import { generateMigration } from '#tooling';
 import { schemaDataSourceOptions } from '#schema';
 import { runSeeds } from '../../../seeds/index.js';
 import { currentHour, loadScaleData, parseScaleArguments } from '../../../seeds/scale/scale-data.js';

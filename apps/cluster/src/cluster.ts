@@ -3,17 +3,8 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  createStreamingReplica,
-  EmbeddedPostgres,
-  freePort,
-  isPortFree,
-  loadConfig,
-  redactUrl,
-  runMigrations,
-  type StreamingReplica,
-  withDataSource,
-} from '#platform';
+import { EmbeddedPostgres, freePort, isPortFree, loadConfig, redactUrl, runMigrations, withDataSource } from '#platform';
+import { createStreamingReplica, type StreamingReplica } from '#tooling';
 import { schemaDataSourceOptions } from '#schema';
 import { runSeeds } from '../../../seeds/index.js';
 import { type Balancer, startBalancer } from './balancer.js';

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
 
@@ -74,7 +75,8 @@ export function redactRequestForLog<T extends SerializedRequest>(request: T): T 
 }
 
 /**
- * The process's root logger: JSON lines, or pino-pretty when LOG_PRETTY (a terminal in development).
+ * The process's root logger: JSON lines, or pino-pretty when LOG_PRETTY (a terminal in development)
+ * and pino-pretty is installed (a development dependency: a production install logs JSON lines).
  * `destination` replaces standard output (tests read the lines from it).
  */
 export function createRootLogger(
@@ -88,7 +90,7 @@ export function createRootLogger(
     redact: { paths: [...REDACTED_LOG_PATHS], censor: REDACTED },
   };
   if (destination !== undefined) return pino(options, destination);
-  if (config.logPretty) {
+  if (config.logPretty && prettyInstalled()) {
     return pino({
       ...options,
       transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } },
@@ -106,4 +108,14 @@ function redactRecord(record: Record<string, unknown>, secret: (name: string) =>
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether pino-pretty can be loaded: it is a development dependency, absent from a production install. */
+function prettyInstalled(): boolean {
+  try {
+    createRequire(import.meta.url).resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -4,7 +4,7 @@ import { appendFile, chmod, chown, copyFile, lstat, mkdir, readdir, readFile, rm
 import { join, relative, resolve, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { EmbeddedPostgres, embeddedServerUser, type RunAs } from './embedded-postgres.js';
+import { EmbeddedPostgres, embeddedServerUser, type RunAs } from '#platform';
 
 export interface StreamingReplicaOptions {
   /**

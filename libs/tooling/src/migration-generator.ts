@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
-import { runMigrations, withDataSource } from './migrator.js';
+import { runMigrations, withDataSource } from '#platform';
 
 export interface GeneratedMigration {
   readonly file: string;
