@@ -1,8 +1,4 @@
-/** Starting point: replaced by the pages of this console. */
-import { Page } from '../../ui/Page';
-export function NoticesPage() {
-  return <Page title="NoticesPage">{null}</Page>;
-}
-export function SettingsPage() {
-  return <Page title="SettingsPage">{null}</Page>;
-}
+/** The pages of every signed-in user's account: notices and settings. */
+import './account.css';
+export { NoticesPage } from './NoticesPage';
+export { SettingsPage } from './SettingsPage';
