@@ -4,7 +4,7 @@ import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import pg from 'pg';
 import { ApplicationsAccessRepository, ApplicationsRepository, ApplicationsService } from '#applications';
 import { CallsAccessRepository, CallsRepository, CallsService } from '#calls';
-import { AccessService, type Principal, type Role } from '#identity';
+import { AccessService, PERMISSIONS, type Principal, type Role } from '#identity';
 import { EMAIL_QUEUE, NotificationsRepository, Notifier } from '#notifications';
 import { StatisticsRepository, StatisticsService } from '#reporting';
 import { ReviewsRepository, ReviewsService } from '#reviews';
@@ -44,9 +44,9 @@ export function services(pool: pg.Pool) {
   const access = new AccessService();
   const applicationRules = new ApplicationsAccessRepository(db);
   const callRules = new CallsAccessRepository(db);
-  access.register('application.read', (p, ids) => applicationRules.readable(p, ids));
-  access.register('application.edit', (p, ids) => applicationRules.editable(p, ids));
-  access.register('call.read', (p, ids) => callRules.readable(p, ids));
+  access.register(PERMISSIONS.applications.read, (p, ids) => applicationRules.readable(p, ids));
+  access.register(PERMISSIONS.applications.edit, (p, ids) => applicationRules.editable(p, ids));
+  access.register(PERMISSIONS.calls.read, (p, ids) => callRules.readable(p, ids));
   // The bare pool has no replicas: every read that may lag runs on it.
   const laggingReads = new LaggingReads(db);
   const applicationsRepository = new ApplicationsRepository(db, laggingReads);

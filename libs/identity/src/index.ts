@@ -20,3 +20,4 @@ export * from './access/route-declarations.js';
 export * from './auth/passwords.js';
 export * from './invitations/invitations.service.js';
 export * from './identity.module.js';
+export * from './access/permissions.js';

@@ -1,14 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { officeInstitutionOf, officerAgencyOf, type Principal } from '#identity';
+import { officeInstitutionOf, officerAgencyOf, PERMISSIONS, type Principal } from '#identity';
 
-export const ApplicationPermission = {
-  /** Team members; the office of a side's or member's institution; officers of an agency once its side is submitted. */
-  read: 'application.read',
-  /** The PI and co-PIs edit drafts. */
-  edit: 'application.edit',
-} as const;
+/** The applications feature's permissions (declared with all others in #identity). */
+export const ApplicationPermission = PERMISSIONS.applications;
 
 /** The visibility rule in SQL, over `applications a`, with the user, office and agency as parameters $u, $o, $g. */
 export function visibleApplicationSql(user: string, office: string, agency: string): string {

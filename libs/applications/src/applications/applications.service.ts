@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type CallRecord, CallsRepository, callStatus, decisionsVisible, inZone, parseInstant } from '#calls';
-import { AccessService, officeInstitutionOf, officerAgencyOf, type Principal } from '#identity';
+import { AccessService, officeInstitutionOf, officerAgencyOf, PERMISSIONS, type Principal } from '#identity';
 import { Notifier } from '#notifications';
 import {
   Clock,
@@ -61,7 +61,7 @@ export class ApplicationsService {
 
   /** A draft for an open call and track; the creator becomes its PI, with one side per participating agency. */
   async create(principal: Principal, dto: CreateApplicationDto): Promise<ApplicationDto> {
-    await this.access.require(principal, 'call.read', dto.callId, 'call');
+    await this.access.require(principal, PERMISSIONS.calls.read, dto.callId, 'call');
     const call = await this.calls.load(dto.callId);
     if (!call) throw new NotFoundError('call');
     if (callStatus(call, this.clock.now()) !== 'open')
@@ -191,7 +191,7 @@ export class ApplicationsService {
   async setInstitutionDeadline(principal: Principal, callId: string, text: string): Promise<InstitutionDeadlineResultDto> {
     const office = officeInstitutionOf(principal);
     if (!office) throw new DomainError('forbidden', 'WRONG_VIEW', 'Only institution admins set internal deadlines.');
-    await this.access.require(principal, 'call.read', callId, 'call');
+    await this.access.require(principal, PERMISSIONS.calls.read, callId, 'call');
     const call = await this.calls.load(callId);
     if (!call) throw new NotFoundError('call');
     const zone = (await this.applications.organisation(office))?.timeZone ?? 'UTC';

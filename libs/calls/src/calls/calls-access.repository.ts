@@ -1,18 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { officerAgencyOf, type Principal } from '#identity';
+import { officerAgencyOf, PERMISSIONS, type Principal } from '#identity';
 
-export const CallPermission = {
-  /** Published calls: every signed-in user; drafts: officers of the participating agencies. */
-  read: 'call.read',
-  /** The lead agency's program officers: shared fields, publishing, cancelling. */
-  lead: 'call.lead',
-  /** A program officer of a participating agency (their own entry). */
-  participate: 'call.participate',
-  /** Program officers of the agency that runs the program. */
-  manageProgram: 'program.manage',
-} as const;
+/** The calls feature's permissions (declared with all others in #identity). */
+export const CallPermission = PERMISSIONS.calls;
 
 /** The SQL behind the calls permissions. */
 @Injectable()

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '#platform';
+import type { Permission } from './permissions.js';
 import type { Principal } from './principal.js';
 
 /**
@@ -13,15 +14,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class AccessService {
-  private readonly checkers = new Map<string, AccessChecker>();
+  private readonly checkers = new Map<Permission, AccessChecker>();
 
-  register(permission: string, checker: AccessChecker): void {
+  register(permission: Permission, checker: AccessChecker): void {
     if (this.checkers.has(permission)) throw new Error(`Access permission ${permission} is registered twice`);
     this.checkers.set(permission, checker);
   }
 
   /** The subset of `ids` the principal may touch for `permission`. Ids that are not UUIDs never are. */
-  async allowed(principal: Principal, permission: string, ids: readonly string[]): Promise<Set<string>> {
+  async allowed(principal: Principal, permission: Permission, ids: readonly string[]): Promise<Set<string>> {
     const checker = this.checkers.get(permission);
     if (!checker) throw new Error(`No access checker registered for ${permission}`);
     const candidates = [...new Set(ids.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
@@ -30,7 +31,7 @@ export class AccessService {
   }
 
   /** Throws NotFoundError unless the principal may touch `id` for `permission`. */
-  async require(principal: Principal, permission: string, id: string, what: string): Promise<void> {
+  async require(principal: Principal, permission: Permission, id: string, what: string): Promise<void> {
     const allowed = await this.allowed(principal, permission, [id]);
     if (!allowed.has(id.toLowerCase())) throw new NotFoundError(what);
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CallsRepository } from '#calls';
-import { AccessService, officeInstitutionOf, officerAgencyOf, type Principal } from '#identity';
+import { AccessService, officeInstitutionOf, officerAgencyOf, PERMISSIONS, type Principal } from '#identity';
 import { MODE_OUTCOMES } from '#reviews';
 import { Clock, DomainError, NotFoundError, toCsv } from '#platform';
 import type { AgencyDashboardDto, BreakdownRowDto, CallStatisticsDto, CountsDto, InstitutionDashboardDto } from './dto/statistics.dto.js';
@@ -30,7 +30,7 @@ export class StatisticsService {
     if (agency === null || !call.agencies.some((a) => a.agencyId === agency)) {
       institutionId = officeInstitutionOf(principal);
       if (institutionId === null) throw new NotFoundError('call');
-      await this.access.require(principal, 'call.read', callId, 'call');
+      await this.access.require(principal, PERMISSIONS.calls.read, callId, 'call');
     }
     const [counts, countries] = await Promise.all([
       this.statistics.counts(callId, institutionId, principal),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type ApplicationRecord, ApplicationsRepository, DECISION_EVENT, hasReachedAgency } from '#applications';
 import { CallsRepository, decisionsVisible, resultsReleased } from '#calls';
-import { AccessService, officerAgencyOf, type Principal } from '#identity';
+import { AccessService, officerAgencyOf, PERMISSIONS, type Principal } from '#identity';
 import { Notifier } from '#notifications';
 import {
   AuditLog,
@@ -377,7 +377,7 @@ export class ReviewsService {
     outcome: Outcome;
     sides: { agencyId: string; decision: 'yes' | 'no' | null; amount: number | null; currency: string | null }[];
   }> {
-    await this.access.require(principal, 'application.read', applicationId, 'application');
+    await this.access.require(principal, PERMISSIONS.applications.read, applicationId, 'application');
     const application = await this.applications.load(applicationId);
     if (!application) throw new NotFoundError('application');
     const call = await this.calls.load(application.callId);
@@ -489,7 +489,7 @@ export class ReviewsService {
   }
 
   private async requireParticipatingOfficer(principal: Principal, callId: string): Promise<void> {
-    if (!(await this.access.allowed(principal, 'call.participate', [callId])).has(callId)) throw new NotFoundError('call');
+    if (!(await this.access.allowed(principal, PERMISSIONS.calls.participate, [callId])).has(callId)) throw new NotFoundError('call');
   }
 }
 
