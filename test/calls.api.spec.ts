@@ -71,6 +71,12 @@ describe('calls', () => {
     expect(renamed.status).toBe(403);
     const after = await t.http.get(`/calls/${call.id}`).auth(jst, bearer);
     expect(after.body.title.en).toBe('Japan-US quantum joint call 2027');
+    // What each officer may do is told with the call, as the rules above decide it.
+    expect(after.body).toMatchObject({ allowedActions: ['edit_shared', 'edit_own_entry', 'publish', 'cancel'], ownAgencyId: org('JST') });
+    expect((await t.http.get(`/calls/${call.id}`).auth(nsf, bearer)).body).toMatchObject({
+      allowedActions: ['edit_own_entry'],
+      ownAgencyId: org('NSF'),
+    });
     expect(after.body.agencies.find((a: { agency: { shortName: string } }) => a.agency.shortName === 'JST').deadline.local).toBe(
       '2027-03-31T12:00:00+09:00',
     );
@@ -84,7 +90,8 @@ describe('calls', () => {
     expect(published.body.status).toBe('announced');
     const list = await t.http.get('/calls').query({ partnerCountry: 'us', limit: 100 }).auth(researcher, bearer);
     expect(list.body.items.map((c: { id: string }) => c.id)).toContain(call.id);
-    expect((await t.http.get(`/calls/${call.id}`).auth(researcher, bearer)).status).toBe(200);
+    expect((await t.http.get(`/calls/${call.id}`).auth(researcher, bearer)).body).toMatchObject({ allowedActions: [], ownAgencyId: null });
+    expect(published.body.allowedActions).toEqual(['edit_shared', 'edit_own_entry', 'cancel']);
     expect((await t.http.post(`/calls/${call.id}/publish`).auth(jst, bearer)).status).toBe(409);
     expect((await t.http.post(`/calls/${call.id}/publish`).auth(nsf, bearer)).status).toBe(403);
   });

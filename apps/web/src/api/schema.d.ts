@@ -1437,6 +1437,11 @@ export interface components {
             /** @description Subscribe to this URL in a calendar app; keep it secret */
             url: string;
         };
+        /**
+         * @description What the caller may do with the call now: the lead agency's officers change the shared fields, publish and cancel; each agency's officers change its own entry
+         * @enum {string}
+         */
+        CallAction: "edit_shared" | "edit_own_entry" | "publish" | "cancel";
         CallAgencyDto: {
             agency: components["schemas"]["AgencyRefDto"];
             budgetCap: components["schemas"]["MoneyDto"] | null;
@@ -1496,6 +1501,8 @@ export interface components {
         };
         CallDto: {
             agencies: components["schemas"]["CallAgencyDto"][];
+            /** @description What the caller may do with the call now: the lead agency's officers change the shared fields, publish and cancel; each agency's officers change its own entry */
+            allowedActions: components["schemas"]["CallAction"][];
             cancellationReason: string | null;
             criteria: components["schemas"]["CriterionDto"][];
             eligibleCountries: string[];
@@ -1507,6 +1514,11 @@ export interface components {
             mode: "joint_call" | "co_funding" | "twinning";
             /** @description The next deadline of any agency, in the viewer’s zone */
             nextDeadline: components["schemas"]["ZonedInstantDto"] | null;
+            /**
+             * Format: uuid
+             * @description The agency whose entry the caller may change (theirs, when it takes part)
+             */
+            ownAgencyId: string | null;
             program: components["schemas"]["ProgramRefDto"];
             /** Format: date-time */
             publishedAt: string | null;

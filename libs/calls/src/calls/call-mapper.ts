@@ -1,5 +1,6 @@
 import type { ZonedInstantDto } from '#platform';
 import { inZone } from '../rules/zoned-time.js';
+import type { CallAction } from '../rules/call-actions.js';
 import type { CallStatus } from '../rules/call-status.js';
 import { resultsReleasedAt } from '../rules/call-timeline.js';
 import type { AgencyEntry, CallRecord } from './calls.repository.js';
@@ -27,7 +28,20 @@ export function toAgencyDto(entry: AgencyEntry, viewerTimeZone: string): CallAge
   };
 }
 
-export function toCallDto(call: CallRecord, status: CallStatus, now: Date, viewerTimeZone: string, watching: boolean): CallDto {
+/** What the caller may do with a call, and the agency whose entry is theirs. */
+export interface CallViewer {
+  readonly allowedActions: CallAction[];
+  readonly ownAgencyId: string | null;
+}
+
+export function toCallDto(
+  call: CallRecord,
+  status: CallStatus,
+  now: Date,
+  viewerTimeZone: string,
+  watching: boolean,
+  viewer: CallViewer,
+): CallDto {
   const lead = call.agencies.find((a) => a.role === 'lead');
   const leadZone = lead?.timeZone ?? 'UTC';
   const at = (instant: Date | null) => (instant === null ? null : zoned(instant, leadZone, viewerTimeZone));
@@ -72,6 +86,8 @@ export function toCallDto(call: CallRecord, status: CallStatus, now: Date, viewe
     watching,
     publishedAt: call.publishedAt?.toISOString() ?? null,
     cancellationReason: call.cancellationReason,
+    allowedActions: viewer.allowedActions,
+    ownAgencyId: viewer.ownAgencyId,
     version: call.version,
   };
 }

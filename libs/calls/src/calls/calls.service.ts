@@ -18,6 +18,7 @@ import {
   VersionMismatchError,
   wholeSeconds,
 } from '#platform';
+import { callActions } from '../rules/call-actions.js';
 import { callStatus } from '../rules/call-status.js';
 import { announcementAtPublication } from '../rules/call-timeline.js';
 import { type CallDraft, validateCall, validateCallChange } from '../rules/call-validation.js';
@@ -237,11 +238,15 @@ export class CallsService {
     const call = await this.calls.load(id);
     if (!call) throw new NotFoundError('call');
     const now = this.clock.now();
-    const [viewerZone, watching] = await Promise.all([
+    const [viewerZone, watching, leads, participates] = await Promise.all([
       tz ?? this.calls.viewerTimeZone(principal.id),
       this.calls.isWatching(principal.id, id),
+      this.access.allowed(principal, CallPermission.lead, [id]),
+      this.access.allowed(principal, CallPermission.participate, [id]),
     ]);
-    return toCallDto(call, callStatus(call, now), now, viewerZone, watching);
+    const actor = { leads: leads.has(id.toLowerCase()), participates: participates.has(id.toLowerCase()) };
+    const viewer = { allowedActions: callActions(call, actor), ownAgencyId: actor.participates ? officerAgencyOf(principal) : null };
+    return toCallDto(call, callStatus(call, now), now, viewerZone, watching, viewer);
   }
 
   /** Calls in order of their next deadline; the cursor keeps the instant the first page was read at, so pages stay consistent. */

@@ -1,11 +1,3 @@
-/** Starting point: replaced by the pages of this console. */
-import { Page } from '../../ui/Page';
-export function AgencyHomePage() {
-  return <Page title="AgencyHomePage">{null}</Page>;
-}
-export function NewCallPage() {
-  return <Page title="NewCallPage">{null}</Page>;
-}
-export function CallEditorPage() {
-  return <Page title="CallEditorPage">{null}</Page>;
-}
+/** The agency officer's call pages: one chunk, loaded when an agency page is first opened. */
+export { AgencyHomePage } from './AgencyHomePage';
+export { CallEditorPage, NewCallPage } from './CallEditorPages';

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { BilingualDto, IsIanaTimeZone, IsInstant, PageQueryDto, ZonedInstantDto } from '#platform';
 import { AgencyRefDto } from '../../programs/dto/program.dto.js';
+import { CALL_ACTIONS, type CallAction } from '../../rules/call-actions.js';
 import { CALL_STATUSES, type CallStatus } from '../../rules/call-status.js';
 import { AGENCY_ROLES, type AgencyRole, COOPERATION_MODES, type CooperationMode } from '../call.entity.js';
 import { MoneyDto } from './call-input.dto.js';
@@ -84,6 +85,21 @@ export class CallDto extends CallSummaryDto {
   @ApiProperty({ description: 'You watch this call' }) watching: boolean;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) publishedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) cancellationReason: string | null;
+  @ApiProperty({
+    enum: CALL_ACTIONS,
+    enumName: 'CallAction',
+    isArray: true,
+    description:
+      "What the caller may do with the call now: the lead agency's officers change the shared fields, publish and cancel; each agency's officers change its own entry",
+  })
+  allowedActions: CallAction[];
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The agency whose entry the caller may change (theirs, when it takes part)',
+  })
+  ownAgencyId: string | null;
   @ApiProperty() version: number;
 }
 
