@@ -217,6 +217,46 @@ describe('organisations and users', () => {
     expect(weak.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['password', 'roles']);
   });
 
+  it('an admin cannot remove their own admin role or disable their own account; another admin can', async () => {
+    const me = await t.http.get('/me').auth(admin, bearer);
+    const demoted = await t.http
+      .patch(`/users/${me.body.id}`)
+      .auth(admin, bearer)
+      .set('if-match', me.headers['etag'] as string)
+      .send({ roles: ['researcher'] });
+    expect(demoted.status).toBe(422);
+    expect(demoted.body).toMatchObject({ code: 'OWN_ADMIN_ROLE', errors: [{ field: 'roles' }] });
+    const disabled = await t.http
+      .patch(`/users/${me.body.id}`)
+      .auth(admin, bearer)
+      .set('if-match', me.headers['etag'] as string)
+      .send({ disabled: true });
+    expect(disabled.status).toBe(422);
+    expect(disabled.body).toMatchObject({ code: 'OWN_ACCOUNT_DISABLED', errors: [{ field: 'disabled' }] });
+    const after = await t.http.get('/me').auth(admin, bearer);
+    expect(after.body).toMatchObject({ roles: ['admin'], disabled: false, version: me.body.version });
+
+    const kept = await t.http
+      .patch(`/users/${me.body.id}`)
+      .auth(admin, bearer)
+      .set('if-match', me.headers['etag'] as string)
+      .send({ roles: ['admin'], disabled: false });
+    expect(kept.status).toBe(200);
+
+    const second = await t.http
+      .post('/users')
+      .auth(admin, bearer)
+      .send({ email: 'second.admin@example.org', name: 'Second Admin', password: 'a long enough password', roles: ['admin'] });
+    expect(second.status).toBe(201);
+    const other = await t.http
+      .patch(`/users/${second.body.id}`)
+      .auth(admin, bearer)
+      .set('if-match', second.headers['etag'] as string)
+      .send({ roles: ['researcher'], disabled: true });
+    expect(other.status).toBe(200);
+    expect(other.body).toMatchObject({ roles: ['researcher'], disabled: true });
+  });
+
   it('admins list users by role and organisation', async () => {
     const reviewers = await t.http.get('/users').query({ role: 'reviewer', limit: 100 }).auth(admin, bearer);
     expect(reviewers.body.items.map((u: { email: string }) => u.email)).toEqual(

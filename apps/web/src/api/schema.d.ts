@@ -5953,6 +5953,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description OWN_ADMIN_ROLE: you cannot remove your own admin role; OWN_ACCOUNT_DISABLED: you cannot disable your own account */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description PRECONDITION_REQUIRED: send If-Match. */
             428: {
                 headers: {

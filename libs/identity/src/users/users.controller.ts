@@ -1,5 +1,13 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { Authenticated, IfMatch, type Page } from '#platform';
 import { CurrentUser, RequestId } from '../access/current-user.decorator.js';
 import type { Principal } from '../access/principal.js';
@@ -65,6 +73,9 @@ export class UsersController {
   @ApiOkResponse({ type: UserDto })
   @ApiNotFoundResponse({ description: 'NOT_FOUND' })
   @ApiConflictResponse({ description: 'VERSION_MISMATCH: changed since you read it; the body has currentVersion' })
+  @ApiUnprocessableEntityResponse({
+    description: 'OWN_ADMIN_ROLE: you cannot remove your own admin role; OWN_ACCOUNT_DISABLED: you cannot disable your own account',
+  })
   updateUser(
     @CurrentUser() user: Principal,
     @Param('id', ParseUUIDPipe) id: string,

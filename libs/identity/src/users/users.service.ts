@@ -1,13 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditLog, Clock, decodeCursor, DEFAULT_PAGE_SIZE, NotFoundError, type Page, toPage, VersionMismatchError } from '#platform';
+import {
+  AuditLog,
+  Clock,
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  NotFoundError,
+  type Page,
+  RuleViolationError,
+  toPage,
+  VersionMismatchError,
+} from '#platform';
 import { AccessService } from '../access/access.service.js';
 import { IdentityPermission } from '../access/permissions.js';
 import type { Principal } from '../access/principal.js';
 import { hashPassword } from '../auth/passwords.js';
 import { InvitationsService } from '../invitations/invitations.service.js';
 import type { CreateUserDto, ListUsersQueryDto, UpdateMeDto, UpdateUserDto, UserDto } from './dto/user.dto.js';
+import { ownAccountProblem } from './own-account.js';
 import { type UserFields, UsersRepository } from './users.repository.js';
 
 @Injectable()
@@ -90,6 +101,17 @@ export class UsersService {
     requestId: string,
   ): Promise<UserDto> {
     await this.access.require(principal, IdentityPermission.manageUser, id, 'user');
+    const own = ownAccountProblem(principal.id, id, dto);
+    if (own === 'OWN_ADMIN_ROLE') {
+      throw new RuleViolationError(own, 'You cannot remove your own admin role; another administrator can.', [
+        { field: 'roles', message: 'roles must keep admin on your own account' },
+      ]);
+    }
+    if (own === 'OWN_ACCOUNT_DISABLED') {
+      throw new RuleViolationError(own, 'You cannot disable your own account; another administrator can.', [
+        { field: 'disabled', message: 'disabled cannot be set on your own account' },
+      ]);
+    }
     return this.write(principal, id, { ...dto }, expectedVersion, requestId, 'user.updated');
   }
 

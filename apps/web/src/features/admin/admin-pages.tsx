@@ -1,8 +1,3 @@
-/** Starting point: replaced by the pages of this console. */
-import { Page } from '../../ui/Page';
-export function OrganisationsPage() {
-  return <Page title="OrganisationsPage">{null}</Page>;
-}
-export function UsersPage() {
-  return <Page title="UsersPage">{null}</Page>;
-}
+/** The administrator's console: one chunk, loaded when an administration page is first opened. */
+export { OrganisationsPage } from './OrganisationsPage';
+export { UsersPage } from './UsersPage';

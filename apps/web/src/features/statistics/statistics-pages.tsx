@@ -1,5 +1,2 @@
-/** Starting point: replaced by the pages of this console. */
-import { Page } from '../../ui/Page';
-export function StatisticsPage() {
-  return <Page title="StatisticsPage">{null}</Page>;
-}
+/** The officer's statistics of one call: one chunk, loaded when the page is first opened; its charts load after it. */
+export { StatisticsPage } from './StatisticsPage';
