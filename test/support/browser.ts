@@ -55,7 +55,9 @@ const liveBrowsers = new Set<Browser>();
  * When a test fails, every open page is kept under test-results/failures/.
  */
 export function describeInBrowser(name: string, body: () => void): void {
-  (inject('chromiumPath') === undefined ? describe.skip : describe)(name, () => {
+  // A flow through several pages takes seconds on a busy machine: the default 30 s of an API test is
+  // too short for it, while each step still fails after the context's 10 s naming what never came.
+  (inject('chromiumPath') === undefined ? describe.skip : describe)(name, { timeout: 120_000 }, () => {
     afterEach(async ({ task }) => {
       if (task.result?.state !== 'fail') return;
       const dir = join(process.cwd(), 'test-results', 'failures');

@@ -405,6 +405,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/assignments/{id}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remind the reviewer of an open review, in-app and by e-mail; at most once an hour per assignment. */
+        post: operations["remindReviewer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/assignments/{id}/review": {
         parameters: {
             query?: never;
@@ -594,6 +611,23 @@ export interface paths {
         patch: operations["updateCall"];
         trace?: never;
     };
+    "/calls/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your agency's assignments in the call: reviewer, review submitted or draft, due time, overdue, last reminder. */
+        get: operations["listCallAssignments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/calls/{id}/auto-assign": {
         parameters: {
             query?: never;
@@ -707,6 +741,23 @@ export interface paths {
         put?: never;
         /** The lead agency's officers tell the applicants every decision of the call at once, once its review has started and every side that reached an agency is decided. Without this the decision date releases them. */
         post: operations["releaseCallResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{id}/reviewer-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Users with the reviewer role, by name or e-mail, to add to the call's pool; says who is in a pool already. */
+        get: operations["findReviewerCandidates"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1313,6 +1364,22 @@ export interface components {
             items: components["schemas"]["ApplicationSummaryDto"][];
             nextCursor: string | null;
         };
+        ApplicationReviewDto: {
+            comment: string | null;
+            /** @description Reviewers only: 'you' or 'Reviewer n' */
+            reviewer?: string;
+            /**
+             * Format: uuid
+             * @description Officers only: who wrote it
+             */
+            reviewerId?: string;
+            /** @description Score per criterion id */
+            scores: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            submittedAt?: string;
+        };
         ApplicationSummaryDto: {
             call: components["schemas"]["ApplicationCallDto"];
             /** Format: date-time */
@@ -1343,6 +1410,44 @@ export interface components {
             /** @description Export-control screening of the collaboration is done */
             exportControlScreened: boolean;
         };
+        AssignmentCreatedDto: {
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: uuid */
+            reviewerId: string;
+            /** @enum {string} */
+            status: "assigned";
+        };
+        AssignmentProgressDto: {
+            /** Format: uuid */
+            applicationId: string;
+            applicationTitle: string;
+            /** Format: date-time */
+            dueAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When an officer last reminded the reviewer
+             */
+            lastRemindedAt: string | null;
+            /** @description Open (neither submitted nor declined) and past its due time, by the server clock */
+            overdue: boolean;
+            /**
+             * @description The review: submitted, a saved draft, or nothing yet
+             * @enum {string}
+             */
+            review: "submitted" | "draft" | "not_started";
+            /** Format: uuid */
+            reviewerId: string;
+            reviewerName: string;
+            /** @enum {string} */
+            status: "assigned" | "accepted" | "declined";
+            /** Format: date-time */
+            submittedAt: string | null;
+        };
         AssignReviewerDto: {
             /** @description Review due, ISO 8601 with an offset */
             dueAt?: string;
@@ -1358,6 +1463,18 @@ export interface components {
              * @description Only this track
              */
             trackId?: string;
+        };
+        AutoAssignReportDto: {
+            /** @description New assignments made */
+            assigned: number;
+            /** @description Application and reviewer pairs left out for a conflict of interest */
+            conflictsAvoided: number;
+            /** @description Each pool reviewer's load in the call afterwards */
+            loads: {
+                [key: string]: number;
+            };
+            /** @description Applications left with fewer reviewers than asked */
+            uncovered: components["schemas"]["UncoveredApplicationDto"][];
         };
         BilingualDto: {
             /** @example The University of Tokyo */
@@ -1488,6 +1605,26 @@ export interface components {
         CallPageDto: {
             items: components["schemas"]["CallSummaryDto"][];
             nextCursor: string | null;
+        };
+        CallRankingDto: {
+            /** Format: uuid */
+            callId: string;
+            /** @description Criterion ids in order: the order of criterionMeans and of the tie rule */
+            criteria: string[];
+            items: components["schemas"]["RankedApplicationDto"][];
+            /** @description Highest weighted mean first; ties by the first criterion’s mean, then the next; then by application id; applications without a complete mean last */
+            tieRule: string;
+        };
+        CallReviewerDto: {
+            /** Format: uuid */
+            agencyId: string;
+            email: string;
+            /** @description Assignments in the call, declined ones not counted */
+            load: number;
+            name: string;
+            organisation: string | null;
+            /** Format: uuid */
+            reviewerId: string;
         };
         CallStatisticsDto: {
             /** @description funded / applications, 0 to 1 (0 without applications). */
@@ -1700,6 +1837,15 @@ export interface components {
         EligibilityDto: {
             eligible: boolean;
             reason: string;
+        };
+        EligibilityResultDto: {
+            /** Format: uuid */
+            agencyId: string;
+            /** Format: uuid */
+            applicationId: string;
+            reason: string;
+            /** @enum {string} */
+            status: "eligible" | "ineligible";
         };
         EmailChoicesDto: {
             application_approved?: boolean;
@@ -2003,6 +2149,25 @@ export interface components {
             id: string;
             name: components["schemas"]["BilingualDto"];
         };
+        RankedApplicationDto: {
+            /** Format: uuid */
+            applicationId: string;
+            /** @description Mean per criterion, in the call's criteria order; null without scores */
+            criterionMeans: number[] | null;
+            /** @description Every criterion scored and none below its threshold */
+            fundable: boolean;
+            /** @description Assigned reviews not yet submitted */
+            missingReviews: number;
+            rank: number;
+            /** @description Submitted reviews */
+            reviewCount: number;
+            /** @description Highest minus lowest weighted score of single complete reviews; null with fewer than two */
+            spread: number | null;
+            /** @description Criterion ids whose mean is below their threshold */
+            thresholdFailures: string[];
+            title: string;
+            weightedMean: number | null;
+        };
         ReceiptDto: {
             agency: components["schemas"]["AgencyBriefDto"];
             /**
@@ -2025,6 +2190,17 @@ export interface components {
         ReturnSideDto: {
             /** @description What the applicants must change */
             comment: string;
+        };
+        ReviewerCandidateDto: {
+            email: string;
+            /** Format: uuid */
+            id: string;
+            /** @description In the call's pool for another agency (a reviewer reviews for one agency of a call) */
+            inOtherPool: boolean;
+            /** @description Already in the call's pool for your agency */
+            inYourPool: boolean;
+            name: string;
+            organisation: string | null;
         };
         SaveReviewDto: {
             comment?: string;
@@ -2172,6 +2348,12 @@ export interface components {
             maxDurationMonths: number;
             nameEn: string;
             nameJa: string;
+        };
+        UncoveredApplicationDto: {
+            /** Format: uuid */
+            applicationId: string;
+            /** @description Reviewers it has now */
+            assigned: number;
         };
         UpcomingDeadlineDto: {
             agency: string;
@@ -2599,6 +2781,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentCreatedDto"];
+                };
+            };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
                 headers: {
@@ -3083,6 +3273,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationReviewDto"][];
+                };
+            };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
                 headers: {
@@ -3294,6 +3492,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EligibilityResultDto"];
+                };
+            };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
                 headers: {
@@ -3623,6 +3829,62 @@ export interface operations {
             };
             /** @description FORBIDDEN: needs the role reviewer. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    remindReviewer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentProgressDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role program_officer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND (also another agency's assignment) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REVIEW_SUBMITTED, ASSIGNMENT_DECLINED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REMINDER_TOO_SOON (reminded within the hour; see Retry-After and lastRemindedAt) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4121,6 +4383,48 @@ export interface operations {
             };
         };
     };
+    listCallAssignments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentProgressDto"][];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role program_officer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND (a call your agency does not take part in) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     autoAssignReviewers: {
         parameters: {
             query?: never;
@@ -4136,6 +4440,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutoAssignReportDto"];
+                };
+            };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
                 headers: {
@@ -4346,6 +4658,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallRankingDto"];
+                };
+            };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
                 headers: {
@@ -4426,6 +4746,44 @@ export interface operations {
             };
         };
     };
+    findReviewerCandidates: {
+        parameters: {
+            query?: {
+                /** @description Part of the name or e-mail */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewerCandidateDto"][];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role program_officer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     listCallReviewers: {
         parameters: {
             query?: never;
@@ -4437,6 +4795,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallReviewerDto"][];
+                };
+            };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
                 headers: {
@@ -4468,6 +4834,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallReviewerDto"][];
+                };
+            };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
                 headers: {
