@@ -196,6 +196,11 @@ const MATRIX: Readonly<Record<string, RouteCase | readonly RouteCase[]>> = {
     probe: (w, caller) => ({ path: `${assignment(w, caller)}/decline`, body: { reason: 'No time.' } }),
     expect: roles({ reviewerAssigned: 422, reviewerUnassigned: 404, reviewerConflicted: 404 }),
   },
+  'POST /assignments/:id/remind': {
+    about: 'a submitted review',
+    probe: (w) => ({ path: `/assignments/${w.assignmentId}/remind` }),
+    expect: roles({ officerOfCall: 422, officerElsewhere: 404 }),
+  },
   'PUT /assignments/:id/review': {
     probe: (w, caller) => ({ path: `${assignment(w, caller)}/review`, body: { scores: {} }, headers: STALE }),
     expect: roles({ reviewerAssigned: 422, reviewerUnassigned: 404, reviewerConflicted: 404 }),
@@ -281,8 +286,16 @@ const MATRIX: Readonly<Record<string, RouteCase | readonly RouteCase[]>> = {
     probe: (w) => ({ path: `/calls/${w.callId}/release-results` }),
     expect: roles({ officerOfCall: 422, officerElsewhere: 403 }),
   },
+  'GET /calls/:id/assignments': {
+    probe: (w) => ({ path: `/calls/${w.callId}/assignments` }),
+    expect: roles({ officerOfCall: 200, officerElsewhere: 404 }),
+  },
   'GET /calls/:id/ranking': {
     probe: (w) => ({ path: `/calls/${w.callId}/ranking` }),
+    expect: roles({ officerOfCall: 200, officerElsewhere: 404 }),
+  },
+  'GET /calls/:id/reviewer-candidates': {
+    probe: (w) => ({ path: `/calls/${w.callId}/reviewer-candidates?q=kyoto` }),
     expect: roles({ officerOfCall: 200, officerElsewhere: 404 }),
   },
   'GET /calls/:id/reviewers': {

@@ -405,6 +405,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/assignments/{id}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remind the reviewer of an open review, in-app and by e-mail; at most once an hour per assignment. */
+        post: operations["remindReviewer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/assignments/{id}/review": {
         parameters: {
             query?: never;
@@ -594,6 +611,23 @@ export interface paths {
         patch: operations["updateCall"];
         trace?: never;
     };
+    "/calls/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your agency's assignments in the call: reviewer, review submitted or draft, due time, overdue, last reminder. */
+        get: operations["listCallAssignments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/calls/{id}/auto-assign": {
         parameters: {
             query?: never;
@@ -707,6 +741,23 @@ export interface paths {
         put?: never;
         /** The lead agency's officers tell the applicants every decision of the call at once, once its review has started and every side that reached an agency is decided. Without this the decision date releases them. */
         post: operations["releaseCallResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{id}/reviewer-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Users with the reviewer role, by name or e-mail, to add to the call's pool; says who is in a pool already. */
+        get: operations["findReviewerCandidates"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1378,6 +1429,44 @@ export interface components {
             sides: components["schemas"]["ReviewedSideDto"][];
             title: string;
         };
+        AssignmentCreatedDto: {
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: uuid */
+            reviewerId: string;
+            /** @enum {string} */
+            status: "assigned";
+        };
+        AssignmentProgressDto: {
+            /** Format: uuid */
+            applicationId: string;
+            applicationTitle: string;
+            /** Format: date-time */
+            dueAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When an officer last reminded the reviewer
+             */
+            lastRemindedAt: string | null;
+            /** @description Open (neither submitted nor declined) and past its due time, by the server clock */
+            overdue: boolean;
+            /**
+             * @description The review: submitted, a saved draft, or nothing yet
+             * @enum {string}
+             */
+            review: "submitted" | "draft" | "not_started";
+            /** Format: uuid */
+            reviewerId: string;
+            reviewerName: string;
+            /** @enum {string} */
+            status: "assigned" | "accepted" | "declined";
+            /** Format: date-time */
+            submittedAt: string | null;
+        };
         AssignReviewerDto: {
             /** @description Review due, ISO 8601 with an offset */
             dueAt?: string;
@@ -1393,6 +1482,18 @@ export interface components {
              * @description Only this track
              */
             trackId?: string;
+        };
+        AutoAssignReportDto: {
+            /** @description New assignments made */
+            assigned: number;
+            /** @description Application and reviewer pairs left out for a conflict of interest */
+            conflictsAvoided: number;
+            /** @description Each pool reviewer's load in the call afterwards */
+            loads: {
+                [key: string]: number;
+            };
+            /** @description Applications left with fewer reviewers than asked */
+            uncovered: components["schemas"]["UncoveredApplicationDto"][];
         };
         BilingualDto: {
             /** @example The University of Tokyo */
@@ -1535,6 +1636,26 @@ export interface components {
         CallPageDto: {
             items: components["schemas"]["CallSummaryDto"][];
             nextCursor: string | null;
+        };
+        CallRankingDto: {
+            /** Format: uuid */
+            callId: string;
+            /** @description Criterion ids in order: the order of criterionMeans and of the tie rule */
+            criteria: string[];
+            items: components["schemas"]["RankedApplicationDto"][];
+            /** @description Highest weighted mean first; ties by the first criterion’s mean, then the next; then by application id; applications without a complete mean last */
+            tieRule: string;
+        };
+        CallReviewerDto: {
+            /** Format: uuid */
+            agencyId: string;
+            email: string;
+            /** @description Assignments in the call, declined ones not counted */
+            load: number;
+            name: string;
+            organisation: string | null;
+            /** Format: uuid */
+            reviewerId: string;
         };
         CallStatisticsDto: {
             /** @description funded / applications, 0 to 1 (0 without applications). */
@@ -1752,6 +1873,15 @@ export interface components {
         EligibilityDto: {
             eligible: boolean;
             reason: string;
+        };
+        EligibilityResultDto: {
+            /** Format: uuid */
+            agencyId: string;
+            /** Format: uuid */
+            applicationId: string;
+            reason: string;
+            /** @enum {string} */
+            status: "eligible" | "ineligible";
         };
         EmailChoicesDto: {
             application_approved?: boolean;
@@ -2095,6 +2225,25 @@ export interface components {
             id: string;
             name: components["schemas"]["BilingualDto"];
         };
+        RankedApplicationDto: {
+            /** Format: uuid */
+            applicationId: string;
+            /** @description Mean per criterion, in the call's criteria order; null without scores */
+            criterionMeans: number[] | null;
+            /** @description Every criterion scored and none below its threshold */
+            fundable: boolean;
+            /** @description Assigned reviews not yet submitted */
+            missingReviews: number;
+            rank: number;
+            /** @description Submitted reviews */
+            reviewCount: number;
+            /** @description Highest minus lowest weighted score of single complete reviews; null with fewer than two */
+            spread: number | null;
+            /** @description Criterion ids whose mean is below their threshold */
+            thresholdFailures: string[];
+            title: string;
+            weightedMean: number | null;
+        };
         ReceiptDto: {
             agency: components["schemas"]["AgencyBriefDto"];
             /**
@@ -2142,6 +2291,17 @@ export interface components {
             /** @description Integer minor units per project year */
             budgetPerYear: number[];
             institution: string | null;
+        };
+        ReviewerCandidateDto: {
+            email: string;
+            /** Format: uuid */
+            id: string;
+            /** @description In the call's pool for another agency (a reviewer reviews for one agency of a call) */
+            inOtherPool: boolean;
+            /** @description Already in the call's pool for your agency */
+            inYourPool: boolean;
+            name: string;
+            organisation: string | null;
         };
         SaveReviewDto: {
             comment?: string;
@@ -2289,6 +2449,12 @@ export interface components {
             maxDurationMonths: number;
             nameEn: string;
             nameJa: string;
+        };
+        UncoveredApplicationDto: {
+            /** Format: uuid */
+            applicationId: string;
+            /** @description Reviewers it has now */
+            assigned: number;
         };
         UpcomingDeadlineDto: {
             agency: string;
@@ -2716,6 +2882,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentCreatedDto"];
+                };
+            };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
                 headers: {
@@ -3434,6 +3608,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EligibilityResultDto"];
+                };
+            };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
                 headers: {
@@ -3781,6 +3963,62 @@ export interface operations {
             };
             /** @description FORBIDDEN: needs the role reviewer. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    remindReviewer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentProgressDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role program_officer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND (also another agency's assignment) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REVIEW_SUBMITTED, ASSIGNMENT_DECLINED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REMINDER_TOO_SOON (reminded within the hour; see Retry-After and lastRemindedAt) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4295,6 +4533,48 @@ export interface operations {
             };
         };
     };
+    listCallAssignments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentProgressDto"][];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role program_officer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND (a call your agency does not take part in) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     autoAssignReviewers: {
         parameters: {
             query?: never;
@@ -4310,6 +4590,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutoAssignReportDto"];
+                };
+            };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
                 headers: {
@@ -4520,6 +4808,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallRankingDto"];
+                };
+            };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
                 headers: {
@@ -4600,6 +4896,44 @@ export interface operations {
             };
         };
     };
+    findReviewerCandidates: {
+        parameters: {
+            query?: {
+                /** @description Part of the name or e-mail */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewerCandidateDto"][];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role program_officer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     listCallReviewers: {
         parameters: {
             query?: never;
@@ -4611,6 +4945,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallReviewerDto"][];
+                };
+            };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
                 headers: {
@@ -4642,6 +4984,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallReviewerDto"][];
+                };
+            };
             /** @description UNAUTHENTICATED: no valid access token. */
             401: {
                 headers: {

@@ -49,6 +49,23 @@ describe('renderNotice', () => {
     expect(text.link).toBe('http://localhost:3000/assignments/a1/application');
     expect(text.body).toContain('査読期限: 2027-05-20 23:59 UTC+09:00 (Asia/Tokyo)');
   });
+
+  it("words an officer's reminder, which has no offset, without a time span", () => {
+    const { offsetMinutes: _offset, ...manual } = params;
+    const en = renderNotice(
+      { kind: 'review_reminder', params: manual, subjectType: 'assignment', subjectId: 'a1' },
+      { language: 'en', timeZone: 'Asia/Tokyo' },
+      'http://localhost:3000',
+    );
+    expect(en.title).toBe('Reminder: your review of "Quantum sensing"');
+    expect(en.body).toContain('Review due: 2027-05-20 23:59 UTC+09:00 (Asia/Tokyo)');
+    const ja = renderNotice(
+      { kind: 'review_reminder', params: manual, subjectType: 'assignment', subjectId: 'a1' },
+      { language: 'ja', timeZone: 'Asia/Tokyo' },
+      'http://localhost:3000',
+    );
+    expect(ja.title).toBe('査読のお願い: 「Quantum sensing」');
+  });
 });
 
 describe('span', () => {

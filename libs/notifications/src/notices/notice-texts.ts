@@ -57,7 +57,10 @@ export function renderNotice(
           `承認待ち・締切まであと${before}: ${tj}（${agency}）`,
           `${tj} の${agency}側が機関の承認を待っています。\n${agency}の締切: ${deadline}`,
         ],
-        review_reminder: [`査読期限まであと${before}: ${tj}`, `${tj} の査読がまだ提出されていません。\n査読期限: ${due}`],
+        review_reminder: [
+          before ? `査読期限まであと${before}: ${tj}` : `査読のお願い: ${tj}`,
+          `${tj} の査読がまだ提出されていません。${due ? `\n査読期限: ${due}` : ''}`,
+        ],
         decision_published: [
           `採否の決定: ${tj}（${agency}）`,
           `${agency}による${tj} の採否が公表されました: ${p.decision === 'yes' ? '採択' : '不採択'}`,
@@ -86,7 +89,10 @@ export function renderNotice(
           `Approval pending, ${before} to the deadline: ${t} (${agency})`,
           `The ${agency} side of ${t} still waits for your institution's approval.\n${agency} deadline: ${deadline}`,
         ],
-        review_reminder: [`Review due in ${before}: ${t}`, `Your review of ${t} is not submitted yet.\nReview due: ${due}`],
+        review_reminder: [
+          before ? `Review due in ${before}: ${t}` : `Reminder: your review of ${t}`,
+          `Your review of ${t} is not submitted yet.${due ? `\nReview due: ${due}` : ''}`,
+        ],
         decision_published: [
           `Decision: ${t} (${agency})`,
           `${agency} has published its decision on ${t}: ${p.decision === 'yes' ? 'funded' : 'not funded'}.`,

@@ -116,6 +116,10 @@ export class ReviewAssignment {
   @Column({ type: 'timestamptz', nullable: true })
   submittedAt: Date | null;
 
+  /** When an officer last reminded the reviewer (reminders are spaced, rules/review-progress.ts). */
+  @Column({ type: 'timestamptz', nullable: true })
+  remindedAt: Date | null;
+
   @VersionColumn({ default: 1 })
   version: number;
 }

@@ -2,9 +2,11 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Pu
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CurrentUser, type Principal } from '#identity';
@@ -13,12 +15,20 @@ import {
   AcceptAssignmentDto,
   AddCallReviewerDto,
   ApplicationOutcomeDto,
+  AssignmentCreatedDto,
+  AssignmentProgressDto,
   AssignReviewerDto,
   AutoAssignDto,
+  AutoAssignReportDto,
+  CallRankingDto,
+  CallReviewerDto,
   DeclareConflictDto,
   DeclineAssignmentDto,
   EligibilityDto,
+  EligibilityResultDto,
   RankingQueryDto,
+  ReviewerCandidateDto,
+  ReviewerCandidatesQueryDto,
   SaveReviewDto,
   SideDecisionDto,
 } from './dto/review.dto.js';
@@ -38,6 +48,7 @@ export class ReviewsController {
   @HttpCode(200)
   @Authenticated('program_officer')
   @ApiOperation({ operationId: 'recordEligibility', summary: "Your agency's side is eligible or not, with a reason." })
+  @ApiOkResponse({ type: EligibilityResultDto })
   @ApiUnprocessableEntityResponse({ description: `${NOT_YET}, WRONG_STATE (not submitted, or already under review)` })
   recordEligibility(
     @CurrentUser() user: Principal,
@@ -51,6 +62,7 @@ export class ReviewsController {
   @Get('calls/:id/reviewers')
   @Authenticated('program_officer')
   @ApiOperation({ operationId: 'listCallReviewers', summary: "Your agency's reviewers in the call's pool, with their loads." })
+  @ApiOkResponse({ type: [CallReviewerDto] })
   listCallReviewers(@CurrentUser() user: Principal, @Param('id', uuid) id: string) {
     return this.reviews.listCallReviewers(user, id);
   }
@@ -58,8 +70,47 @@ export class ReviewsController {
   @Post('calls/:id/reviewers')
   @Authenticated('program_officer')
   @ApiOperation({ operationId: 'addCallReviewer', summary: 'Add a user with the reviewer role to the pool, reviewing for your agency.' })
+  @ApiOkResponse({ type: [CallReviewerDto] })
   addCallReviewer(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: AddCallReviewerDto) {
     return this.reviews.addCallReviewer(user, id, body.reviewerId);
+  }
+
+  @Get('calls/:id/reviewer-candidates')
+  @Authenticated('program_officer')
+  @ApiOperation({
+    operationId: 'findReviewerCandidates',
+    summary: "Users with the reviewer role, by name or e-mail, to add to the call's pool; says who is in a pool already.",
+  })
+  @ApiOkResponse({ type: [ReviewerCandidateDto] })
+  reviewerCandidates(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Query() query: ReviewerCandidatesQueryDto) {
+    return this.reviews.reviewerCandidates(user, id, query.q ?? '');
+  }
+
+  @Get('calls/:id/assignments')
+  @Authenticated('program_officer')
+  @ApiOperation({
+    operationId: 'listCallAssignments',
+    summary: "Your agency's assignments in the call: reviewer, review submitted or draft, due time, overdue, last reminder.",
+  })
+  @ApiOkResponse({ type: [AssignmentProgressDto] })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND (a call your agency does not take part in)' })
+  callAssignments(@CurrentUser() user: Principal, @Param('id', uuid) id: string) {
+    return this.reviews.callAssignments(user, id);
+  }
+
+  @Post('assignments/:id/remind')
+  @HttpCode(200)
+  @Authenticated('program_officer')
+  @ApiOperation({
+    operationId: 'remindReviewer',
+    summary: 'Remind the reviewer of an open review, in-app and by e-mail; at most once an hour per assignment.',
+  })
+  @ApiOkResponse({ type: AssignmentProgressDto })
+  @ApiNotFoundResponse({ description: "NOT_FOUND (also another agency's assignment)" })
+  @ApiUnprocessableEntityResponse({ description: 'REVIEW_SUBMITTED, ASSIGNMENT_DECLINED' })
+  @ApiTooManyRequestsResponse({ description: 'REMINDER_TOO_SOON (reminded within the hour; see Retry-After and lastRemindedAt)' })
+  remind(@CurrentUser() user: Principal, @Param('id', uuid) id: string) {
+    return this.reviews.remind(user, id);
   }
 
   @Post('applications/:id/conflicts')
@@ -73,6 +124,7 @@ export class ReviewsController {
   @Post('applications/:id/assignments')
   @Authenticated('program_officer')
   @ApiOperation({ operationId: 'assignReviewer' })
+  @ApiOkResponse({ type: AssignmentCreatedDto })
   @ApiUnprocessableEntityResponse({ description: `${NOT_YET}, NOT_ELIGIBLE, WRONG_STATE (decided or withdrawn), CONFLICT_OF_INTEREST` })
   assign(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: AssignReviewerDto) {
     return this.reviews.assign(user, id, body.reviewerId, body.dueAt);
@@ -95,6 +147,7 @@ export class ReviewsController {
     operationId: 'autoAssignReviewers',
     summary: 'Assign every eligible application within the load cap, conflicts excluded; reports what it cannot cover.',
   })
+  @ApiOkResponse({ type: AutoAssignReportDto })
   @ApiUnprocessableEntityResponse({ description: NOT_YET })
   autoAssign(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: AutoAssignDto) {
     return this.reviews.autoAssign(user, id, body);
@@ -175,6 +228,7 @@ export class ReviewsController {
   @Get('calls/:id/ranking')
   @Authenticated('program_officer')
   @ApiOperation({ operationId: 'getCallRanking', summary: 'Weighted means, thresholds, ties by criterion order, missing reviews.' })
+  @ApiOkResponse({ type: CallRankingDto })
   ranking(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Query() query: RankingQueryDto) {
     return this.reviews.ranking(user, id, query.trackId);
   }

@@ -27,6 +27,21 @@ export interface AssignmentRow {
   readonly callTitle: { readonly ja: string; readonly en: string };
   readonly agency: string;
   readonly agencyTimeZone: string;
+  readonly remindedAt: Date | null;
+}
+
+/** One assignment as the progress board lists it. */
+export interface ProgressRow {
+  readonly id: string;
+  readonly applicationId: string;
+  readonly title: string;
+  readonly reviewerId: string;
+  readonly reviewerName: string;
+  readonly status: AssignmentStatus;
+  readonly hasDraft: boolean;
+  readonly dueAt: Date | null;
+  readonly submittedAt: Date | null;
+  readonly remindedAt: Date | null;
 }
 
 function toAssignmentNoticeRow(r: Record<string, unknown>): AssignmentNoticeRow {
@@ -40,7 +55,7 @@ function toAssignmentNoticeRow(r: Record<string, unknown>): AssignmentNoticeRow 
 }
 
 const ASSIGNMENT = `SELECT r.id, r.application_id, a.call_id, a.track_id, r.reviewer_id, r.agency_id, r.status, r.due_at, r.scores, r.comment,
-    r.submitted_at, r.version, a.title, c.title_ja AS call_title_ja, c.title_en AS call_title_en, o.short_name AS agency,
+    r.submitted_at, r.version, a.title, r.reminded_at, c.title_ja AS call_title_ja, c.title_en AS call_title_en, o.short_name AS agency,
     COALESCE(ca.time_zone, o.time_zone) AS agency_time_zone
   FROM review_assignments r JOIN applications a ON a.id = r.application_id JOIN calls c ON c.id = a.call_id
   JOIN organisations o ON o.id = r.agency_id LEFT JOIN call_agencies ca ON ca.call_id = a.call_id AND ca.agency_id = r.agency_id`;
@@ -63,6 +78,7 @@ function toAssignment(row: Record<string, unknown>): AssignmentRow {
     callTitle: { ja: row['call_title_ja'] as string, en: row['call_title_en'] as string },
     agency: row['agency'] as string,
     agencyTimeZone: row['agency_time_zone'] as string,
+    remindedAt: row['reminded_at'] as Date | null,
   };
 }
 
@@ -90,6 +106,19 @@ export class ReviewsRepository {
          FROM call_reviewers cr JOIN users u ON u.id = cr.reviewer_id LEFT JOIN organisations o ON o.id = u.organisation_id
         WHERE cr.call_id = $1 AND ($2::uuid IS NULL OR cr.agency_id = $2) ORDER BY u.name, cr.reviewer_id`,
       [callId, agencyId],
+    );
+  }
+
+  /** Active users with the reviewer role whose name or e-mail contains `query`, with the agency whose pool of the call has them, if any. */
+  async reviewerCandidates(callId: string, query: string, limit: number): Promise<Record<string, unknown>[]> {
+    return this.db.query(
+      `SELECT u.id, u.name, u.email, o.short_name AS organisation, cr.agency_id AS pool_agency_id
+         FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id
+         LEFT JOIN call_reviewers cr ON cr.call_id = $1 AND cr.reviewer_id = u.id
+        WHERE u.disabled_at IS NULL AND 'reviewer' = ANY(u.roles)
+          AND ($2 = '' OR u.name ILIKE '%' || $2 || '%' OR u.email ILIKE '%' || $2 || '%')
+        ORDER BY u.name, u.id LIMIT $3`,
+      [callId, query.replace(/[\\%_]/g, (c) => `\\${c}`), limit],
     );
   }
 
@@ -341,6 +370,48 @@ export class ReviewsRepository {
       [callId],
     );
     return rows.map((row) => ({ applicationId: row.application_id, reviewerId: row.reviewer_id }));
+  }
+
+  /**
+   * The assignments of a call's applications for one agency (required: an empty scope is refused),
+   * by application title and reviewer name, with whether an unsubmitted review has a saved draft.
+   */
+  async callAssignments(callId: string, agencyId: string): Promise<ProgressRow[]> {
+    if (!agencyId) throw new Error('callAssignments needs the agency that scopes it');
+    const rows = await this.db.query<Record<string, unknown>[]>(
+      `SELECT r.id, r.application_id, a.title, r.reviewer_id, u.name AS reviewer_name, r.status, r.due_at, r.submitted_at, r.reminded_at,
+              (r.submitted_at IS NULL AND (r.scores IS NOT NULL AND r.scores <> '{}'::jsonb OR coalesce(r.comment, '') <> '')) AS has_draft
+         FROM review_assignments r JOIN applications a ON a.id = r.application_id JOIN users u ON u.id = r.reviewer_id
+        WHERE a.call_id = $1 AND r.agency_id = $2
+        ORDER BY a.title, a.id, u.name, r.id`,
+      [callId, agencyId],
+    );
+    return rows.map((row) => ({
+      id: row['id'] as string,
+      applicationId: row['application_id'] as string,
+      title: row['title'] as string,
+      reviewerId: row['reviewer_id'] as string,
+      reviewerName: row['reviewer_name'] as string,
+      status: row['status'] as AssignmentStatus,
+      hasDraft: row['has_draft'] as boolean,
+      dueAt: row['due_at'] as Date | null,
+      submittedAt: row['submitted_at'] as Date | null,
+      remindedAt: row['reminded_at'] as Date | null,
+    }));
+  }
+
+  /**
+   * Records a reminder when the review is still open and the last reminder is older than `notAfter`;
+   * answers false when another request got there first or the review closed meanwhile.
+   */
+  async markReminded(manager: EntityManager, id: string, at: Date, notAfter: Date): Promise<boolean> {
+    const rows = await returningRows<{ id: string }>(
+      manager,
+      `UPDATE review_assignments SET reminded_at = $2
+        WHERE id = $1 AND submitted_at IS NULL AND status <> 'declined' AND (reminded_at IS NULL OR reminded_at <= $3) RETURNING id`,
+      [id, at, notAfter],
+    );
+    return rows.length === 1;
   }
 
   /** Answers the assignment's new version. */

@@ -15,9 +15,10 @@ import {
 } from '#platform';
 import { autoAssign, conflictKey } from '../rules/auto-assign.js';
 import { applicationOutcome, type Outcome } from '../rules/outcome.js';
-import { rankApplications } from '../rules/ranking.js';
-import { assignmentNotice } from '../rules/review-notices.js';
+import { rankApplications, TIE_RULE } from '../rules/ranking.js';
+import { assignmentNotice, manualReviewReminder } from '../rules/review-notices.js';
 import { assignmentProgress, onScale, scoreStep } from '../rules/review-form.js';
+import { isOverdue, REMINDER_INTERVAL_MINUTES, reminderRefusal } from '../rules/review-progress.js';
 import {
   type ReviewRefusal,
   reviewNotOpen,
@@ -28,7 +29,8 @@ import {
 } from '../rules/review-timeline.js';
 import type { AutoAssignDto, SaveReviewDto, SideDecisionDto } from './dto/review.dto.js';
 import type { ApplicationReviewDto, AssignedApplicationDto, ConflictDeclaredDto, MyAssignmentDto } from './dto/reviewer-views.dto.js';
-import { type AssignmentRow, ReviewsRepository } from './reviews.repository.js';
+import type { AssignmentProgressDto, ReviewerCandidateDto } from './dto/review.dto.js';
+import { type AssignmentRow, type ProgressRow, ReviewsRepository } from './reviews.repository.js';
 
 @Injectable()
 export class ReviewsService {
@@ -84,6 +86,67 @@ export class ReviewsService {
       throw new ValidationFailedError([{ field: 'reviewerId', message: 'reviewerId must be a user with the reviewer role' }]);
     await this.reviews.addCallReviewer(callId, reviewerId, officerAgencyOf(principal)!, principal.id, this.clock.now());
     return this.listCallReviewers(principal, callId);
+  }
+
+  /** Users with the reviewer role an officer may add to the call's pool, found by name or e-mail. */
+  async reviewerCandidates(principal: Principal, callId: string, query: string): Promise<ReviewerCandidateDto[]> {
+    await this.requireParticipatingOfficer(principal, callId);
+    const agency = officerAgencyOf(principal);
+    return (await this.reviews.reviewerCandidates(callId, query.trim(), 50)).map((r) => ({
+      id: r['id'] as string,
+      name: r['name'] as string,
+      email: r['email'] as string,
+      organisation: r['organisation'] as string | null,
+      inYourPool: r['pool_agency_id'] === agency,
+      inOtherPool: r['pool_agency_id'] !== null && r['pool_agency_id'] !== agency,
+    }));
+  }
+
+  /** The officer's agency's assignments in a call: who reviews what, how far, what is overdue, when last reminded. */
+  async callAssignments(principal: Principal, callId: string): Promise<AssignmentProgressDto[]> {
+    await this.requireParticipatingOfficer(principal, callId);
+    const now = this.clock.now();
+    return (await this.reviews.callAssignments(callId, officerAgencyOf(principal)!)).map((row) => toProgressView(row, now));
+  }
+
+  /**
+   * Reminds the reviewer of an open review: in-app and by e-mail, in the same transaction as the time
+   * it records, at most once per interval (a second request within it is refused, 429).
+   */
+  async remind(principal: Principal, assignmentId: string): Promise<AssignmentProgressDto> {
+    const assignment = await this.reviews.assignment(assignmentId);
+    if (!assignment || assignment.agencyId !== officerAgencyOf(principal)) throw new NotFoundError('assignment');
+    const now = this.clock.now();
+    const refuse = (current: AssignmentRow): never => {
+      const refusal = reminderRefusal(current, now);
+      if (refusal?.code === 'REMINDER_TOO_SOON') {
+        throw new DomainError('rate_limited', refusal.code, refusal.message, [], refusal.retryAfterSeconds, {
+          lastRemindedAt: refusal.remindedAt!.toISOString(),
+        });
+      }
+      throw new RuleViolationError(refusal?.code ?? 'WRONG_STATE', refusal?.message ?? 'The review cannot be reminded now.');
+    };
+    if (reminderRefusal(assignment, now)) refuse(assignment);
+    await this.reviews.transaction(async (manager) => {
+      const notAfter = new Date(now.getTime() - REMINDER_INTERVAL_MINUTES * 60_000);
+      if (!(await this.reviews.markReminded(manager, assignmentId, now, notAfter))) {
+        refuse((await this.reviews.assignment(assignmentId, manager)) ?? assignment);
+      }
+      await this.notifier.notify(
+        manager,
+        (await this.reviews.assignmentNotices(manager, [assignmentId])).map((row) => manualReviewReminder(row, now)),
+      );
+      await this.audit.record(manager, {
+        actorId: principal.id,
+        action: 'review.reminded',
+        objectType: 'application',
+        objectId: assignment.applicationId,
+        data: { assignmentId, reviewerId: assignment.reviewerId },
+      });
+    });
+    const row = (await this.reviews.callAssignments(assignment.callId, assignment.agencyId)).find((r) => r.id === assignmentId);
+    if (!row) throw new NotFoundError('assignment');
+    return toProgressView(row, now);
   }
 
   /** A reviewer declares a conflict with an application they were assigned or could be. */
@@ -195,7 +258,12 @@ export class ReviewsService {
         objectId: callId,
         data: { assigned: result.assignments.length },
       });
-      return { assigned: result.assignments.length, uncovered: result.uncovered, loads: Object.fromEntries(result.loads) };
+      return {
+        assigned: result.assignments.length,
+        uncovered: result.uncovered,
+        loads: Object.fromEntries(result.loads),
+        conflictsAvoided: conflicts.size,
+      };
     });
   }
 
@@ -329,7 +397,12 @@ export class ReviewsService {
       criteria,
     );
     const titles = new Map(rows.map((r) => [r['id'] as string, r['title'] as string]));
-    return { callId, criteria: criteria.map((c) => c.id), items: ranked.map((r) => ({ ...r, title: titles.get(r.applicationId) ?? '' })) };
+    return {
+      callId,
+      criteria: criteria.map((c) => c.id),
+      tieRule: TIE_RULE,
+      items: ranked.map((r) => ({ ...r, title: titles.get(r.applicationId) ?? '' })),
+    };
   }
 
   async decide(principal: Principal, applicationId: string, agencyId: string, dto: SideDecisionDto) {
@@ -499,6 +572,22 @@ function refusalError(refusal: ReviewRefusal): DomainError {
     agencyId: refusal.agencyId,
     ...(refusal.reviewOpensAt ? { reviewOpensAt: refusal.reviewOpensAt.toISOString() } : {}),
   });
+}
+
+function toProgressView(row: ProgressRow, now: Date): AssignmentProgressDto {
+  return {
+    id: row.id,
+    applicationId: row.applicationId,
+    applicationTitle: row.title,
+    reviewerId: row.reviewerId,
+    reviewerName: row.reviewerName,
+    status: row.status,
+    review: row.submittedAt !== null ? 'submitted' : row.hasDraft ? 'draft' : 'not_started',
+    dueAt: row.dueAt?.toISOString() ?? null,
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    overdue: isOverdue(row, now),
+    lastRemindedAt: row.remindedAt?.toISOString() ?? null,
+  };
 }
 
 function toAssignmentView(a: AssignmentRow): MyAssignmentDto {

@@ -28,6 +28,22 @@ describe('ranking', () => {
     expect(ranked[2]!.weightedMean).toBeNull();
   });
 
+  it('counts reviews, names the criteria below their threshold and measures the spread of single reviews', () => {
+    const ranked = rankApplications(
+      [
+        { applicationId: 'A', reviews: [review(5, 4, 4), review(3, 2, 1)], assigned: 2 },
+        { applicationId: 'B', reviews: [review(2, 5, 5)], assigned: 1 },
+        { applicationId: 'C', reviews: [], assigned: 1 },
+      ],
+      criteria,
+    );
+    const [a, b, c] = ['A', 'B', 'C'].map((id) => ranked.find((r) => r.applicationId === id));
+    expect([a!.reviewCount, b!.reviewCount, c!.reviewCount]).toEqual([2, 1, 0]);
+    expect(a!.spread).toBeCloseTo(0.5 * 5 + 0.3 * 4 + 0.2 * 4 - (0.5 * 3 + 0.3 * 2 + 0.2 * 1));
+    expect(b!.spread).toBeNull();
+    expect([a!.thresholdFailures, b!.thresholdFailures, c!.thresholdFailures]).toEqual([[], ['excellence'], []]);
+  });
+
   it('breaks ties by the first criterion, then the next', () => {
     const equalWeights = [
       { id: 'excellence', weight: 1, threshold: null },

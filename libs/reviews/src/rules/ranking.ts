@@ -21,8 +21,21 @@ export interface RankedApplication {
   readonly weightedMean: number | null;
   /** False when any criterion's mean is below its threshold, or there is no review yet. */
   readonly fundable: boolean;
+  /** Criteria (ids, in order) whose mean is below their threshold. */
+  readonly thresholdFailures: readonly string[];
+  /** Submitted reviews counted. */
+  readonly reviewCount: number;
+  /**
+   * How far the reviewers disagree: the highest minus the lowest weighted score of the single
+   * reviews that scored every criterion; null with fewer than two such reviews.
+   */
+  readonly spread: number | null;
   readonly missingReviews: number;
 }
+
+/** The order of the ranking, as told to the officers with it. */
+export const TIE_RULE =
+  "Highest weighted mean first; equal means are ordered by the first criterion's mean, then the next criterion's, then by application id; applications without a complete mean come last.";
 
 /**
  * The ranking of a call's track: the weighted mean of the submitted reviews' criterion means,
@@ -39,12 +52,27 @@ export function rankApplications(applications: readonly ReviewedApplication[], c
     const complete = criterionMeans.every((m) => m !== null);
     const weightedMean =
       complete && totalWeight > 0 ? criteria.reduce((sum, c, i) => sum + c.weight * (criterionMeans[i] ?? 0), 0) / totalWeight : null;
-    const fundable = complete && criteria.every((c, i) => c.threshold === null || (criterionMeans[i] ?? -Infinity) >= c.threshold);
+    const thresholdFailures = criteria
+      .filter((c, i) => {
+        const mean = criterionMeans[i];
+        return c.threshold !== null && mean !== null && mean !== undefined && mean < c.threshold;
+      })
+      .map((c) => c.id);
+    const fundable = complete && thresholdFailures.length === 0;
+    const single =
+      totalWeight > 0
+        ? application.reviews
+            .filter((r) => criteria.every((c) => typeof r[c.id] === 'number'))
+            .map((r) => criteria.reduce((sum, c) => sum + c.weight * r[c.id]!, 0) / totalWeight)
+        : [];
     return {
       applicationId: application.applicationId,
       criterionMeans,
       weightedMean,
       fundable,
+      thresholdFailures,
+      reviewCount: application.reviews.length,
+      spread: single.length < 2 ? null : Math.max(...single) - Math.min(...single),
       missingReviews: Math.max(0, application.assigned - application.reviews.length),
     };
   });

@@ -34,6 +34,15 @@ export function reviewReminder(row: AssignmentNoticeRow & { readonly offsetMinut
   };
 }
 
+/** An officer's reminder of an open review, sent from the progress board: each one a notice of its own. */
+export function manualReviewReminder(row: AssignmentNoticeRow, at: Date): Notice {
+  return {
+    ...assignmentNotice(row),
+    kind: 'review_reminder',
+    dedupeKey: `review:${row.assignmentId}:officer:${at.toISOString()}`,
+  };
+}
+
 export interface PublishedDecisionRow {
   readonly applicationId: string;
   readonly agencyId: string;

@@ -15,6 +15,7 @@ import { RepairCallAnnouncements1795392142861 } from './1795392142861-RepairCall
 import { CreateInvitations1795393016742 } from './1795393016742-CreateInvitations.js';
 import { AddAgencyReviewOnceFinal1795394210000 } from './1795394210000-AddAgencyReviewOnceFinal.js';
 import { AddApplicationReceipts1795395120000 } from './1795395120000-AddApplicationReceipts.js';
+import { AddAssignmentReminders1795396230000 } from './1795396230000-AddAssignmentReminders.js';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   CreateInvitations1795393016742,
   AddAgencyReviewOnceFinal1795394210000,
   AddApplicationReceipts1795395120000,
+  AddAssignmentReminders1795396230000,
 ];

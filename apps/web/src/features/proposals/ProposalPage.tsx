@@ -24,6 +24,7 @@ import {
 import { ReadOnlyProposal } from './ReadOnlyProposal';
 import { describeSubmissionProblem } from './submission-problem';
 import { Localized } from '../../ui/Localized';
+import { ApplicantDecisions } from '../agency-review/OutcomeSummary';
 
 /** A proposal: the editor while it is a draft, else what was submitted; validate, submit, reopen, withdraw, history. */
 export function ProposalPage() {
@@ -139,6 +140,7 @@ function ProposalView({
       )}
 
       {editable && callQuery.data && <ProposalEditor ref={editor} application={application} call={callQuery.data} />}
+      {!editable && <ApplicantDecisions application={application} />}
       {!editable && <ReadOnlyProposal application={application} />}
       {editable && !callQuery.data && <Loading />}
 
