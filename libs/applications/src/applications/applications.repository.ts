@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { LaggingReads, type Reader, SqlParams, updateIfVersion } from '#platform';
+import { LaggingReads, type Reader, RuleViolationError, SqlParams, updateIfVersion } from '#platform';
 import {
+  AGENCY_STEP_EVENTS,
+  type AgencyAction,
+  agencyStep,
+  agencyStepRefusal,
   type ApplicationEventAction,
   type ApplicationStatus,
   applicationStatus,
   type ReceiptKind,
+  type SideChange,
   type SideStatus,
 } from '../rules/application-state.js';
 import type { MemberRole } from './application.entity.js';
@@ -579,6 +584,81 @@ export class ApplicationsRepository {
   }
 
   /**
+   * An agency's step on its own side of some applications (eligibility, start of review, decision),
+   * inside the caller's transaction: the sides are locked, the state function decides each
+   * (agencyStep), and every change is written with its event and the applications' summaries. A
+   * side the step may not start from refuses the whole step (WRONG_STATE); a side whose
+   * review has started on is left as it is, without an event. The one way another feature moves a side.
+   */
+  async takeAgencyStep(
+    manager: EntityManager,
+    step: {
+      readonly action: AgencyAction['type'];
+      readonly agencyId: string;
+      readonly applicationIds: readonly string[];
+      /** For judge_eligibility. */
+      readonly eligible?: boolean;
+      /** For decide: a partner confirming on the lead agency's review. */
+      readonly onLeadReview?: boolean;
+      /** Kept on the side (eligibility) and on the event. */
+      readonly comment: string | null;
+      readonly actorId: string;
+      readonly at: Date;
+    },
+  ): Promise<SideChange[]> {
+    const rows = await manager.query<{ application_id: string; status: SideStatus }[]>(
+      `SELECT application_id, status FROM application_sides
+        WHERE agency_id = $1 AND application_id = ANY($2::uuid[]) ORDER BY application_id FOR UPDATE`,
+      [step.agencyId, step.applicationIds],
+    );
+    const action: AgencyAction =
+      step.action === 'judge_eligibility'
+        ? { type: step.action, agencyId: step.agencyId, eligible: step.eligible === true }
+        : step.action === 'decide'
+          ? { type: step.action, agencyId: step.agencyId, onLeadReview: step.onLeadReview === true }
+          : { type: step.action, agencyId: step.agencyId };
+    const changes: (SideChange & { applicationId: string })[] = [];
+    for (const row of rows) {
+      const to = agencyStep(row.status, action);
+      if (to === undefined) {
+        throw new RuleViolationError('WRONG_STATE', `The side is ${row.status.replace(/_/g, ' ')}: ${agencyStepRefusal(action)}`);
+      }
+      // A judgement or a decision made again is recorded again; a review already started does not start twice.
+      if (to !== row.status || step.action !== 'start_review') {
+        changes.push({ applicationId: row.application_id, agencyId: step.agencyId, from: row.status, to });
+      }
+    }
+    if (changes.length === 0) return [];
+    await manager.query(
+      `UPDATE application_sides s SET status = v.status,
+              eligibility_reason = CASE WHEN $5 THEN coalesce($4, s.eligibility_reason) ELSE s.eligibility_reason END
+         FROM unnest($2::uuid[], $3::text[]) AS v(application_id, status)
+        WHERE s.agency_id = $1 AND s.application_id = v.application_id`,
+      [step.agencyId, changes.map((c) => c.applicationId), changes.map((c) => c.to), step.comment, step.action === 'judge_eligibility'],
+    );
+    await manager.query(
+      `INSERT INTO application_events (application_id, agency_id, actor_id, action, from_status, to_status, comment, occurred_at)
+       SELECT v.application_id, $1, $2, $3, v.from_status, v.to_status, $4, $5
+         FROM unnest($6::uuid[], $7::text[], $8::text[]) AS v(application_id, from_status, to_status) ORDER BY v.application_id`,
+      [
+        step.agencyId,
+        step.actorId,
+        AGENCY_STEP_EVENTS[step.action],
+        step.comment,
+        step.at,
+        changes.map((c) => c.applicationId),
+        changes.map((c) => c.from),
+        changes.map((c) => c.to),
+      ],
+    );
+    await this.refreshStatuses(
+      manager,
+      changes.map((c) => c.applicationId),
+    );
+    return changes;
+  }
+
+  /**
    * Sides not yet with their agency whose deadline is within the largest offset: drafts and
    * returned sides (for the applicants) and sides waiting for approval (for the office). Each row
    * carries the smallest offset already reached; rows whose reminder at that offset went out
@@ -639,7 +719,7 @@ export class ApplicationsRepository {
 }
 
 /** The event of an agency's decision on its side; its comment (funded or not) waits for the call's results to be released. */
-export const DECISION_EVENT: ApplicationEventAction = 'application.decision';
+export const DECISION_EVENT: ApplicationEventAction = AGENCY_STEP_EVENTS.decide;
 
 export interface ApplicationListFilter {
   readonly view: 'mine' | 'office' | 'agency';

@@ -18,6 +18,7 @@ import {
   wholeSeconds,
 } from '#platform';
 import {
+  type AgencyAction,
   type ApplicationAction,
   type ApplicationEventAction,
   allowedActions,
@@ -366,7 +367,7 @@ export class ApplicationsService {
   private async act(
     principal: Principal,
     id: string,
-    action: ApplicationAction,
+    action: Exclude<ApplicationAction, AgencyAction>,
     precheck?: (application: ApplicationRecord, call: CallRecord, sides: readonly SideState[], now: Date) => void,
     side?: { checked: boolean; comment: string | null },
   ): Promise<ApplicationDto> {

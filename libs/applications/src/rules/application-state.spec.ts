@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type Actor,
+  type AgencyAction,
   allowedActions,
   type ApplicationAction,
   applicationStatus,
@@ -194,6 +195,55 @@ describe('application states', () => {
   });
 });
 
+describe("an agency's steps on its own side", () => {
+  const jstOfficer: Actor = { isPi: false, officeOf: new Set(), officerOf: new Set(['JST']) };
+  const at = (status: SideStatus) => [
+    { ...jst, status },
+    { ...nsf, status: 'submitted' as const },
+  ];
+
+  it('takes a submitted side through eligibility and review to a decision, and a decided side stays decided', () => {
+    let sides: readonly SideState[] = at('submitted');
+    sides = step(sides, { type: 'judge_eligibility', agencyId: 'JST', eligible: true }, jstOfficer);
+    expect(statuses(sides)).toEqual({ JST: 'eligible', NSF: 'submitted' });
+    sides = step(sides, { type: 'start_review', agencyId: 'JST' }, jstOfficer);
+    sides = step(sides, { type: 'decide', agencyId: 'JST' }, jstOfficer);
+    expect(statuses(sides)).toEqual({ JST: 'decided', NSF: 'submitted' });
+    sides = step(sides, { type: 'decide', agencyId: 'JST' }, jstOfficer);
+    expect(statuses(sides)).toEqual({ JST: 'decided', NSF: 'submitted' });
+  });
+
+  it('refuses a decision on a side not under review, with a typed reason on its status', () => {
+    for (const status of ['submitted', 'eligible', 'ineligible', 'draft', 'pending_institution', 'withdrawn'] as const) {
+      const result = transition(at(status), { type: 'decide', agencyId: 'JST' }, jstOfficer, BEFORE);
+      expect(result).toEqual({
+        ok: false,
+        refusal: {
+          code: 'WRONG_STATE',
+          message: 'A side is decided only once it is under review.',
+          agencyId: 'JST',
+          field: 'sides[0].status',
+        },
+      });
+    }
+  });
+
+  it('lets a partner confirm an eligible side on the lead agency’s review, and nothing earlier', () => {
+    expect(statuses(step(at('eligible'), { type: 'decide', agencyId: 'JST', onLeadReview: true }, jstOfficer))).toEqual({
+      JST: 'decided',
+      NSF: 'submitted',
+    });
+    expect(transition(at('submitted'), { type: 'decide', agencyId: 'JST', onLeadReview: true }, jstOfficer, BEFORE).ok).toBe(false);
+  });
+
+  it("refuses another agency's officer, a PI and an office", () => {
+    for (const actor of [{ isPi: false, officeOf: new Set<string>(), officerOf: new Set(['NSF']) }, pi, tokyoOffice]) {
+      const result = transition(at('under_review'), { type: 'decide', agencyId: 'JST' }, actor, BEFORE);
+      expect(result.ok ? undefined : result.refusal.code).toBe('NOT_ALLOWED');
+    }
+  });
+});
+
 describe('application state properties', () => {
   const arbSide = fc.record({
     agencyId: fc.constantFrom('JST', 'NSF', 'ANR'),
@@ -212,8 +262,21 @@ describe('application state properties', () => {
     fc.constant({ type: 'withdraw' as const }),
     fc.record({ type: fc.constant('approve' as const), agencyId: fc.constantFrom('JST', 'NSF', 'ANR') }),
     fc.record({ type: fc.constant('return' as const), agencyId: fc.constantFrom('JST', 'NSF', 'ANR'), comment: fc.string() }),
+    fc.record({
+      type: fc.constant('judge_eligibility' as const),
+      agencyId: fc.constantFrom('JST', 'NSF', 'ANR'),
+      eligible: fc.boolean(),
+    }),
+    fc.record({ type: fc.constant('start_review' as const), agencyId: fc.constantFrom('JST', 'NSF', 'ANR') }),
+    fc.record({ type: fc.constant('decide' as const), agencyId: fc.constantFrom('JST', 'NSF', 'ANR'), onLeadReview: fc.boolean() }),
   );
-  const arbActor = fc.record({ isPi: fc.boolean(), officeOf: fc.subarray(['UTOKYO', 'OSAKA', 'MIT']).map((a) => new Set(a)) });
+  const arbActor = fc.record({
+    isPi: fc.boolean(),
+    officeOf: fc.subarray(['UTOKYO', 'OSAKA', 'MIT']).map((a) => new Set(a)),
+    officerOf: fc.subarray(['JST', 'NSF', 'ANR']).map((a) => new Set(a)),
+  });
+  const isAgencyAction = (action: ApplicationAction): action is AgencyAction =>
+    action.type === 'judge_eligibility' || action.type === 'start_review' || action.type === 'decide';
   const arbNow = fc.date({ min: new Date('2026-12-01T00:00:00Z'), max: new Date('2028-01-31T00:00:00Z'), noInvalidDate: true });
 
   it('nothing becomes pending approval or submitted at or after its deadline', () => {
@@ -240,11 +303,39 @@ describe('application state properties', () => {
         if (action.type === 'approve' || action.type === 'return') {
           const side = sides.find((s) => s.agencyId === action.agencyId)!;
           expect(actor.officeOf.has(side.institutionId)).toBe(true);
+        } else if (isAgencyAction(action)) {
+          expect(actor.officerOf.has(action.agencyId)).toBe(true);
+          expect(result.changes.every((c) => c.agencyId === action.agencyId)).toBe(true);
         } else {
           expect(actor.isPi).toBe(true);
         }
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('an agency step follows the order: eligibility before review, no decision before review, decided is final', () => {
+    fc.assert(
+      fc.property(arbSides, arbAction, arbActor, arbNow, (sides, action, actor, now) => {
+        const result = transition(sides, action, actor, now);
+        if (!result.ok) return;
+        for (const change of result.changes) {
+          if (change.to === 'eligible' || change.to === 'ineligible')
+            expect(['submitted', 'eligible', 'ineligible']).toContain(change.from);
+          if (change.to === 'under_review') expect(change.from).toBe('eligible');
+          if (change.to === 'decided') {
+            expect(
+              change.from === 'under_review' || (action.type === 'decide' && action.onLeadReview === true && change.from === 'eligible'),
+            ).toBe(true);
+          }
+          expect(change.from).not.toBe('decided');
+        }
+        if (isAgencyAction(action)) {
+          const side = sides.find((s) => s.agencyId === action.agencyId)!;
+          if (side.status === 'decided') expect(result.sides.find((s) => s.agencyId === action.agencyId)!.status).toBe('decided');
+        }
+      }),
+      { numRuns: 3000 },
     );
   });
 

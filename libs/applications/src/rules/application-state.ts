@@ -9,6 +9,13 @@ import { inZoneAndUtc } from '#calls';
  *   reopen (PI, before the deadline): every side back to draft; the last submitted version still counts
  *   withdraw (PI, before any decision): every side withdrawn
  *
+ * and, on each side, its agency's steps (an officer of that agency):
+ *
+ *   submitted ──eligibility──> eligible | ineligible   (judged again while not under review)
+ *   eligible ──start_review (first reviewer assigned)──> under_review ──decide──> decided (final;
+ *   the decision itself may be changed until the results are released, the side stays decided)
+ *   eligible ──decide, on the lead agency's review (a co-funding or twinning partner)──> decided
+ *
  * Nothing moves into pending_institution or submitted at or after the side's agency deadline.
  */
 export const SIDE_STATUSES = [
@@ -47,13 +54,30 @@ export type ApplicationAction =
   | { readonly type: 'approve'; readonly agencyId: string }
   | { readonly type: 'return'; readonly agencyId: string; readonly comment: string }
   | { readonly type: 'reopen' }
-  | { readonly type: 'withdraw' };
+  | { readonly type: 'withdraw' }
+  | AgencyAction;
+
+/** The steps an agency takes on its own side of an application. */
+export type AgencyAction =
+  | { readonly type: 'judge_eligibility'; readonly agencyId: string; readonly eligible: boolean }
+  | { readonly type: 'start_review'; readonly agencyId: string }
+  | {
+      readonly type: 'decide';
+      readonly agencyId: string;
+      /**
+       * A partner agency confirming on the lead agency's review (co-funding, twinning: the lead's side
+       * is under review or decided), which lets an eligible side be decided without a review of its own.
+       */
+      readonly onLeadReview?: boolean;
+    };
 
 /** How the actor relates to the application. */
 export interface Actor {
   readonly isPi: boolean;
   /** Institutions whose research office the actor works for. */
   readonly officeOf: ReadonlySet<string>;
+  /** Agencies whose program officer the actor is (none when absent). */
+  readonly officerOf?: ReadonlySet<string>;
 }
 
 export type RefusalCode =
@@ -204,6 +228,22 @@ export function transition(sides: readonly SideState[], action: ApplicationActio
         () => 'draft',
       );
     }
+    case 'judge_eligibility':
+    case 'start_review':
+    case 'decide': {
+      const side = sides.find((s) => s.agencyId === action.agencyId);
+      if (!side) return refuse('NO_SUCH_SIDE', 'The application has no side for this agency.', action.agencyId);
+      if (!actor.officerOf?.has(side.agencyId)) {
+        return refuseSide(side, 'NOT_ALLOWED', "Only the side's own agency takes its steps.", 'agencyId');
+      }
+      const to = agencyStep(side.status, action);
+      if (to === undefined) return refuseSide(side, 'WRONG_STATE', agencyStepRefusal(action), 'status');
+      return apply(
+        sides,
+        (s) => s.agencyId === side.agencyId,
+        () => to,
+      );
+    }
     case 'withdraw': {
       if (!actor.isPi) return refuse('NOT_ALLOWED', 'Only the principal investigator withdraws.');
       if (sides.some((s) => s.status === 'decided' || s.status === 'withdrawn')) {
@@ -215,6 +255,42 @@ export function transition(sides: readonly SideState[], action: ApplicationActio
         () => 'withdrawn',
       );
     }
+  }
+}
+
+/** Where each agency step may start, and what it says otherwise. */
+const AGENCY_STEP_STATES: Record<AgencyAction['type'], { readonly from: ReadonlySet<SideStatus>; readonly refusal: string }> = {
+  judge_eligibility: {
+    from: new Set(['submitted', 'eligible', 'ineligible']),
+    refusal: 'Only a submitted side, not yet under review, is judged eligible or not.',
+  },
+  start_review: { from: new Set(['eligible', 'under_review']), refusal: 'Only an eligible side goes under review.' },
+  decide: { from: new Set(['under_review', 'decided']), refusal: 'A side is decided only once it is under review.' },
+};
+
+/** Why an agency step may not start where the side is. */
+export function agencyStepRefusal(action: AgencyAction): string {
+  return AGENCY_STEP_STATES[action.type].refusal;
+}
+
+/** The event each agency step records. */
+export const AGENCY_STEP_EVENTS = {
+  judge_eligibility: 'application.eligibility',
+  start_review: 'application.review_started',
+  decide: 'application.decision',
+} as const satisfies Record<AgencyAction['type'], ApplicationEventAction>;
+
+/** The status an agency step leaves the side in, or undefined when the step may not start from `status`. */
+export function agencyStep(status: SideStatus, action: AgencyAction): SideStatus | undefined {
+  const onLeadReview = action.type === 'decide' && action.onLeadReview === true && status === 'eligible';
+  if (!AGENCY_STEP_STATES[action.type].from.has(status) && !onLeadReview) return undefined;
+  switch (action.type) {
+    case 'judge_eligibility':
+      return action.eligible ? 'eligible' : 'ineligible';
+    case 'start_review':
+      return 'under_review';
+    case 'decide':
+      return 'decided';
   }
 }
 

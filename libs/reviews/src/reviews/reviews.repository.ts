@@ -138,25 +138,6 @@ export class ReviewsRepository {
     return rows.length > 0;
   }
 
-  /** Eligible sides of an agency that now have reviewers go under review, each with its event. */
-  async markUnderReview(
-    manager: EntityManager,
-    agencyId: string,
-    applicationIds: readonly string[],
-    actorId: string,
-    at: Date,
-  ): Promise<void> {
-    await manager.query(
-      `WITH moved AS (
-         UPDATE application_sides SET status = 'under_review'
-          WHERE agency_id = $1 AND status = 'eligible' AND application_id = ANY($2::uuid[])
-         RETURNING application_id)
-       INSERT INTO application_events (application_id, agency_id, actor_id, action, from_status, to_status, occurred_at)
-       SELECT application_id, $1, $3, 'application.review_started', 'eligible', 'under_review', $4 FROM moved ORDER BY application_id`,
-      [agencyId, applicationIds, actorId, at],
-    );
-  }
-
   /** Where each side of an application stands. */
   async sideStates(applicationId: string): Promise<SideState[]> {
     const rows = await this.db.query<{ agency_id: string; status: SideState['status'] }[]>(
@@ -461,19 +442,6 @@ export class ReviewsRepository {
         WHERE a.call_id = $1 AND s.status IN ('eligible', 'under_review', 'decided') AND ($3::uuid IS NULL OR a.track_id = $3)
         ORDER BY a.id`,
       [callId, agencyId, trackId ?? null],
-    );
-  }
-
-  async setSideStatus(
-    manager: EntityManager,
-    applicationId: string,
-    agencyId: string,
-    status: string,
-    reason: string | null,
-  ): Promise<void> {
-    await manager.query(
-      `UPDATE application_sides SET status = $3, eligibility_reason = coalesce($4, eligibility_reason) WHERE application_id = $1 AND agency_id = $2`,
-      [applicationId, agencyId, status, reason],
     );
   }
 

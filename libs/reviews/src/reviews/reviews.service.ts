@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type ApplicationRecord, ApplicationsRepository, DECISION_EVENT, hasReachedAgency } from '#applications';
+import { type ApplicationRecord, ApplicationsRepository, hasReachedAgency } from '#applications';
 import { CallsRepository, decisionsVisible, resultsReleased } from '#calls';
 import { AccessService, officerAgencyOf, PERMISSIONS, type Principal } from '#identity';
 import { Notifier } from '#notifications';
@@ -51,20 +51,17 @@ export class ReviewsService {
     if (!side) throw new NotFoundError('side');
     await this.requireStep('eligibility', application, agencyId);
     const to = eligible ? ('eligible' as const) : ('ineligible' as const);
-    await this.reviews.transaction(async (manager) => {
-      await this.reviews.setSideStatus(manager, applicationId, agencyId, to, reason);
-      await this.applications.refreshStatuses(manager, [applicationId]);
-      await this.applications.insertEvent(manager, {
-        applicationId,
+    await this.reviews.transaction((manager) =>
+      this.applications.takeAgencyStep(manager, {
+        action: 'judge_eligibility',
         agencyId,
-        actorId: principal.id,
-        action: 'application.eligibility',
-        from: side.status,
-        to,
+        applicationIds: [applicationId],
+        eligible,
         comment: reason,
+        actorId: principal.id,
         at: this.clock.now(),
-      });
-    });
+      }),
+    );
     return { applicationId, agencyId, status: to, reason };
   }
 
@@ -186,8 +183,14 @@ export class ReviewsService {
             throw new ConflictError('ALREADY_ASSIGNED', 'The reviewer is already assigned.');
           throw error;
         });
-      await this.reviews.markUnderReview(manager, agency!, [applicationId], principal.id, this.clock.now());
-      await this.applications.refreshStatuses(manager, [applicationId]);
+      await this.applications.takeAgencyStep(manager, {
+        action: 'start_review',
+        agencyId: agency!,
+        applicationIds: [applicationId],
+        comment: null,
+        actorId: principal.id,
+        at: this.clock.now(),
+      });
       await this.audit.record(manager, {
         actorId: principal.id,
         action: 'review.assigned',
@@ -249,8 +252,14 @@ export class ReviewsService {
       }
       await this.notifier.notify(manager, (await this.reviews.assignmentNotices(manager, ids)).map(assignmentNotice));
       const covered = [...new Set(result.assignments.map((a) => a.applicationId))];
-      await this.reviews.markUnderReview(manager, agency, covered, principal.id, now);
-      await this.applications.refreshStatuses(manager, covered);
+      await this.applications.takeAgencyStep(manager, {
+        action: 'start_review',
+        agencyId: agency,
+        applicationIds: covered,
+        comment: null,
+        actorId: principal.id,
+        at: now,
+      });
       await this.audit.record(manager, {
         actorId: principal.id,
         action: 'review.auto_assigned',
@@ -425,16 +434,14 @@ export class ReviewsService {
         by: principal.id,
         at: this.clock.now(),
       });
-      await this.reviews.setSideStatus(manager, applicationId, agencyId, 'decided', null);
-      await this.applications.refreshStatuses(manager, [applicationId]);
-      await this.applications.insertEvent(manager, {
-        applicationId,
+      await this.applications.takeAgencyStep(manager, {
+        action: 'decide',
         agencyId,
-        actorId: principal.id,
-        action: DECISION_EVENT,
-        from: side.status,
-        to: 'decided',
+        applicationIds: [applicationId],
+        // requireStep let an eligible side through only as a partner confirming on the lead's review.
+        onLeadReview: side.status === 'eligible',
         comment: dto.decision === 'yes' ? 'funded' : 'not funded',
+        actorId: principal.id,
         at: this.clock.now(),
       });
     });
