@@ -4,6 +4,7 @@ import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { ownTablesRule } from './libs/tooling/lint/table-owners.js';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', '.data/', 'coverage/', 'apps/web/src/api/schema.d.ts'] },
@@ -13,7 +14,7 @@ export default tseslint.config(
     languageOptions: {
       globals: { ...globals.node },
       parserOptions: {
-        projectService: { allowDefaultProject: ['eslint.config.js', '.dependency-cruiser.cjs'] },
+        projectService: { allowDefaultProject: ['eslint.config.js', '.dependency-cruiser.cjs', 'libs/tooling/lint/*.js'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -30,6 +31,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Each table is written only by the lib whose entity declares it (libs/tooling/lint/table-owners.js).
+    files: ['libs/**/*.ts'],
+    plugins: { jointcall: { rules: { 'own-tables': ownTablesRule(import.meta.dirname) } } },
+    rules: { 'jointcall/own-tables': 'error' },
   },
   {
     files: ['**/*.spec.ts', 'test/**/*.ts'],
