@@ -13,3 +13,4 @@ export const notificationEntities = [Notification, NotificationPreference, Notic
 export * from './notifications.module.js';
 // For wiring outside Nest (the benchmark's baseline server).
 export { NotificationsRepository } from './notices/notifications.repository.js';
+export * from './notices/once.js';

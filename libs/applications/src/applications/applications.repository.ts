@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { notSentYet } from '#notifications';
 import { LaggingReads, type Reader, RuleViolationError, SqlParams, updateIfVersion } from '#platform';
 import {
   AGENCY_STEP_EVENTS,
@@ -682,10 +683,23 @@ export class ApplicationsRepository {
         WHERE ca.deadline > $1 AND ca.deadline <= $1 + make_interval(mins => $3)
           AND s.status IN ('draft', 'returned', 'pending_institution')
           AND due.offset_minutes IS NOT NULL
-          AND NOT EXISTS (
-            SELECT 1 FROM notice_marks k
-             WHERE k.key = CASE WHEN s.status = 'pending_institution' THEN 'approval' ELSE 'deadline' END
-                           || ':' || s.application_id || ':' || s.agency_id || ':' || due.offset_minutes)
+          AND ${notSentYet({
+            when: `s.status = 'pending_institution'`,
+            either: [
+              {
+                kind: 'approval_reminder',
+                applicationId: 's.application_id',
+                agencyId: 's.agency_id',
+                offsetMinutes: 'due.offset_minutes',
+              },
+              {
+                kind: 'deadline_reminder',
+                applicationId: 's.application_id',
+                agencyId: 's.agency_id',
+                offsetMinutes: 'due.offset_minutes',
+              },
+            ],
+          })}
         ORDER BY ca.deadline, s.application_id, s.agency_id`,
       [now, offsetsMinutes, Math.max(...offsetsMinutes)],
     );

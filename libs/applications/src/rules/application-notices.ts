@@ -1,4 +1,4 @@
-import type { Notice } from '#notifications';
+import { type Notice, onceKey } from '#notifications';
 import type { ApplicationAction, SideChange } from './application-state.js';
 
 export interface NoticeContext {
@@ -36,7 +36,7 @@ export function transitionNotices(application: NoticeContext, action: Applicatio
     if (!side) return [];
     const base = {
       subject: { type: 'application' as const, id: application.id },
-      dedupeKey: `event:${change.eventId}`,
+      dedupeKey: onceKey({ kind: 'event', eventId: change.eventId }),
     };
     const params = {
       applicationTitle: application.title,

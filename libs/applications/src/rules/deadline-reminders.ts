@@ -1,4 +1,4 @@
-import type { Notice } from '#notifications';
+import { type Notice, onceKey } from '#notifications';
 import type { DeadlineReminderRow } from '../applications/applications.repository.js';
 import { applicantIds } from './application-notices.js';
 
@@ -17,16 +17,22 @@ export function deadlineReminder(row: DeadlineReminderRow): Notice {
     offsetMinutes: row.offsetMinutes,
   };
   const subject = { type: 'application' as const, id: row.applicationId };
-  const key = `${row.applicationId}:${row.agencyId}:${row.offsetMinutes}`;
+  const reason = { applicationId: row.applicationId, agencyId: row.agencyId, offsetMinutes: row.offsetMinutes };
   if (row.pendingApproval) {
     return {
       kind: 'approval_reminder',
       recipients: { officesOf: row.institutionId ? [row.institutionId] : [] },
       subject,
       params,
-      dedupeKey: `approval:${key}`,
+      dedupeKey: onceKey({ kind: 'approval_reminder', ...reason }),
     };
   }
   const users = applicantIds(row.piUserId, row.sidePiUserId, row.coPiUserIds);
-  return { kind: 'deadline_reminder', recipients: { users }, subject, params, dedupeKey: `deadline:${key}` };
+  return {
+    kind: 'deadline_reminder',
+    recipients: { users },
+    subject,
+    params,
+    dedupeKey: onceKey({ kind: 'deadline_reminder', ...reason }),
+  };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { notSentYet } from '#notifications';
 import { returningRows } from '#platform';
 import { conflictKey } from '../rules/auto-assign.js';
 import type { SideProgress } from '../rules/results-release.js';
@@ -247,7 +248,7 @@ export class ReviewsRepository {
         WHERE r.submitted_at IS NULL AND r.status IN ('assigned', 'accepted')
           AND r.due_at > $1 AND r.due_at <= $1 + make_interval(mins => $3)
           AND due.offset_minutes IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM notice_marks k WHERE k.key = 'review:' || r.id || ':' || due.offset_minutes)
+          AND ${notSentYet({ kind: 'review_reminder', assignmentId: 'r.id', offsetMinutes: 'due.offset_minutes' })}
         ORDER BY r.due_at, r.id`,
       [now, offsetsMinutes, Math.max(...offsetsMinutes)],
     );
@@ -301,7 +302,7 @@ export class ReviewsRepository {
          JOIN applications a ON a.id = d.application_id
          JOIN organisations ag ON ag.id = d.agency_id
         WHERE ${where}
-          AND NOT EXISTS (SELECT 1 FROM notice_marks k WHERE k.key = 'decision:' || d.application_id || ':' || d.agency_id)
+          AND ${notSentYet({ kind: 'decision', applicationId: 'd.application_id', agencyId: 'd.agency_id' })}
         ORDER BY d.application_id, d.agency_id`,
       params,
     );

@@ -1,4 +1,4 @@
-import type { Notice } from '#notifications';
+import { type Notice, onceKey } from '#notifications';
 
 export interface AssignmentNoticeRow {
   readonly assignmentId: string;
@@ -15,7 +15,7 @@ export function assignmentNotice(row: AssignmentNoticeRow): Notice {
     recipients: { users: [row.reviewerId] },
     subject: { type: 'assignment', id: row.assignmentId },
     params: { applicationTitle: row.applicationTitle, agency: row.agency, ...(row.dueAt ? { dueAt: row.dueAt.toISOString() } : {}) },
-    dedupeKey: `assignment:${row.assignmentId}`,
+    dedupeKey: onceKey({ kind: 'assignment', assignmentId: row.assignmentId }),
   };
 }
 
@@ -30,7 +30,7 @@ export function reviewReminder(row: AssignmentNoticeRow & { readonly offsetMinut
       dueAt: row.dueAt!.toISOString(),
       offsetMinutes: row.offsetMinutes,
     },
-    dedupeKey: `review:${row.assignmentId}:${row.offsetMinutes}`,
+    dedupeKey: onceKey({ kind: 'review_reminder', assignmentId: row.assignmentId, offsetMinutes: row.offsetMinutes }),
   };
 }
 
@@ -39,7 +39,7 @@ export function manualReviewReminder(row: AssignmentNoticeRow, at: Date): Notice
   return {
     ...assignmentNotice(row),
     kind: 'review_reminder',
-    dedupeKey: `review:${row.assignmentId}:officer:${at.toISOString()}`,
+    dedupeKey: onceKey({ kind: 'officer_reminder', assignmentId: row.assignmentId, at }),
   };
 }
 
@@ -60,6 +60,6 @@ export function decisionNotice(row: PublishedDecisionRow): Notice {
     recipients: { users: row.applicantIds },
     subject: { type: 'application', id: row.applicationId },
     params: { applicationTitle: row.applicationTitle, callTitle: row.callTitle, agency: row.agency, decision: row.decision },
-    dedupeKey: `decision:${row.applicationId}:${row.agencyId}`,
+    dedupeKey: onceKey({ kind: 'decision', applicationId: row.applicationId, agencyId: row.agencyId }),
   };
 }
