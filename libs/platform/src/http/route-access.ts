@@ -6,7 +6,14 @@ import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiUnauthorizedRespo
  * `@Authenticated(...roles)`; the access guard enforces it, OpenAPI shows it (`x-access`), and the
  * application refuses to start while any route lacks one.
  */
-export type RouteAccess = { readonly kind: 'public' } | { readonly kind: 'authenticated'; readonly roles: readonly string[] };
+export type RouteAccess = { readonly kind: 'public' } | { readonly kind: 'authenticated'; readonly roles: readonly Role[] };
+
+/**
+ * The roles a user may hold: a closed set, declared beside the decorator that names them on every
+ * route, so a route naming a role that does not exist does not compile. Identity assigns them.
+ */
+export const ROLES = ['researcher', 'institution_admin', 'program_officer', 'reviewer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
 
 export const ROUTE_ACCESS = 'jointcall:route-access';
 
@@ -19,7 +26,7 @@ export function Public(): MethodDecorator & ClassDecorator {
  * A signed-in user; with roles, one who has at least one of them (403 otherwise). Which objects the
  * user may touch is decided by the service through the access module (404 for the others).
  */
-export function Authenticated(...roles: readonly string[]): MethodDecorator & ClassDecorator {
+export function Authenticated(...roles: readonly Role[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
     SetMetadata(ROUTE_ACCESS, { kind: 'authenticated', roles } satisfies RouteAccess),
     ApiBearerAuth(),
