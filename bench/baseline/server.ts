@@ -7,7 +7,7 @@ import { CallsAccessRepository, CallsRepository, CallsService } from '#calls';
 import { AccessService, PERMISSIONS, type Principal, type Role } from '#identity';
 import { EMAIL_QUEUE, NotificationsRepository, Notifier } from '#notifications';
 import { StatisticsRepository, StatisticsService } from '#reporting';
-import { ReviewsRepository, ReviewsService } from '#reviews';
+import { ReviewsAccessRepository, ReviewsRepository, ReviewsService } from '#reviews';
 import { AuditLog, IdempotencyStore, JobQueue, LaggingReads, loadConfig, requiredVersion, SystemClock, toProblem } from '#platform';
 import { pgDataSource } from './pg-data-source.js';
 
@@ -47,6 +47,10 @@ export function services(pool: pg.Pool) {
   access.register(PERMISSIONS.applications.read, (p, ids) => applicationRules.readable(p, ids));
   access.register(PERMISSIONS.applications.edit, (p, ids) => applicationRules.editable(p, ids));
   access.register(PERMISSIONS.calls.read, (p, ids) => callRules.readable(p, ids));
+  const reviewsRepository = new ReviewsRepository(db);
+  const reviewRules = new ReviewsAccessRepository(db, reviewsRepository);
+  access.register(PERMISSIONS.reviews.ownAssignment, (p, ids) => reviewRules.ownAssignments(p, ids));
+  access.register(PERMISSIONS.reviews.acceptedAssignment, (p, ids) => reviewRules.acceptedAssignments(p, ids));
   // The bare pool has no replicas: every read that may lag runs on it.
   const laggingReads = new LaggingReads(db);
   const applicationsRepository = new ApplicationsRepository(db, laggingReads);
@@ -58,7 +62,7 @@ export function services(pool: pg.Pool) {
     idempotency: new IdempotencyStore(db, jobs, clock),
     applications: new ApplicationsService(applicationsRepository, callsRepository, access, notifier, clock),
     calls: new CallsService(db, callsRepository, access, audit, clock),
-    reviews: new ReviewsService(new ReviewsRepository(db), applicationsRepository, callsRepository, access, audit, notifier, clock),
+    reviews: new ReviewsService(reviewsRepository, applicationsRepository, callsRepository, access, audit, notifier, clock),
     statistics: new StatisticsService(new StatisticsRepository(laggingReads), callsRepository, access, clock),
   };
 }

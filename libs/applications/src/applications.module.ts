@@ -29,6 +29,7 @@ export class ApplicationsModule implements OnModuleInit {
   onModuleInit(): void {
     this.access.register(ApplicationPermission.read, (p, ids) => this.rules.readable(p, ids));
     this.access.register(ApplicationPermission.edit, (p, ids) => this.rules.editable(p, ids));
+    this.access.register(ApplicationPermission.agencySide, (p, ids) => this.rules.agencySides(p, ids));
     this.scheduled.register({
       name: 'deadline reminders',
       due: async (now, offsets) => (await this.applications.dueDeadlineReminders(now, offsets)).map(deadlineReminder),

@@ -11,3 +11,4 @@ export * from './reviews.module.js';
 // For wiring outside Nest (the benchmark's baseline server).
 export { ReviewsService } from './reviews/reviews.service.js';
 export { ReviewsRepository } from './reviews/reviews.repository.js';
+export { ReviewsAccessRepository } from './reviews/reviews-access.repository.js';

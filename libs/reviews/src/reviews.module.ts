@@ -1,11 +1,12 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { ApplicationsModule } from '#applications';
 import { CallsModule } from '#calls';
-import { IdentityModule } from '#identity';
+import { AccessService, IdentityModule } from '#identity';
 import { NotificationsModule, ScheduledNotices } from '#notifications';
 import { ResultsReleaseController } from './results/results-release.controller.js';
 import { ResultsReleaseService } from './results/results-release.service.js';
 import { decisionNotice, reviewReminder } from './rules/review-notices.js';
+import { ReviewPermission, ReviewsAccessRepository } from './reviews/reviews-access.repository.js';
 import { ReviewsController } from './reviews/reviews.controller.js';
 import { ReviewsRepository } from './reviews/reviews.repository.js';
 import { ReviewsService } from './reviews/reviews.service.js';
@@ -14,15 +15,22 @@ import { ReviewsService } from './reviews/reviews.service.js';
 @Module({
   imports: [IdentityModule, CallsModule, ApplicationsModule, NotificationsModule],
   controllers: [ReviewsController, ResultsReleaseController],
-  providers: [ReviewsRepository, ReviewsService, ResultsReleaseService],
+  providers: [ReviewsRepository, ReviewsAccessRepository, ReviewsService, ResultsReleaseService],
 })
 export class ReviewsModule implements OnModuleInit {
   constructor(
     private readonly reviews: ReviewsRepository,
+    private readonly rules: ReviewsAccessRepository,
+    private readonly access: AccessService,
     private readonly scheduled: ScheduledNotices,
   ) {}
 
   onModuleInit(): void {
+    this.access.register(ReviewPermission.ownAssignment, (p, ids) => this.rules.ownAssignments(p, ids));
+    this.access.register(ReviewPermission.acceptedAssignment, (p, ids) => this.rules.acceptedAssignments(p, ids));
+    this.access.register(ReviewPermission.agencyAssignment, (p, ids) => this.rules.agencyAssignments(p, ids));
+    this.access.register(ReviewPermission.readAsReviewer, (p, ids) => this.rules.readableByReviewer(p, ids));
+    this.access.register(ReviewPermission.readReviewsAsOfficer, (p, ids) => this.rules.reviewedByAgency(p, ids));
     this.scheduled.register({
       name: 'review reminders',
       due: async (now, offsets) => (await this.reviews.dueReviewReminders(now, offsets)).map(reviewReminder),

@@ -40,4 +40,15 @@ export class ApplicationsAccessRepository {
     );
     return rows.map((row) => row.id);
   }
+
+  /** Applications whose side of the officer's agency has reached it. */
+  async agencySides(principal: Principal, ids: readonly string[]): Promise<string[]> {
+    const agency = officerAgencyOf(principal);
+    if (agency === null) return [];
+    const rows = await this.db.query<{ application_id: string }[]>(
+      `SELECT s.application_id FROM application_sides s WHERE s.application_id = ANY($1::uuid[]) AND s.agency_id = $2 AND ${receivedSideSql('s')}`,
+      [ids, agency],
+    );
+    return rows.map((row) => row.application_id);
+  }
 }

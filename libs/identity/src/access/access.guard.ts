@@ -17,7 +17,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (access.kind === 'public') return true;
     await super.canActivate(context);
     const user = context.switchToHttp().getRequest<{ user: Principal }>().user;
-    if (access.roles.length > 0 && !access.roles.some((role) => user.roles.has(role as never))) {
+    if (access.roles.length > 0 && !access.roles.some((role) => user.roles.has(role))) {
       throw new DomainError('forbidden', 'FORBIDDEN', `This needs the role ${access.roles.join(' or ')}.`);
     }
     return true;

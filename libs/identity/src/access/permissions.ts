@@ -26,6 +26,20 @@ export const PERMISSIONS = {
     read: 'application.read',
     /** The PI and co-PIs edit drafts. */
     edit: 'application.edit',
+    /** A program officer whose agency's side of the application has reached the agency. */
+    agencySide: 'application.agency_side',
+  },
+  reviews: {
+    /** A reviewer's own assignment; one on an application they are conflicted with only once declined. */
+    ownAssignment: 'assignment.own',
+    /** The reviewer's own assignment, accepted and not conflicted: its application may be read. */
+    acceptedAssignment: 'assignment.accepted',
+    /** A program officer of the assignment's agency. */
+    agencyAssignment: 'assignment.agency',
+    /** A reviewer with an accepted assignment on the application, and no conflict with it. */
+    readAsReviewer: 'application.review',
+    /** A program officer whose agency's side is eligible, under review or decided: its reviews. */
+    readReviewsAsOfficer: 'application.agency_reviews',
   },
 } as const;
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type ApplicationRecord, ApplicationsRepository, hasReachedAgency } from '#applications';
+import { type ApplicationRecord, ApplicationsRepository } from '#applications';
 import { CallsRepository, decisionsVisible, resultsReleased } from '#calls';
 import { AccessService, officerAgencyOf, PERMISSIONS, type Principal } from '#identity';
 import { Notifier } from '#notifications';
@@ -30,6 +30,7 @@ import {
 import type { AutoAssignDto, SaveReviewDto, SideDecisionDto } from './dto/review.dto.js';
 import type { ApplicationReviewDto, AssignedApplicationDto, ConflictDeclaredDto, MyAssignmentDto } from './dto/reviewer-views.dto.js';
 import type { AssignmentProgressDto, ReviewerCandidateDto } from './dto/review.dto.js';
+import { ReviewPermission } from './reviews-access.repository.js';
 import { type AssignmentRow, type ProgressRow, ReviewsRepository } from './reviews.repository.js';
 
 @Injectable()
@@ -111,8 +112,7 @@ export class ReviewsService {
    * it records, at most once per interval (a second request within it is refused, 429).
    */
   async remind(principal: Principal, assignmentId: string): Promise<AssignmentProgressDto> {
-    const assignment = await this.reviews.assignment(assignmentId);
-    if (!assignment || assignment.agencyId !== officerAgencyOf(principal)) throw new NotFoundError('assignment');
+    const assignment = await this.agencyAssignment(principal, assignmentId);
     const now = this.clock.now();
     const refuse = (current: AssignmentRow): never => {
       const refusal = reminderRefusal(current, now);
@@ -205,8 +205,7 @@ export class ReviewsService {
   }
 
   async unassign(principal: Principal, assignmentId: string) {
-    const assignment = await this.reviews.assignment(assignmentId);
-    if (!assignment || assignment.agencyId !== officerAgencyOf(principal)) throw new NotFoundError('assignment');
+    const assignment = await this.agencyAssignment(principal, assignmentId);
     if (assignment.submittedAt !== null) throw new RuleViolationError('REVIEW_SUBMITTED', 'A submitted review stays.');
     await this.reviews.deleteAssignment(assignmentId);
   }
@@ -307,8 +306,10 @@ export class ReviewsService {
 
   /** The application as its reviewer sees it: once accepted; its team, not other reviewers. */
   async assignedApplication(principal: Principal, assignmentId: string): Promise<AssignedApplicationDto> {
-    const assignment = await this.ownAssignment(principal, assignmentId);
-    if (assignment.status !== 'accepted') throw new NotFoundError('application');
+    await this.access.require(principal, ReviewPermission.ownAssignment, assignmentId, 'assignment');
+    await this.access.require(principal, ReviewPermission.acceptedAssignment, assignmentId, 'application');
+    const assignment = await this.reviews.assignment(assignmentId);
+    if (!assignment) throw new NotFoundError('assignment');
     const application = await this.applications.load(assignment.applicationId);
     if (!application) throw new NotFoundError('application');
     const call = await this.calls.load(application.callId);
@@ -364,9 +365,7 @@ export class ReviewsService {
    */
   async applicationReviews(principal: Principal, applicationId: string): Promise<ApplicationReviewDto[]> {
     const agency = officerAgencyOf(principal);
-    const application = await this.applications.load(applicationId);
-    if (!application) throw new NotFoundError('application');
-    if (agency && application.sides.some((s) => s.agencyId === agency && ['eligible', 'under_review', 'decided'].includes(s.status))) {
+    if ((await this.access.allowed(principal, ReviewPermission.readReviewsAsOfficer, [applicationId])).size > 0) {
       return (await this.reviews.submittedReviews(applicationId))
         .filter((r) => r.agencyId === agency)
         .map((r) => ({
@@ -376,8 +375,9 @@ export class ReviewsService {
           submittedAt: r.submittedAt?.toISOString(),
         }));
     }
+    await this.access.require(principal, ReviewPermission.readAsReviewer, applicationId, 'application');
     const mine = (await this.reviews.assignmentsOf(principal.id)).find((a) => a.applicationId === applicationId && a.status === 'accepted');
-    if (!mine || (await this.reviews.conflicts([applicationId], [principal.id])).size > 0) throw new NotFoundError('application');
+    if (!mine) throw new NotFoundError('application');
     if (mine.submittedAt === null)
       throw new RuleViolationError('SUBMIT_YOUR_REVIEW_FIRST', 'Other reviews are shown once you have submitted yours.');
     let others = 0;
@@ -533,21 +533,30 @@ export class ReviewsService {
     return this.assignedApplication(principal, assignmentId);
   }
 
+  /** The reviewer's own assignment, asked of the access module before it is read. */
   private async ownAssignment(principal: Principal, assignmentId: string): Promise<AssignmentRow> {
+    await this.access.require(principal, ReviewPermission.ownAssignment, assignmentId, 'assignment');
     const assignment = await this.reviews.assignment(assignmentId);
-    if (!assignment || assignment.reviewerId !== principal.id) throw new NotFoundError('assignment');
-    if (assignment.status !== 'declined' && (await this.reviews.conflicts([assignment.applicationId], [principal.id])).size > 0) {
-      throw new NotFoundError('assignment');
-    }
+    if (!assignment) throw new NotFoundError('assignment');
     return assignment;
   }
 
+  /** An assignment of the officer's agency, asked of the access module before it is read. */
+  private async agencyAssignment(principal: Principal, assignmentId: string): Promise<AssignmentRow> {
+    await this.access.require(principal, ReviewPermission.agencyAssignment, assignmentId, 'assignment');
+    const assignment = await this.reviews.assignment(assignmentId);
+    if (!assignment) throw new NotFoundError('assignment');
+    return assignment;
+  }
+
+  /** The application, once the access module says the officer's agency's side has reached it; only that side is theirs to act on. */
   private async applicationForOfficer(principal: Principal, applicationId: string, agencyId: string): Promise<ApplicationRecord> {
+    await this.access.require(principal, PERMISSIONS.applications.agencySide, applicationId, 'application');
+    if (agencyId !== officerAgencyOf(principal)) {
+      throw new DomainError('forbidden', 'NOT_YOUR_AGENCY', 'Each agency acts on its own side only.');
+    }
     const application = await this.applications.load(applicationId);
-    const mine = officerAgencyOf(principal);
-    const side = application?.sides.find((s) => s.agencyId === mine);
-    if (!application || !side || !hasReachedAgency(side)) throw new NotFoundError('application');
-    if (agencyId !== mine) throw new DomainError('forbidden', 'NOT_YOUR_AGENCY', 'Each agency acts on its own side only.');
+    if (!application) throw new NotFoundError('application');
     return application;
   }
 
