@@ -46,11 +46,17 @@ export function services(pool: pg.Pool) {
   const callRules = new CallsAccessRepository(db);
   access.register(PERMISSIONS.applications.read, (p, ids) => applicationRules.readable(p, ids));
   access.register(PERMISSIONS.applications.edit, (p, ids) => applicationRules.editable(p, ids));
+  access.register(PERMISSIONS.applications.agencySide, (p, ids) => applicationRules.agencySides(p, ids));
   access.register(PERMISSIONS.calls.read, (p, ids) => callRules.readable(p, ids));
+  access.register(PERMISSIONS.calls.lead, (p, ids) => callRules.led(p, ids));
+  access.register(PERMISSIONS.calls.participate, (p, ids) => callRules.participating(p, ids));
   const reviewsRepository = new ReviewsRepository(db);
   const reviewRules = new ReviewsAccessRepository(db, reviewsRepository);
   access.register(PERMISSIONS.reviews.ownAssignment, (p, ids) => reviewRules.ownAssignments(p, ids));
   access.register(PERMISSIONS.reviews.acceptedAssignment, (p, ids) => reviewRules.acceptedAssignments(p, ids));
+  access.register(PERMISSIONS.reviews.agencyAssignment, (p, ids) => reviewRules.agencyAssignments(p, ids));
+  access.register(PERMISSIONS.reviews.readAsReviewer, (p, ids) => reviewRules.readableByReviewer(p, ids));
+  access.register(PERMISSIONS.reviews.readReviewsAsOfficer, (p, ids) => reviewRules.reviewedByAgency(p, ids));
   // The bare pool has no replicas: every read that may lag runs on it.
   const laggingReads = new LaggingReads(db);
   const applicationsRepository = new ApplicationsRepository(db, laggingReads);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createRootLogger, loadConfig, onShutdownSignal, openDatabase, redactUrl, runMigrations, withDataSource } from '#platform';
+import { redactUrl, runMigrations, runService, withDataSource } from '#platform';
 import { schemaDataSourceOptions } from '#schema';
 import { runSeeds } from '../../../seeds/index.js';
 import { createApp } from './create-app.js';
@@ -8,40 +8,28 @@ import { createApp } from './create-app.js';
  * `npm start`: the database (embedded under DATA_DIR unless DATABASE_URL is set) starts first, is
  * migrated and, outside production, seeded with demo data; then the api listens.
  */
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const logger = createRootLogger(config);
-  const database = await openDatabase(config, (message) => logger.info(message));
-  try {
-    const options = schemaDataSourceOptions(database.url, 'jointcall-startup', config.databaseConnectTimeoutMs);
-    const applied = await runMigrations(options);
-    logger.info(applied.length > 0 ? `migrations applied: ${applied.join(', ')}` : 'schema up to date');
-    if (config.seedOnStart) {
-      const report = await withDataSource(options, runSeeds);
-      logger.info({ changed: report.changed }, 'demo data loaded');
-    }
-    const app = await createApp({ config, databaseUrl: database.url, logger });
-    onShutdownSignal(logger, async () => {
-      await app.close();
-      await database.close();
-    });
-    await app.listen({ port: config.port, host: config.host });
-    const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
-    logger.info(
-      [
-        `jointcall api ready at ${base}`,
-        `  API docs:  ${base}/docs`,
-        `  health:    ${base}/health/ready`,
-        `  database:  ${database.embedded ? `embedded, ${redactUrl(database.url)} (data in ${config.dataDir})` : redactUrl(database.url)}`,
-      ].join('\n'),
-    );
-  } catch (error) {
-    await database.close().catch(() => undefined);
-    throw error;
+runService({}, async ({ config, logger, database }) => {
+  const options = schemaDataSourceOptions(database.url, 'jointcall-startup', config.databaseConnectTimeoutMs);
+  const applied = await runMigrations(options);
+  logger.info(applied.length > 0 ? `migrations applied: ${applied.join(', ')}` : 'schema up to date');
+  if (config.seedOnStart) {
+    const report = await withDataSource(options, runSeeds);
+    logger.info({ changed: report.changed }, 'demo data loaded');
   }
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exit(1);
+  const app = await createApp({ config, databaseUrl: database.url, logger });
+  return {
+    close: () => app.close(),
+    ready: async () => {
+      await app.listen({ port: config.port, host: config.host });
+      const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+      logger.info(
+        [
+          `jointcall api ready at ${base}`,
+          `  API docs:  ${base}/docs`,
+          `  health:    ${base}/health/ready`,
+          `  database:  ${database.embedded ? `embedded, ${redactUrl(database.url)} (data in ${config.dataDir})` : redactUrl(database.url)}`,
+        ].join('\n'),
+      );
+    },
+  };
 });

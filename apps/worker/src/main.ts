@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createRootLogger, loadConfig, onShutdownSignal, openDatabase, redactUrl, runMigrations } from '#platform';
+import { redactUrl, runMigrations, runService } from '#platform';
 import { schemaDataSourceOptions } from '#schema';
 import { createWorker } from './create-worker.js';
 
@@ -8,26 +8,12 @@ import { createWorker } from './create-worker.js';
  * then). With DATABASE_URL it joins any PostgreSQL; without, it uses the embedded one of a running
  * `npm start` (or starts it).
  */
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const logger = createRootLogger(config, 'jointcall-worker');
-  const database = await openDatabase(config, (message) => logger.info(message), { attachToRunning: true });
-  try {
-    // Whichever process starts first migrates (under a lock); the others find the schema current.
-    await runMigrations(schemaDataSourceOptions(database.url, 'jointcall-worker-startup', config.databaseConnectTimeoutMs));
-    const worker = await createWorker({ config, databaseUrl: database.url, logger });
-    onShutdownSignal(logger, async () => {
-      await worker.close();
-      await database.close();
-    });
-    logger.info(`jointcall worker ready (database ${redactUrl(database.url)})`);
-  } catch (error) {
-    await database.close().catch(() => undefined);
-    throw error;
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exit(1);
+runService({ loggerName: 'jointcall-worker', attachToRunning: true }, async ({ config, logger, database }) => {
+  // Whichever process starts first migrates (under a lock); the others find the schema current.
+  await runMigrations(schemaDataSourceOptions(database.url, 'jointcall-worker-startup', config.databaseConnectTimeoutMs));
+  const worker = await createWorker({ config, databaseUrl: database.url, logger });
+  return {
+    close: () => worker.close(),
+    ready: () => Promise.resolve(logger.info(`jointcall worker ready (database ${redactUrl(database.url)})`)),
+  };
 });

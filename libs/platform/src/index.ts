@@ -39,3 +39,4 @@ export * from './rate-limit/rate-limit.store.js';
 export * from './rate-limit/rate-limited.js';
 export * from './http/web-pages.js';
 export * from './http/shared.dto.js';
+export * from './lifecycle/run-service.js';
