@@ -23,15 +23,15 @@ export class StatisticsService {
   ) {}
 
   async callStatistics(principal: Principal, callId: string): Promise<CallStatisticsDto> {
-    const call = await this.calls.load(callId);
-    if (!call) throw new NotFoundError('call');
-    const agency = officerAgencyOf(principal);
+    // Officers of the call's agencies see the whole call; an office sees its institution's part of a call it may read.
     let institutionId: string | null = null;
-    if (agency === null || !call.agencies.some((a) => a.agencyId === agency)) {
+    if ((await this.access.allowed(principal, PERMISSIONS.calls.participate, [callId])).size === 0) {
       institutionId = officeInstitutionOf(principal);
       if (institutionId === null) throw new NotFoundError('call');
       await this.access.require(principal, PERMISSIONS.calls.read, callId, 'call');
     }
+    const call = await this.calls.load(callId);
+    if (!call) throw new NotFoundError('call');
     const [counts, countries] = await Promise.all([
       this.statistics.counts(callId, institutionId, principal),
       this.statistics.partnerCountries(callId, institutionId, principal),
