@@ -47,12 +47,12 @@ export class CalendarService {
         callId,
         agencyId: agency.agencyId,
         agencyShortName: agency.shortName,
-        titleEn: head['title_en'] as string,
-        titleJa: head['title_ja'] as string,
+        titleEn: head.titleEn,
+        titleJa: head.titleJa,
         deadline: agency.deadline,
         sequence: agency.deadlineSequence,
         url: `${this.config.publicUrl}/calls/${callId}`,
-        cancelled: head['cancelled_at'] !== null,
+        cancelled: head.cancelledAt !== null,
       }));
     });
   }

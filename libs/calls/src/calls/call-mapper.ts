@@ -3,7 +3,7 @@ import { inZone } from '../rules/zoned-time.js';
 import type { CallAction } from '../rules/call-actions.js';
 import type { CallStatus } from '../rules/call-status.js';
 import { resultsReleasedAt } from '../rules/call-timeline.js';
-import type { AgencyEntry, CallRecord } from './calls.repository.js';
+import type { AgencyEntry, CallHead, CallRecord } from './calls.repository.js';
 import type { CallAgencyDto, CallDto, CallSummaryDto } from './dto/call-output.dto.js';
 
 export function zoned(instant: Date, timeZone: string, viewerTimeZone: string): ZonedInstantDto {
@@ -93,7 +93,7 @@ export function toCallDto(
 }
 
 export function toCallSummaryDto(
-  head: Record<string, unknown>,
+  head: CallHead,
   agencies: readonly AgencyEntry[],
   fields: readonly string[],
   status: CallStatus,
@@ -102,18 +102,14 @@ export function toCallSummaryDto(
 ): CallSummaryDto {
   const next = nextDeadline === null ? undefined : agencies.find((a) => a.deadline.getTime() === nextDeadline.getTime());
   return {
-    id: head['id'] as string,
-    program: {
-      id: head['program_id'] as string,
-      code: head['program_code'] as string,
-      name: { ja: head['program_name_ja'] as string, en: head['program_name_en'] as string },
-    },
-    title: { ja: head['title_ja'] as string, en: head['title_en'] as string },
-    mode: head['mode'] as CallSummaryDto['mode'],
+    id: head.id,
+    program: { id: head.programId, code: head.programCode, name: { ja: head.programNameJa, en: head.programNameEn } },
+    title: { ja: head.titleJa, en: head.titleEn },
+    mode: head.mode,
     status,
     nextDeadline: nextDeadline === null ? null : zoned(nextDeadline, next?.timeZone ?? 'UTC', viewerTimeZone),
     agencies: agencies.map((a) => toAgencyDto(a, viewerTimeZone)),
     fields: [...fields],
-    eligibleCountries: head['eligible_countries'] as string[],
+    eligibleCountries: head.eligibleCountries,
   };
 }

@@ -102,6 +102,20 @@ export interface CallListFilter {
   readonly limit: number;
 }
 
+/** What a list item or calendar event shows of a call besides its agencies and fields. */
+export interface CallHead {
+  readonly id: string;
+  readonly programId: string;
+  readonly programCode: string;
+  readonly programNameJa: string;
+  readonly programNameEn: string;
+  readonly titleJa: string;
+  readonly titleEn: string;
+  readonly mode: CooperationMode;
+  readonly eligibleCountries: string[];
+  readonly cancelledAt: Date | null;
+}
+
 export interface CallListRow {
   readonly id: string;
   readonly nextDeadline: Date | null;
@@ -111,7 +125,7 @@ export interface CallListRow {
 /** A page of calls: limit + 1 rows, and what the items of the first `limit` show. */
 export interface CallListPage {
   readonly rows: readonly CallListRow[];
-  readonly heads: ReadonlyMap<string, Record<string, unknown>>;
+  readonly heads: ReadonlyMap<string, CallHead>;
   readonly agencies: ReadonlyMap<string, AgencyEntry[]>;
   readonly fields: ReadonlyMap<string, { code: string; nameJa: string; nameEn: string }[]>;
 }
@@ -119,7 +133,7 @@ export interface CallListPage {
 /** What the calendar of some calls shows: their heads and agency entries (one event per agency deadline). */
 export interface CalendarEntries {
   readonly callIds: readonly string[];
-  readonly heads: ReadonlyMap<string, Record<string, unknown>>;
+  readonly heads: ReadonlyMap<string, CallHead>;
   readonly agencies: ReadonlyMap<string, AgencyEntry[]>;
 }
 
@@ -356,7 +370,7 @@ export class CallsRepository {
 
   /** The whole call, or undefined; lock it with `forUpdate` inside a transaction before changing it. */
   async load(callId: string, manager: EntityManager = this.db.manager, forUpdate = false): Promise<CallRecord | undefined> {
-    const calls = await manager.query<Record<string, unknown>[]>(
+    const calls = await manager.query<CallRow[]>(
       `SELECT c.*, p.code AS program_code, p.name_ja AS program_name_ja, p.name_en AS program_name_en, p.agency_id AS program_agency_id
          FROM calls c JOIN programs p ON p.id = c.program_id WHERE c.id = $1 ${forUpdate ? 'FOR UPDATE OF c' : ''}`,
       [callId],
@@ -365,90 +379,29 @@ export class CallsRepository {
     if (!c) return undefined;
     // One after the other: inside a transaction they share one connection.
     const agencies = await this.agencyEntries([callId], manager);
-    const tracks = await manager.query<Record<string, unknown>[]>(
-      `SELECT * FROM call_tracks WHERE call_id = $1 ORDER BY sort_order, code`,
-      [callId],
-    );
-    const criteria = await manager.query<Record<string, unknown>[]>(
-      `SELECT * FROM call_criteria WHERE call_id = $1 ORDER BY sort_order, id`,
-      [callId],
-    );
+    const tracks = await manager.query<CallTrackRow[]>(`SELECT * FROM call_tracks WHERE call_id = $1 ORDER BY sort_order, code`, [callId]);
+    const criteria = await manager.query<CallCriterionRow[]>(`SELECT * FROM call_criteria WHERE call_id = $1 ORDER BY sort_order, id`, [
+      callId,
+    ]);
     const fields = await this.fieldsOf([callId], manager);
-    return {
-      id: c['id'] as string,
-      programId: c['program_id'] as string,
-      programCode: c['program_code'] as string,
-      programNameJa: c['program_name_ja'] as string,
-      programNameEn: c['program_name_en'] as string,
-      programAgencyId: c['program_agency_id'] as string,
-      titleJa: c['title_ja'] as string,
-      titleEn: c['title_en'] as string,
-      summaryJa: c['summary_ja'] as string,
-      summaryEn: c['summary_en'] as string,
-      mode: c['mode'] as CooperationMode,
-      eligibleCountries: c['eligible_countries'] as string[],
-      announcedAt: c['announced_at'] as Date | null,
-      opensAt: c['opens_at'] as Date,
-      reviewStartsAt: c['review_starts_at'] as Date | null,
-      decisionAt: c['decision_at'] as Date | null,
-      projectStartOn: c['project_start_on'] as string | null,
-      deadlines: c['deadlines'] as Date[],
-      publishedAt: c['published_at'] as Date | null,
-      cancelledAt: c['cancelled_at'] as Date | null,
-      cancellationReason: c['cancellation_reason'] as string | null,
-      resultsReleasedAt: c['results_released_at'] as Date | null,
-      version: c['version'] as number,
+    return toCallRecord(c, {
       agencies: agencies.get(callId) ?? [],
-      tracks: tracks.map((t) => ({
-        id: t['id'] as string,
-        code: t['code'] as string,
-        nameJa: t['name_ja'] as string,
-        nameEn: t['name_en'] as string,
-        maxBudget: money(t['max_budget_amount'] as string | null, t['max_budget_currency'] as string | null),
-        maxDurationMonths: t['max_duration_months'] as number,
-        earlyCareerRequired: t['early_career_required'] as boolean,
-      })),
-      criteria: criteria.map((k) => ({
-        id: k['id'] as string,
-        nameJa: k['name_ja'] as string,
-        nameEn: k['name_en'] as string,
-        descriptionJa: k['description_ja'] as string,
-        descriptionEn: k['description_en'] as string,
-        scaleMin: k['scale_min'] as number,
-        scaleMax: k['scale_max'] as number,
-        weight: Number(k['weight']),
-        threshold: k['threshold'] === null ? null : Number(k['threshold']),
-      })),
+      tracks: tracks.map(toTrack),
+      criteria: criteria.map(toCriterion),
       fields: fields.get(callId) ?? [],
-    };
+    });
   }
 
   /** Agency entries of several calls at once (lists), in the call's order. */
   async agencyEntries(callIds: readonly string[], manager: EntityManager = this.db.manager): Promise<Map<string, AgencyEntry[]>> {
-    const rows = await manager.query<Record<string, unknown>[]>(
+    const rows = await manager.query<CallAgencyRow[]>(
       `SELECT a.*, o.short_name, o.name_ja, o.name_en, o.country FROM call_agencies a JOIN organisations o ON o.id = a.agency_id
         WHERE a.call_id = ANY($1::uuid[]) ORDER BY a.call_id, a.role, a.sort_order`,
       [callIds],
     );
     const byCall = new Map<string, AgencyEntry[]>();
     for (const a of rows) {
-      const entry: AgencyEntry = {
-        agencyId: a['agency_id'] as string,
-        role: a['role'] as AgencyRole,
-        deadline: a['deadline'] as Date,
-        timeZone: a['time_zone'] as string,
-        deadlineSequence: a['deadline_sequence'] as number,
-        budgetCap: money(a['budget_cap_amount'] as string | null, a['budget_cap_currency'] as string | null),
-        institutionApprovalRequired: a['institution_approval_required'] as boolean,
-        reviewOnceFinal: a['review_once_final'] as boolean,
-        eligibilityNotesJa: a['eligibility_notes_ja'] as string,
-        eligibilityNotesEn: a['eligibility_notes_en'] as string,
-        shortName: a['short_name'] as string,
-        nameJa: a['name_ja'] as string,
-        nameEn: a['name_en'] as string,
-        country: a['country'] as string,
-      };
-      byCall.set(a['call_id'] as string, [...(byCall.get(a['call_id'] as string) ?? []), entry]);
+      byCall.set(a.call_id, [...(byCall.get(a.call_id) ?? []), toAgencyEntry(a)]);
     }
     return byCall;
   }
@@ -540,14 +493,14 @@ export class CallsRepository {
   }
 
   /** Heads of several calls for list items: program, titles, mode, countries, timeline. */
-  async heads(callIds: readonly string[], manager: EntityManager = this.db.manager): Promise<Map<string, Record<string, unknown>>> {
-    const rows = await manager.query<Record<string, unknown>[]>(
+  async heads(callIds: readonly string[], manager: EntityManager = this.db.manager): Promise<Map<string, CallHead>> {
+    const rows = await manager.query<CallHeadRow[]>(
       `SELECT c.id, c.title_ja, c.title_en, c.mode, c.eligible_countries, c.cancelled_at, p.id AS program_id, p.code AS program_code,
               p.name_ja AS program_name_ja, p.name_en AS program_name_en
          FROM calls c JOIN programs p ON p.id = c.program_id WHERE c.id = ANY($1::uuid[])`,
       [callIds],
     );
-    return new Map(rows.map((row) => [row['id'] as string, row]));
+    return new Map(rows.map((row) => [row.id, toCallHead(row)]));
   }
 
   async watch(userId: string, callId: string, at: Date): Promise<void> {
@@ -623,4 +576,188 @@ function sharedParams(shared: CallShared): unknown[] {
     shared.decisionAt,
     shared.projectStartOn,
   ];
+}
+
+/** A row of `load`: every column of the call, and its program. */
+interface CallRow {
+  readonly id: string;
+  readonly program_id: string;
+  readonly title_ja: string;
+  readonly title_en: string;
+  readonly summary_ja: string;
+  readonly summary_en: string;
+  readonly mode: CooperationMode;
+  readonly eligible_countries: string[];
+  readonly announced_at: Date | null;
+  readonly opens_at: Date;
+  readonly review_starts_at: Date | null;
+  readonly decision_at: Date | null;
+  readonly project_start_on: string | null;
+  readonly deadlines: Date[];
+  readonly created_by: string | null;
+  readonly published_at: Date | null;
+  readonly cancelled_at: Date | null;
+  readonly cancellation_reason: string | null;
+  readonly results_released_at: Date | null;
+  readonly created_at: Date;
+  readonly updated_at: Date;
+  readonly version: number;
+  readonly program_code: string;
+  readonly program_name_ja: string;
+  readonly program_name_en: string;
+  readonly program_agency_id: string;
+}
+
+function toCallRecord(c: CallRow, parts: Pick<CallRecord, 'agencies' | 'tracks' | 'criteria' | 'fields'>): CallRecord {
+  return {
+    id: c.id,
+    programId: c.program_id,
+    programCode: c.program_code,
+    programNameJa: c.program_name_ja,
+    programNameEn: c.program_name_en,
+    programAgencyId: c.program_agency_id,
+    titleJa: c.title_ja,
+    titleEn: c.title_en,
+    summaryJa: c.summary_ja,
+    summaryEn: c.summary_en,
+    mode: c.mode,
+    eligibleCountries: c.eligible_countries,
+    announcedAt: c.announced_at,
+    opensAt: c.opens_at,
+    reviewStartsAt: c.review_starts_at,
+    decisionAt: c.decision_at,
+    projectStartOn: c.project_start_on,
+    deadlines: c.deadlines,
+    publishedAt: c.published_at,
+    cancelledAt: c.cancelled_at,
+    cancellationReason: c.cancellation_reason,
+    resultsReleasedAt: c.results_released_at,
+    version: c.version,
+    ...parts,
+  };
+}
+
+/** A row of `SELECT * FROM call_tracks`. */
+interface CallTrackRow {
+  readonly id: string;
+  readonly call_id: string;
+  readonly code: string;
+  readonly name_ja: string;
+  readonly name_en: string;
+  readonly max_budget_amount: string | null;
+  readonly max_budget_currency: string | null;
+  readonly max_duration_months: number;
+  readonly early_career_required: boolean;
+  readonly sort_order: number;
+}
+
+function toTrack(t: CallTrackRow): TrackRow {
+  return {
+    id: t.id,
+    code: t.code,
+    nameJa: t.name_ja,
+    nameEn: t.name_en,
+    maxBudget: money(t.max_budget_amount, t.max_budget_currency),
+    maxDurationMonths: t.max_duration_months,
+    earlyCareerRequired: t.early_career_required,
+  };
+}
+
+/** A row of `SELECT * FROM call_criteria`. */
+interface CallCriterionRow {
+  readonly id: string;
+  readonly call_id: string;
+  readonly name_ja: string;
+  readonly name_en: string;
+  readonly description_ja: string;
+  readonly description_en: string;
+  readonly scale_min: number;
+  readonly scale_max: number;
+  readonly weight: string;
+  readonly threshold: string | null;
+  readonly sort_order: number;
+}
+
+function toCriterion(k: CallCriterionRow): CriterionRow {
+  return {
+    id: k.id,
+    nameJa: k.name_ja,
+    nameEn: k.name_en,
+    descriptionJa: k.description_ja,
+    descriptionEn: k.description_en,
+    scaleMin: k.scale_min,
+    scaleMax: k.scale_max,
+    weight: Number(k.weight),
+    threshold: k.threshold === null ? null : Number(k.threshold),
+  };
+}
+
+/** A row of `agencyEntries`: every column of the call's agency entry, and the agency. */
+interface CallAgencyRow {
+  readonly call_id: string;
+  readonly agency_id: string;
+  readonly role: AgencyRole;
+  readonly deadline: Date;
+  readonly time_zone: string;
+  readonly deadline_sequence: number;
+  readonly budget_cap_amount: string | null;
+  readonly budget_cap_currency: string | null;
+  readonly institution_approval_required: boolean;
+  readonly eligibility_notes_ja: string;
+  readonly eligibility_notes_en: string;
+  readonly sort_order: number;
+  readonly version: number;
+  readonly review_once_final: boolean;
+  readonly short_name: string;
+  readonly name_ja: string;
+  readonly name_en: string;
+  readonly country: string;
+}
+
+function toAgencyEntry(a: CallAgencyRow): AgencyEntry {
+  return {
+    agencyId: a.agency_id,
+    role: a.role,
+    deadline: a.deadline,
+    timeZone: a.time_zone,
+    deadlineSequence: a.deadline_sequence,
+    budgetCap: money(a.budget_cap_amount, a.budget_cap_currency),
+    institutionApprovalRequired: a.institution_approval_required,
+    reviewOnceFinal: a.review_once_final,
+    eligibilityNotesJa: a.eligibility_notes_ja,
+    eligibilityNotesEn: a.eligibility_notes_en,
+    shortName: a.short_name,
+    nameJa: a.name_ja,
+    nameEn: a.name_en,
+    country: a.country,
+  };
+}
+
+/** A row of `heads`. */
+interface CallHeadRow {
+  readonly id: string;
+  readonly title_ja: string;
+  readonly title_en: string;
+  readonly mode: CooperationMode;
+  readonly eligible_countries: string[];
+  readonly cancelled_at: Date | null;
+  readonly program_id: string;
+  readonly program_code: string;
+  readonly program_name_ja: string;
+  readonly program_name_en: string;
+}
+
+function toCallHead(row: CallHeadRow): CallHead {
+  return {
+    id: row.id,
+    programId: row.program_id,
+    programCode: row.program_code,
+    programNameJa: row.program_name_ja,
+    programNameEn: row.program_name_en,
+    titleJa: row.title_ja,
+    titleEn: row.title_en,
+    mode: row.mode,
+    eligibleCountries: row.eligible_countries,
+    cancelledAt: row.cancelled_at,
+  };
 }

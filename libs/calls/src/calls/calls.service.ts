@@ -286,16 +286,12 @@ export class CallsService {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map((row) =>
-        toCallSummaryDto(
-          heads.get(row.id) ?? {},
-          agencies.get(row.id) ?? [],
-          (fields.get(row.id) ?? []).map((f) => f.code),
-          row.status,
-          row.nextDeadline,
-          viewerZone,
-        ),
-      ),
+      items: page.flatMap((row) => {
+        const head = heads.get(row.id);
+        if (!head) return [];
+        const codes = (fields.get(row.id) ?? []).map((f) => f.code);
+        return [toCallSummaryDto(head, agencies.get(row.id) ?? [], codes, row.status, row.nextDeadline, viewerZone)];
+      }),
       nextCursor:
         rows.length > limit && last ? encodeCursor([asOf.toISOString(), last.nextDeadline?.toISOString() ?? null, last.id]) : null,
     };

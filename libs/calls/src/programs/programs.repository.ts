@@ -16,6 +16,22 @@ const SELECT = `SELECT p.id, p.code, p.name_ja, p.name_en, p.description_ja, p.d
     o.id AS agency_id, o.short_name, o.name_ja AS agency_name_ja, o.name_en AS agency_name_en, o.country
   FROM programs p JOIN organisations o ON o.id = p.agency_id`;
 
+/** A row of SELECT: the program and its agency. */
+interface ProgramRow {
+  readonly id: string;
+  readonly code: string;
+  readonly name_ja: string;
+  readonly name_en: string;
+  readonly description_ja: string;
+  readonly description_en: string;
+  readonly version: number;
+  readonly agency_id: string;
+  readonly short_name: string;
+  readonly agency_name_ja: string;
+  readonly agency_name_en: string;
+  readonly country: string;
+}
+
 @Injectable()
 export class ProgramsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -31,7 +47,7 @@ export class ProgramsRepository {
       where.push(`(p.code ILIKE ${pattern} OR p.name_ja ILIKE ${pattern} OR p.name_en ILIKE ${pattern})`);
     }
     if (filter.after) where.push(`(p.code, p.id) > (${param(filter.after[0])}, ${param(filter.after[1])}::uuid)`);
-    const rows = await this.db.query<Record<string, unknown>[]>(
+    const rows = await this.db.query<ProgramRow[]>(
       `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY p.code, p.id LIMIT ${param(filter.limit + 1)}`,
       sql.values,
     );
@@ -39,7 +55,7 @@ export class ProgramsRepository {
   }
 
   async findById(id: string, manager: EntityManager = this.db.manager): Promise<ProgramDto | undefined> {
-    const rows = await manager.query<Record<string, unknown>[]>(`${SELECT} WHERE p.id = $1`, [id]);
+    const rows = await manager.query<ProgramRow[]>(`${SELECT} WHERE p.id = $1`, [id]);
     return rows[0] && toProgramDto(rows[0]);
   }
 
@@ -63,18 +79,18 @@ export class ProgramsRepository {
   }
 }
 
-function toProgramDto(row: Record<string, unknown>): ProgramDto {
+function toProgramDto(row: ProgramRow): ProgramDto {
   return {
-    id: row['id'] as string,
+    id: row.id,
     agency: {
-      id: row['agency_id'] as string,
-      shortName: row['short_name'] as string,
-      name: { ja: row['agency_name_ja'] as string, en: row['agency_name_en'] as string },
-      country: row['country'] as string,
+      id: row.agency_id,
+      shortName: row.short_name,
+      name: { ja: row.agency_name_ja, en: row.agency_name_en },
+      country: row.country,
     },
-    code: row['code'] as string,
-    name: { ja: row['name_ja'] as string, en: row['name_en'] as string },
-    description: { ja: row['description_ja'] as string, en: row['description_en'] as string },
-    version: row['version'] as number,
+    code: row.code,
+    name: { ja: row.name_ja, en: row.name_en },
+    description: { ja: row.description_ja, en: row.description_en },
+    version: row.version,
   };
 }
