@@ -147,7 +147,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Jobs that exhausted their retries, newest first, by keyset on (failedAt, id). */
   async failed(query: { limit: number; queue?: string; after?: { failedAt: string; id: string } }): Promise<FailedJob[]> {
-    const { rows } = await this.boss.getDb().executeSql(
+    const rows = await this.sql<FailedJobRow>(
       `SELECT id, name, data, output, retry_count, created_on, completed_on
          FROM ${JOB_SCHEMA}.job
         WHERE state = 'failed' AND ($2::text IS NULL OR name = $2)
@@ -156,21 +156,13 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
         LIMIT $1`,
       [query.limit, query.queue ?? null, query.after?.failedAt ?? null, query.after?.id ?? null],
     );
-    return (rows as Record<string, unknown>[]).map((row) => ({
-      id: row['id'] as string,
-      queue: row['name'] as string,
-      data: row['data'],
-      error: errorMessage(row['output']),
-      attempts: Number(row['retry_count']) + 1,
-      createdAt: row['created_on'] as Date,
-      failedAt: row['completed_on'] as Date,
-    }));
+    return rows.map(toFailedJob);
   }
 
   /** Puts a failed job back in line; false when there is no failed job with that id. */
   async retry(id: string): Promise<boolean> {
-    const { rows } = await this.boss.getDb().executeSql(`SELECT name FROM ${JOB_SCHEMA}.job WHERE id = $1 AND state = 'failed'`, [id]);
-    const name = (rows[0] as { name?: string } | undefined)?.name;
+    const rows = await this.sql<{ readonly name: string }>(`SELECT name FROM ${JOB_SCHEMA}.job WHERE id = $1 AND state = 'failed'`, [id]);
+    const name = rows[0]?.name;
     if (name === undefined) return false;
     await this.boss.retry(name, id);
     return true;
@@ -195,6 +187,12 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     });
   }
 
+  /** A statement on pg-boss's own connection, its rows of the shape the caller declares. */
+  private async sql<T>(text: string, values: unknown[]): Promise<T[]> {
+    const { rows }: { rows: T[] } = await this.boss.getDb().executeSql(text, values);
+    return rows;
+  }
+
   private requireQueue(queue: string): void {
     if (!this.registrations.has(queue)) throw new Error(`Unknown queue ${queue}`);
   }
@@ -206,6 +204,30 @@ export async function installJobSchema(dataSource: DataSource): Promise<void> {
   boss.on('error', () => undefined);
   await boss.start();
   await boss.stop({ graceful: false, close: false, wait: true });
+}
+
+/** A failed job as its table holds it (output: what the handler failed with, as pg-boss stored it). */
+interface FailedJobRow {
+  readonly id: string;
+  readonly name: string;
+  readonly data: unknown;
+  readonly output: unknown;
+  readonly retry_count: number;
+  readonly created_on: Date;
+  /** Set whenever the job has failed, which every row read here has. */
+  readonly completed_on: Date;
+}
+
+function toFailedJob(row: FailedJobRow): FailedJob {
+  return {
+    id: row.id,
+    queue: row.name,
+    data: row.data,
+    error: errorMessage(row.output),
+    attempts: Number(row.retry_count) + 1,
+    createdAt: row.created_on,
+    failedAt: row.completed_on,
+  };
 }
 
 function errorMessage(output: unknown): string | null {

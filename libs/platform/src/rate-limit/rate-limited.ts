@@ -49,12 +49,18 @@ export function rateLimitOptions(config: Pick<AppConfig, 'rateLimits'>, storage:
   };
 }
 
+/** What the guard reads of a request: the user the access guard put there, else the address. */
+interface TrackedRequest {
+  readonly user?: { readonly id?: unknown };
+  readonly ip?: unknown;
+}
+
 /** @nestjs/throttler's guard, keyed by user and kind, raising the problem-details error of the API. */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
-  protected override getTracker(request: Record<string, unknown>): Promise<string> {
-    const user = request['user'] as { id?: unknown } | undefined;
-    return Promise.resolve(typeof user?.id === 'string' ? `user:${user.id}` : `address:${String(request['ip'])}`);
+  protected override getTracker(request: TrackedRequest): Promise<string> {
+    const id = request.user?.id;
+    return Promise.resolve(typeof id === 'string' ? `user:${id}` : `address:${String(request.ip)}`);
   }
 
   protected override generateKey(_context: ExecutionContext, tracker: string, kind: string): string {

@@ -103,7 +103,7 @@ export class StatisticsRepository {
 
   /** Totals and the breakdowns by track, field and lead institution (the PI's), in one grouping-sets query. */
   async counts(callId: string, institutionId: string | null, reader: Reader): Promise<CountRow[]> {
-    const rows = await this.query<Record<string, unknown>[]>(
+    const rows = await this.query<CountQueryRow[]>(
       reader,
       `WITH ${COUNTED},
        lead AS (
@@ -137,18 +137,7 @@ export class StatisticsRepository {
         ORDER BY g.dimension, g.funded DESC, g.applications DESC, key_label NULLS LAST`,
       [callId, institutionId],
     );
-    return rows.map((r) => ({
-      dimension: r['dimension'] as CountRow['dimension'],
-      key: (r['dimension'] === 'track' ? r['track_id'] : r['dimension'] === 'field' ? r['field_code'] : r['institution_id']) as
-        string | null,
-      labelEn: r['label_en'] as string | null,
-      labelJa: r['label_ja'] as string | null,
-      applications: r['applications'] as number,
-      eligible: r['eligible'] as number,
-      funded: r['funded'] as number,
-      notFunded: r['not_funded'] as number,
-      pending: r['pending'] as number,
-    }));
+    return rows.map(toCountRow);
   }
 
   /**
@@ -157,7 +146,7 @@ export class StatisticsRepository {
    * institutions counts two for the US.
    */
   async partnerCountries(callId: string, institutionId: string | null, reader: Reader): Promise<CountryRow[]> {
-    const rows = await this.query<Record<string, unknown>[]>(
+    const rows = await this.query<CountryQueryRow[]>(
       reader,
       `WITH ${COUNTED},
        partners AS (
@@ -176,18 +165,12 @@ export class StatisticsRepository {
         ORDER BY funded_partner_institutions DESC, partner_institutions DESC, country`,
       [callId, institutionId],
     );
-    return rows.map((r) => ({
-      country: (r['country'] as string).trim(),
-      partnerInstitutions: r['partner_institutions'] as number,
-      fundedPartnerInstitutions: r['funded_partner_institutions'] as number,
-      applications: r['applications'] as number,
-      fundedApplications: r['funded_applications'] as number,
-    }));
+    return rows.map(toCountryRow);
   }
 
   /** Each call the agency takes part in, with what reached its side and what it decided. */
   async agencyCalls(agencyId: string, now: Date, reader: Reader): Promise<AgencyCallRow[]> {
-    const rows = await this.query<Record<string, unknown>[]>(
+    const rows = await this.query<AgencyCallQueryRow[]>(
       reader,
       `SELECT c.id, c.title_en, c.title_ja, c.mode, ca.role, ca.deadline, ${callStatusSql('c', '$2::timestamptz')} AS status,
               count(*) FILTER (WHERE s.status IN ('submitted', 'eligible', 'ineligible', 'under_review', 'decided'))::int AS received,
@@ -205,21 +188,7 @@ export class StatisticsRepository {
         ORDER BY ca.deadline DESC, c.id`,
       [agencyId, now],
     );
-    return rows.map((r) => ({
-      callId: r['id'] as string,
-      titleEn: r['title_en'] as string,
-      titleJa: r['title_ja'] as string,
-      mode: r['mode'] as string,
-      role: r['role'] as string,
-      status: r['status'] as string,
-      deadline: r['deadline'] as Date,
-      received: r['received'] as number,
-      awaitingInstitution: r['awaiting_institution'] as number,
-      eligible: r['eligible'] as number,
-      underReview: r['under_review'] as number,
-      funded: r['funded'] as number,
-      notFunded: r['not_funded'] as number,
-    }));
+    return rows.map(toAgencyCallRow);
   }
 
   /** An institution's applications by status (every application touching it): one index range, read from the index alone. */
@@ -244,7 +213,7 @@ export class StatisticsRepository {
 
   /** Agency deadlines still ahead in published calls, with the office's own deadline and its applications there. */
   async upcomingDeadlines(institutionId: string, now: Date, limit: number, reader: Reader): Promise<UpcomingDeadlineRow[]> {
-    const rows = await this.query<Record<string, unknown>[]>(
+    const rows = await this.query<UpcomingDeadlineQueryRow[]>(
       reader,
       `SELECT c.id, c.title_en, c.title_ja, ag.short_name, ca.deadline, ca.time_zone, idl.deadline AS internal_deadline,
               mine.applications, mine.awaiting_approval
@@ -263,16 +232,114 @@ export class StatisticsRepository {
         LIMIT $3`,
       [institutionId, now, limit],
     );
-    return rows.map((r) => ({
-      callId: r['id'] as string,
-      titleEn: r['title_en'] as string,
-      titleJa: r['title_ja'] as string,
-      agency: r['short_name'] as string,
-      deadline: r['deadline'] as Date,
-      timeZone: r['time_zone'] as string,
-      internalDeadline: r['internal_deadline'] as Date | null,
-      applications: r['applications'] as number,
-      awaitingApproval: r['awaiting_approval'] as number,
-    }));
+    return rows.map(toUpcomingDeadlineRow);
   }
+}
+
+/** A row of the grouping-sets query of counts: the group's columns, its counts and its labels. */
+interface CountQueryRow {
+  readonly dimension: CountRow['dimension'];
+  readonly track_id: string | null;
+  readonly field_code: string | null;
+  readonly institution_id: string | null;
+  readonly applications: number;
+  readonly eligible: number;
+  readonly funded: number;
+  readonly not_funded: number;
+  readonly pending: number;
+  readonly key_label: string | null;
+  readonly label_en: string | null;
+  readonly label_ja: string | null;
+}
+
+function toCountRow(row: CountQueryRow): CountRow {
+  return {
+    dimension: row.dimension,
+    key: row.dimension === 'track' ? row.track_id : row.dimension === 'field' ? row.field_code : row.institution_id,
+    labelEn: row.label_en,
+    labelJa: row.label_ja,
+    applications: row.applications,
+    eligible: row.eligible,
+    funded: row.funded,
+    notFunded: row.not_funded,
+    pending: row.pending,
+  };
+}
+
+interface CountryQueryRow {
+  readonly country: string;
+  readonly partner_institutions: number;
+  readonly funded_partner_institutions: number;
+  readonly applications: number;
+  readonly funded_applications: number;
+}
+
+function toCountryRow(row: CountryQueryRow): CountryRow {
+  return {
+    country: row.country.trim(),
+    partnerInstitutions: row.partner_institutions,
+    fundedPartnerInstitutions: row.funded_partner_institutions,
+    applications: row.applications,
+    fundedApplications: row.funded_applications,
+  };
+}
+
+interface AgencyCallQueryRow {
+  readonly id: string;
+  readonly title_en: string;
+  readonly title_ja: string;
+  readonly mode: string;
+  readonly role: string;
+  readonly deadline: Date;
+  readonly status: string;
+  readonly received: number;
+  readonly awaiting_institution: number;
+  readonly eligible: number;
+  readonly under_review: number;
+  readonly funded: number;
+  readonly not_funded: number;
+}
+
+function toAgencyCallRow(row: AgencyCallQueryRow): AgencyCallRow {
+  return {
+    callId: row.id,
+    titleEn: row.title_en,
+    titleJa: row.title_ja,
+    mode: row.mode,
+    role: row.role,
+    status: row.status,
+    deadline: row.deadline,
+    received: row.received,
+    awaitingInstitution: row.awaiting_institution,
+    eligible: row.eligible,
+    underReview: row.under_review,
+    funded: row.funded,
+    notFunded: row.not_funded,
+  };
+}
+
+interface UpcomingDeadlineQueryRow {
+  readonly id: string;
+  readonly title_en: string;
+  readonly title_ja: string;
+  readonly short_name: string;
+  readonly deadline: Date;
+  readonly time_zone: string;
+  readonly internal_deadline: Date | null;
+  readonly applications: number;
+  readonly awaiting_approval: number;
+}
+
+function toUpcomingDeadlineRow(row: UpcomingDeadlineQueryRow): UpcomingDeadlineRow {
+  return {
+    callId: row.id,
+    titleEn: row.title_en,
+    titleJa: row.title_ja,
+    agency: row.short_name,
+    deadline: row.deadline,
+    timeZone: row.time_zone,
+    internalDeadline: row.internal_deadline,
+    applications: row.applications,
+    awaitingApproval: row.awaiting_approval,
+  };
 }
