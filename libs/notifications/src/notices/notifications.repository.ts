@@ -26,15 +26,47 @@ export interface EmailRow extends NotificationRow {
 
 const COLUMNS = `n.id, n.kind, n.subject_type, n.subject_id, n.params, n.created_at, n.read_at`;
 
-function toRow(row: Record<string, unknown>): NotificationRow {
+/** A row of {@link COLUMNS}. */
+interface NotificationSqlRow {
+  id: string;
+  kind: NoticeKind;
+  subject_type: SubjectType;
+  subject_id: string;
+  params: NoticeParams;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+function toRow(row: NotificationSqlRow): NotificationRow {
   return {
-    id: row['id'] as string,
-    kind: row['kind'] as NoticeKind,
-    subjectType: row['subject_type'] as SubjectType,
-    subjectId: row['subject_id'] as string,
-    params: row['params'] as NoticeParams,
-    createdAt: row['created_at'] as Date,
-    readAt: row['read_at'] as Date | null,
+    id: row.id,
+    kind: row.kind,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    params: row.params,
+    createdAt: row.created_at,
+    readAt: row.read_at,
+  };
+}
+
+interface EmailSqlRow extends NotificationSqlRow {
+  email: EmailRow['email'];
+  address: string;
+  name: string;
+  language: EmailRow['language'];
+  time_zone: string;
+  disabled: boolean;
+}
+
+function toEmailRow(row: EmailSqlRow): EmailRow {
+  return {
+    ...toRow(row),
+    email: row.email,
+    address: row.address,
+    name: row.name,
+    language: row.language,
+    timeZone: row.time_zone,
+    disabled: row.disabled,
   };
 }
 
@@ -90,7 +122,7 @@ export class NotificationsRepository {
 
   /** A user's notices, newest first, by keyset on (created_at, id). */
   async list(userId: string, options: { limit: number; unreadOnly: boolean; after?: { createdAt: string; id: string } }) {
-    const rows = await this.db.query<Record<string, unknown>[]>(
+    const rows = await this.db.query<NotificationSqlRow[]>(
       `SELECT ${COLUMNS} FROM notifications n
         WHERE n.user_id = $1 AND ($2::boolean IS FALSE OR n.read_at IS NULL)
           AND ($3::timestamptz IS NULL OR (n.created_at, n.id) < ($3::timestamptz, $4::uuid))
@@ -121,7 +153,7 @@ export class NotificationsRepository {
 
   /** Marks one of the user's notices read (the first reading counts); undefined when it is not theirs. */
   async markRead(userId: string, id: string, at: Date): Promise<NotificationRow | undefined> {
-    const rows = await returningRows<Record<string, unknown>>(
+    const rows = await returningRows<NotificationSqlRow>(
       this.db.manager,
       `UPDATE notifications n SET read_at = COALESCE(n.read_at, $3)
         WHERE n.id = $1 AND n.user_id = $2
@@ -159,7 +191,7 @@ export class NotificationsRepository {
   }
 
   async forEmail(id: string): Promise<EmailRow | undefined> {
-    const [row] = await this.db.query<Record<string, unknown>[]>(
+    const [row] = await this.db.query<EmailSqlRow[]>(
       `SELECT ${COLUMNS}, n.email, u.email AS address, u.name, u.language,
               COALESCE(u.time_zone, o.time_zone, 'UTC') AS time_zone, u.disabled_at IS NOT NULL AS disabled
          FROM notifications n
@@ -168,16 +200,7 @@ export class NotificationsRepository {
         WHERE n.id = $1`,
       [id],
     );
-    if (!row) return undefined;
-    return {
-      ...toRow(row),
-      email: row['email'] as EmailRow['email'],
-      address: row['address'] as string,
-      name: row['name'] as string,
-      language: row['language'] as EmailRow['language'],
-      timeZone: row['time_zone'] as string,
-      disabled: row['disabled'] as boolean,
-    };
+    return row && toEmailRow(row);
   }
 
   async markEmailed(id: string, at: Date): Promise<void> {

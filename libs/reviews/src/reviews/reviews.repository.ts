@@ -6,7 +6,7 @@ import { returningRows } from '#platform';
 import { conflictKey } from '../rules/auto-assign.js';
 import type { SideProgress } from '../rules/results-release.js';
 import type { AssignmentNoticeRow, PublishedDecisionRow } from '../rules/review-notices.js';
-import type { ReviewTimeline, SideState } from '../rules/review-timeline.js';
+import type { ReviewTimeline, SideState, TimelineAgency } from '../rules/review-timeline.js';
 import type { CooperationMode } from '../rules/outcome.js';
 import type { AssignmentStatus } from './review.entity.js';
 
@@ -45,13 +45,182 @@ export interface ProgressRow {
   readonly remindedAt: Date | null;
 }
 
-function toAssignmentNoticeRow(r: Record<string, unknown>): AssignmentNoticeRow {
+/** A reviewer in a call's pool, with the assignments they hold in the call. */
+export interface PoolReviewer {
+  readonly reviewerId: string;
+  readonly name: string;
+  readonly email: string;
+  readonly organisation: string | null;
+  readonly agencyId: string;
+  readonly load: number;
+}
+
+/** A user with the reviewer role, and the agency whose pool of the call has them, if any. */
+export interface ReviewerCandidate {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+  readonly organisation: string | null;
+  readonly poolAgencyId: string | null;
+}
+
+/** An application an agency reviews, with its side's state, its active assignments and its submitted scores. */
+export interface ReviewableApplication {
+  readonly id: string;
+  readonly title: string;
+  readonly trackId: string;
+  readonly sideStatus: SideState['status'];
+  readonly assigned: number;
+  readonly reviews: Record<string, number>[];
+}
+
+interface PoolReviewerSqlRow {
+  reviewer_id: string;
+  name: string;
+  email: string;
+  organisation: string | null;
+  agency_id: string;
+  load: number;
+}
+
+function toPoolReviewer(row: PoolReviewerSqlRow): PoolReviewer {
   return {
-    assignmentId: r['id'] as string,
-    reviewerId: r['reviewer_id'] as string,
-    applicationTitle: r['title'] as string,
-    agency: r['short_name'] as string,
-    dueAt: r['due_at'] as Date | null,
+    reviewerId: row.reviewer_id,
+    name: row.name,
+    email: row.email,
+    organisation: row.organisation,
+    agencyId: row.agency_id,
+    load: row.load,
+  };
+}
+
+interface ReviewerCandidateSqlRow {
+  id: string;
+  name: string;
+  email: string;
+  organisation: string | null;
+  pool_agency_id: string | null;
+}
+
+function toReviewerCandidate(row: ReviewerCandidateSqlRow): ReviewerCandidate {
+  return { id: row.id, name: row.name, email: row.email, organisation: row.organisation, poolAgencyId: row.pool_agency_id };
+}
+
+interface TimelineAgencySqlRow {
+  mode: CooperationMode;
+  agency_id: string;
+  short_name: string;
+  role: 'lead' | 'partner';
+  deadline: Date;
+  time_zone: string;
+  review_once_final: boolean;
+}
+
+function toTimelineAgency(row: TimelineAgencySqlRow): TimelineAgency {
+  return {
+    agencyId: row.agency_id,
+    name: row.short_name,
+    role: row.role,
+    deadline: row.deadline,
+    timeZone: row.time_zone,
+    reviewOnceFinal: row.review_once_final,
+  };
+}
+
+interface AssignmentNoticeSqlRow {
+  id: string;
+  reviewer_id: string;
+  due_at: Date | null;
+  title: string;
+  short_name: string;
+}
+
+function toAssignmentNoticeRow(row: AssignmentNoticeSqlRow): AssignmentNoticeRow {
+  return {
+    assignmentId: row.id,
+    reviewerId: row.reviewer_id,
+    applicationTitle: row.title,
+    agency: row.short_name,
+    dueAt: row.due_at,
+  };
+}
+
+interface ReviewReminderSqlRow extends AssignmentNoticeSqlRow {
+  offset_minutes: number;
+}
+
+function toReviewReminder(row: ReviewReminderSqlRow): AssignmentNoticeRow & { offsetMinutes: number } {
+  return { ...toAssignmentNoticeRow(row), offsetMinutes: row.offset_minutes };
+}
+
+interface DecisionNoticeSqlRow {
+  application_id: string;
+  agency_id: string;
+  decision: 'yes' | 'no';
+  short_name: string;
+  title: string;
+  title_en: string;
+  title_ja: string;
+  applicant_ids: string[];
+}
+
+function toDecisionNotice(row: DecisionNoticeSqlRow): PublishedDecisionRow {
+  return {
+    applicationId: row.application_id,
+    agencyId: row.agency_id,
+    agency: row.short_name,
+    decision: row.decision,
+    applicationTitle: row.title,
+    callTitle: { en: row.title_en, ja: row.title_ja },
+    applicantIds: row.applicant_ids,
+  };
+}
+
+interface ProgressSqlRow {
+  id: string;
+  application_id: string;
+  title: string;
+  reviewer_id: string;
+  reviewer_name: string;
+  status: AssignmentStatus;
+  due_at: Date | null;
+  submitted_at: Date | null;
+  reminded_at: Date | null;
+  has_draft: boolean;
+}
+
+function toProgress(row: ProgressSqlRow): ProgressRow {
+  return {
+    id: row.id,
+    applicationId: row.application_id,
+    title: row.title,
+    reviewerId: row.reviewer_id,
+    reviewerName: row.reviewer_name,
+    status: row.status,
+    hasDraft: row.has_draft,
+    dueAt: row.due_at,
+    submittedAt: row.submitted_at,
+    remindedAt: row.reminded_at,
+  };
+}
+
+interface ReviewableSqlRow {
+  id: string;
+  title: string;
+  track_id: string;
+  side_status: SideState['status'];
+  assigned: number;
+  reviews: Record<string, number>[];
+}
+
+function toReviewable(row: ReviewableSqlRow): ReviewableApplication {
+  return {
+    id: row.id,
+    title: row.title,
+    trackId: row.track_id,
+    sideStatus: row.side_status,
+    assigned: row.assigned,
+    reviews: row.reviews,
   };
 }
 
@@ -61,25 +230,47 @@ const ASSIGNMENT = `SELECT r.id, r.application_id, a.call_id, a.track_id, r.revi
   FROM review_assignments r JOIN applications a ON a.id = r.application_id JOIN calls c ON c.id = a.call_id
   JOIN organisations o ON o.id = r.agency_id LEFT JOIN call_agencies ca ON ca.call_id = a.call_id AND ca.agency_id = r.agency_id`;
 
-function toAssignment(row: Record<string, unknown>): AssignmentRow {
+/** A row of {@link ASSIGNMENT}. */
+interface AssignmentSqlRow {
+  id: string;
+  application_id: string;
+  call_id: string;
+  track_id: string;
+  reviewer_id: string;
+  agency_id: string;
+  status: AssignmentStatus;
+  due_at: Date | null;
+  scores: Record<string, number> | null;
+  comment: string | null;
+  submitted_at: Date | null;
+  version: number;
+  title: string;
+  reminded_at: Date | null;
+  call_title_ja: string;
+  call_title_en: string;
+  agency: string;
+  agency_time_zone: string;
+}
+
+function toAssignment(row: AssignmentSqlRow): AssignmentRow {
   return {
-    id: row['id'] as string,
-    applicationId: row['application_id'] as string,
-    callId: row['call_id'] as string,
-    trackId: row['track_id'] as string,
-    reviewerId: row['reviewer_id'] as string,
-    agencyId: row['agency_id'] as string,
-    status: row['status'] as AssignmentStatus,
-    dueAt: row['due_at'] as Date | null,
-    scores: row['scores'] as Record<string, number> | null,
-    comment: row['comment'] as string | null,
-    submittedAt: row['submitted_at'] as Date | null,
-    version: row['version'] as number,
-    title: row['title'] as string,
-    callTitle: { ja: row['call_title_ja'] as string, en: row['call_title_en'] as string },
-    agency: row['agency'] as string,
-    agencyTimeZone: row['agency_time_zone'] as string,
-    remindedAt: row['reminded_at'] as Date | null,
+    id: row.id,
+    applicationId: row.application_id,
+    callId: row.call_id,
+    trackId: row.track_id,
+    reviewerId: row.reviewer_id,
+    agencyId: row.agency_id,
+    status: row.status,
+    dueAt: row.due_at,
+    scores: row.scores,
+    comment: row.comment,
+    submittedAt: row.submitted_at,
+    version: row.version,
+    title: row.title,
+    callTitle: { ja: row.call_title_ja, en: row.call_title_en },
+    agency: row.agency,
+    agencyTimeZone: row.agency_time_zone,
+    remindedAt: row.reminded_at,
   };
 }
 
@@ -99,8 +290,8 @@ export class ReviewsRepository {
     );
   }
 
-  async callReviewers(callId: string, agencyId: string | null): Promise<Record<string, unknown>[]> {
-    return this.db.query(
+  async callReviewers(callId: string, agencyId: string | null): Promise<PoolReviewer[]> {
+    const rows = await this.db.query<PoolReviewerSqlRow[]>(
       `SELECT cr.reviewer_id, u.name, u.email, o.short_name AS organisation, cr.agency_id,
               (SELECT count(*)::int FROM review_assignments r JOIN applications a ON a.id = r.application_id
                 WHERE r.reviewer_id = cr.reviewer_id AND a.call_id = cr.call_id AND r.status <> 'declined') AS load
@@ -108,11 +299,12 @@ export class ReviewsRepository {
         WHERE cr.call_id = $1 AND ($2::uuid IS NULL OR cr.agency_id = $2) ORDER BY u.name, cr.reviewer_id`,
       [callId, agencyId],
     );
+    return rows.map(toPoolReviewer);
   }
 
   /** Active users with the reviewer role whose name or e-mail contains `query`, with the agency whose pool of the call has them, if any. */
-  async reviewerCandidates(callId: string, query: string, limit: number): Promise<Record<string, unknown>[]> {
-    return this.db.query(
+  async reviewerCandidates(callId: string, query: string, limit: number): Promise<ReviewerCandidate[]> {
+    const rows = await this.db.query<ReviewerCandidateSqlRow[]>(
       `SELECT u.id, u.name, u.email, o.short_name AS organisation, cr.agency_id AS pool_agency_id
          FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id
          LEFT JOIN call_reviewers cr ON cr.call_id = $1 AND cr.reviewer_id = u.id
@@ -121,6 +313,7 @@ export class ReviewsRepository {
         ORDER BY u.name, u.id LIMIT $3`,
       [callId, query.replace(/[\\%_]/g, (c) => `\\${c}`), limit],
     );
+    return rows.map(toReviewerCandidate);
   }
 
   async isActiveReviewer(userId: string): Promise<boolean> {
@@ -150,22 +343,15 @@ export class ReviewsRepository {
 
   /** The call's mode and its agencies' deadlines, zones and review rule: what the review timeline needs. */
   async reviewTimeline(callId: string): Promise<ReviewTimeline> {
-    const rows = await this.db.query<Record<string, unknown>[]>(
+    const rows = await this.db.query<TimelineAgencySqlRow[]>(
       `SELECT c.mode, ca.agency_id, o.short_name, ca.role, ca.deadline, ca.time_zone, ca.review_once_final
          FROM calls c JOIN call_agencies ca ON ca.call_id = c.id JOIN organisations o ON o.id = ca.agency_id
         WHERE c.id = $1 ORDER BY ca.role, ca.sort_order`,
       [callId],
     );
     return {
-      mode: (rows[0]?.['mode'] as CooperationMode | undefined) ?? 'joint_call',
-      agencies: rows.map((r) => ({
-        agencyId: r['agency_id'] as string,
-        name: r['short_name'] as string,
-        role: r['role'] as 'lead' | 'partner',
-        deadline: r['deadline'] as Date,
-        timeZone: r['time_zone'] as string,
-        reviewOnceFinal: r['review_once_final'] as boolean,
-      })),
+      mode: rows[0]?.mode ?? 'joint_call',
+      agencies: rows.map(toTimelineAgency),
     };
   }
 
@@ -223,7 +409,7 @@ export class ReviewsRepository {
 
   /** What the reviewers of new assignments are told. */
   async assignmentNotices(manager: EntityManager, assignmentIds: readonly string[]): Promise<AssignmentNoticeRow[]> {
-    const rows = await manager.query<Record<string, unknown>[]>(
+    const rows = await manager.query<AssignmentNoticeSqlRow[]>(
       `SELECT r.id, r.reviewer_id, r.due_at, a.title, ag.short_name
          FROM review_assignments r
          JOIN applications a ON a.id = r.application_id
@@ -237,7 +423,7 @@ export class ReviewsRepository {
   /** Open assignments due within the largest offset, with the smallest offset reached and not yet reminded. */
   async dueReviewReminders(now: Date, offsetsMinutes: readonly number[]): Promise<(AssignmentNoticeRow & { offsetMinutes: number })[]> {
     if (offsetsMinutes.length === 0) return [];
-    const rows = await this.db.query<Record<string, unknown>[]>(
+    const rows = await this.db.query<ReviewReminderSqlRow[]>(
       `SELECT r.id, r.reviewer_id, r.due_at, a.title, ag.short_name, due.offset_minutes
          FROM review_assignments r
          JOIN applications a ON a.id = r.application_id
@@ -252,7 +438,7 @@ export class ReviewsRepository {
         ORDER BY r.due_at, r.id`,
       [now, offsetsMinutes, Math.max(...offsetsMinutes)],
     );
-    return rows.map((r) => ({ ...toAssignmentNoticeRow(r), offsetMinutes: r['offset_minutes'] as number }));
+    return rows.map(toReviewReminder);
   }
 
   /**
@@ -291,7 +477,7 @@ export class ReviewsRepository {
    * application's team: its PI, every side's PI and every member with an account.
    */
   private async decisionNotices(manager: EntityManager, where: string, params: unknown[]): Promise<PublishedDecisionRow[]> {
-    const rows = await manager.query<Record<string, unknown>[]>(
+    const rows = await manager.query<DecisionNoticeSqlRow[]>(
       `SELECT d.application_id, d.agency_id, d.decision, ag.short_name, a.title, c.title_en, c.title_ja,
               ARRAY(SELECT u FROM (SELECT a.pi_user_id AS u
                                    UNION SELECT s.pi_user_id FROM application_sides s WHERE s.application_id = a.id
@@ -306,15 +492,7 @@ export class ReviewsRepository {
         ORDER BY d.application_id, d.agency_id`,
       params,
     );
-    return rows.map((r) => ({
-      applicationId: r['application_id'] as string,
-      agencyId: r['agency_id'] as string,
-      agency: r['short_name'] as string,
-      decision: r['decision'] as 'yes' | 'no',
-      applicationTitle: r['title'] as string,
-      callTitle: { en: r['title_en'] as string, ja: r['title_ja'] as string },
-      applicantIds: r['applicant_ids'] as string[],
-    }));
+    return rows.map(toDecisionNotice);
   }
 
   async deleteAssignment(id: string): Promise<void> {
@@ -322,15 +500,14 @@ export class ReviewsRepository {
   }
 
   async assignment(id: string, manager: EntityManager = this.db.manager): Promise<AssignmentRow | undefined> {
-    const rows = await manager.query<Record<string, unknown>[]>(`${ASSIGNMENT} WHERE r.id = $1`, [id]);
+    const rows = await manager.query<AssignmentSqlRow[]>(`${ASSIGNMENT} WHERE r.id = $1`, [id]);
     return rows[0] && toAssignment(rows[0]);
   }
 
   async assignmentsOf(reviewerId: string): Promise<AssignmentRow[]> {
-    const rows = await this.db.query<Record<string, unknown>[]>(
-      `${ASSIGNMENT} WHERE r.reviewer_id = $1 ORDER BY r.due_at NULLS LAST, r.id`,
-      [reviewerId],
-    );
+    const rows = await this.db.query<AssignmentSqlRow[]>(`${ASSIGNMENT} WHERE r.reviewer_id = $1 ORDER BY r.due_at NULLS LAST, r.id`, [
+      reviewerId,
+    ]);
     return rows.map(toAssignment);
   }
 
@@ -360,7 +537,7 @@ export class ReviewsRepository {
    */
   async callAssignments(callId: string, agencyId: string): Promise<ProgressRow[]> {
     if (!agencyId) throw new Error('callAssignments needs the agency that scopes it');
-    const rows = await this.db.query<Record<string, unknown>[]>(
+    const rows = await this.db.query<ProgressSqlRow[]>(
       `SELECT r.id, r.application_id, a.title, r.reviewer_id, u.name AS reviewer_name, r.status, r.due_at, r.submitted_at, r.reminded_at,
               (r.submitted_at IS NULL AND (r.scores IS NOT NULL AND r.scores <> '{}'::jsonb OR coalesce(r.comment, '') <> '')) AS has_draft
          FROM review_assignments r JOIN applications a ON a.id = r.application_id JOIN users u ON u.id = r.reviewer_id
@@ -368,18 +545,7 @@ export class ReviewsRepository {
         ORDER BY a.title, a.id, u.name, r.id`,
       [callId, agencyId],
     );
-    return rows.map((row) => ({
-      id: row['id'] as string,
-      applicationId: row['application_id'] as string,
-      title: row['title'] as string,
-      reviewerId: row['reviewer_id'] as string,
-      reviewerName: row['reviewer_name'] as string,
-      status: row['status'] as AssignmentStatus,
-      hasDraft: row['has_draft'] as boolean,
-      dueAt: row['due_at'] as Date | null,
-      submittedAt: row['submitted_at'] as Date | null,
-      remindedAt: row['reminded_at'] as Date | null,
-    }));
+    return rows.map(toProgress);
   }
 
   /**
@@ -425,7 +591,7 @@ export class ReviewsRepository {
 
   /** Submitted reviews of an application, oldest first. */
   async submittedReviews(applicationId: string): Promise<AssignmentRow[]> {
-    const rows = await this.db.query<Record<string, unknown>[]>(
+    const rows = await this.db.query<AssignmentSqlRow[]>(
       `${ASSIGNMENT} WHERE r.application_id = $1 AND r.submitted_at IS NOT NULL ORDER BY r.submitted_at, r.id`,
       [applicationId],
     );
@@ -433,8 +599,8 @@ export class ReviewsRepository {
   }
 
   /** The applications of a call an agency reviews (its side eligible or later), with their assignment counts and submitted reviews. */
-  async reviewable(callId: string, agencyId: string, trackId?: string): Promise<Record<string, unknown>[]> {
-    return this.db.query(
+  async reviewable(callId: string, agencyId: string, trackId?: string): Promise<ReviewableApplication[]> {
+    const rows = await this.db.query<ReviewableSqlRow[]>(
       `SELECT a.id, a.title, a.track_id, s.status AS side_status,
               (SELECT count(*)::int FROM review_assignments r WHERE r.application_id = a.id AND r.agency_id = $2 AND r.status <> 'declined') AS assigned,
               coalesce((SELECT json_agg(r.scores ORDER BY r.submitted_at) FROM review_assignments r
@@ -444,6 +610,7 @@ export class ReviewsRepository {
         ORDER BY a.id`,
       [callId, agencyId, trackId ?? null],
     );
+    return rows.map(toReviewable);
   }
 
   async recordDecision(

@@ -69,12 +69,12 @@ export class ReviewsService {
   async listCallReviewers(principal: Principal, callId: string) {
     await this.requireParticipatingOfficer(principal, callId);
     return (await this.reviews.callReviewers(callId, officerAgencyOf(principal))).map((r) => ({
-      reviewerId: r['reviewer_id'] as string,
-      name: r['name'] as string,
-      email: r['email'] as string,
-      organisation: r['organisation'] as string | null,
-      agencyId: r['agency_id'] as string,
-      load: r['load'] as number,
+      reviewerId: r.reviewerId,
+      name: r.name,
+      email: r.email,
+      organisation: r.organisation,
+      agencyId: r.agencyId,
+      load: r.load,
     }));
   }
 
@@ -91,12 +91,12 @@ export class ReviewsService {
     await this.requireParticipatingOfficer(principal, callId);
     const agency = officerAgencyOf(principal);
     return (await this.reviews.reviewerCandidates(callId, query.trim(), 50)).map((r) => ({
-      id: r['id'] as string,
-      name: r['name'] as string,
-      email: r['email'] as string,
-      organisation: r['organisation'] as string | null,
-      inYourPool: r['pool_agency_id'] === agency,
-      inOtherPool: r['pool_agency_id'] !== null && r['pool_agency_id'] !== agency,
+      id: r.id,
+      name: r.name,
+      email: r.email,
+      organisation: r.organisation,
+      inYourPool: r.poolAgencyId === agency,
+      inOtherPool: r.poolAgencyId !== null && r.poolAgencyId !== agency,
     }));
   }
 
@@ -218,12 +218,9 @@ export class ReviewsService {
     const closed = reviewNotOpen(timeline, agency, this.clock.now());
     if (closed) throw refusalError(closed);
     const applications = (await this.reviews.reviewable(callId, agency, dto.trackId))
-      .filter(
-        (a) =>
-          sideNotReady('assignment', timeline, [{ agencyId: agency, status: a['side_status'] as SideState['status'] }], agency) === null,
-      )
-      .map((a) => a['id'] as string);
-    const reviewers = (await this.reviews.callReviewers(callId, agency)).map((r) => r['reviewer_id'] as string);
+      .filter((a) => sideNotReady('assignment', timeline, [{ agencyId: agency, status: a.sideStatus }], agency) === null)
+      .map((a) => a.id);
+    const reviewers = (await this.reviews.callReviewers(callId, agency)).map((r) => r.reviewerId);
     const conflicts = await this.reviews.conflicts(applications, reviewers);
     const now = this.clock.now();
     return this.reviews.transaction(async (manager) => {
@@ -398,14 +395,10 @@ export class ReviewsService {
     const rows = await this.reviews.reviewable(callId, officerAgencyOf(principal)!, trackId);
     const criteria = call.criteria.map((c) => ({ id: c.id!, weight: c.weight, threshold: c.threshold }));
     const ranked = rankApplications(
-      rows.map((r) => ({
-        applicationId: r['id'] as string,
-        reviews: r['reviews'] as Record<string, number>[],
-        assigned: r['assigned'] as number,
-      })),
+      rows.map((r) => ({ applicationId: r.id, reviews: r.reviews, assigned: r.assigned })),
       criteria,
     );
-    const titles = new Map(rows.map((r) => [r['id'] as string, r['title'] as string]));
+    const titles = new Map(rows.map((r) => [r.id, r.title]));
     return {
       callId,
       criteria: criteria.map((c) => c.id),
