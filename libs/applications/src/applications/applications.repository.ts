@@ -149,7 +149,7 @@ export class ApplicationsRepository {
 
   /** The application with its sides (and their call terms) and members; `forUpdate` locks it for a state change. */
   async load(id: string, manager: EntityManager = this.db.manager, forUpdate = false): Promise<ApplicationRecord | undefined> {
-    const rows = await manager.query<Record<string, unknown>[]>(
+    const rows = await manager.query<ApplicationRow[]>(
       `SELECT a.*, c.title_en AS call_title_en, c.title_ja AS call_title_ja,
               (SELECT coalesce(json_agg(json_build_object('number', r.number, 'kind', r.kind, 'agencyId', r.agency_id,
                                                           'agencyShortName', ag.short_name, 'issuedAt', r.issued_at)
@@ -162,7 +162,7 @@ export class ApplicationsRepository {
     const a = rows[0];
     if (!a) return undefined;
     // One after the other: inside a transaction they share one connection.
-    const sides = await manager.query<Record<string, unknown>[]>(
+    const sides = await manager.query<SideRow[]>(
       `SELECT s.*, ca.role, ca.deadline, ca.time_zone, ca.institution_approval_required, ag.short_name AS agency_short_name,
                 i.short_name AS institution_short_name, i.country AS institution_country, idl.deadline AS institution_deadline,
                 pu.name AS pi_user_name, pu.email AS pi_user_email
@@ -173,68 +173,14 @@ export class ApplicationsRepository {
            LEFT JOIN institution_deadlines idl ON idl.call_id = $2 AND idl.institution_id = s.institution_id
            LEFT JOIN users pu ON pu.id = s.pi_user_id
           WHERE s.application_id = $1 ORDER BY ca.role, ca.sort_order`,
-      [id, a['call_id']],
+      [id, a.call_id],
     );
-    const members = await manager.query<Record<string, unknown>[]>(
+    const members = await manager.query<MemberRow[]>(
       `SELECT * FROM application_members WHERE application_id = $1 ORDER BY role, name, id`,
       [id],
     );
-    return {
-      id,
-      callId: a['call_id'] as string,
-      callTitleEn: a['call_title_en'] as string,
-      callTitleJa: a['call_title_ja'] as string,
-      trackId: a['track_id'] as string,
-      piUserId: a['pi_user_id'] as string,
-      title: a['title'] as string,
-      abstract: a['abstract'] as string,
-      fieldCode: a['field_code'] as string | null,
-      keywords: a['keywords'] as string[],
-      durationMonths: a['duration_months'] as number | null,
-      status: a['status'] as ApplicationStatus,
-      version: a['version'] as number,
-      sides: sides.map((s) => ({
-        agencyId: s['agency_id'] as string,
-        agencyShortName: s['agency_short_name'] as string,
-        role: s['role'] as 'lead' | 'partner',
-        deadline: s['deadline'] as Date,
-        timeZone: s['time_zone'] as string,
-        approvalRequired: s['institution_approval_required'] as boolean,
-        status: s['status'] as SideStatus,
-        piUserId: s['pi_user_id'] as string | null,
-        piName: s['pi_name'] as string | null,
-        piEmail: s['pi_email'] as string | null,
-        piOrcid: s['pi_orcid'] as string | null,
-        piUserName: s['pi_user_name'] as string | null,
-        piUserEmail: s['pi_user_email'] as string | null,
-        institutionId: s['institution_id'] as string | null,
-        institutionShortName: s['institution_short_name'] as string | null,
-        institutionCountry: s['institution_country'] as string | null,
-        budgetPerYear: (s['budget_per_year'] as string[]).map(Number),
-        budgetCurrency: (s['budget_currency'] as string | null)?.trim() ?? null,
-        existingGrantNumber: s['existing_grant_number'] as string | null,
-        exportControlCheckedAt: s['export_control_checked_at'] as Date | null,
-        disclosuresReceivedAt: s['disclosures_received_at'] as Date | null,
-        receiptNumber: s['receipt_number'] as string | null,
-        submittedAt: s['submitted_at'] as Date | null,
-        institutionDeadline: s['institution_deadline'] as Date | null,
-      })),
-      members: members.map((m) => ({
-        id: m['id'] as string,
-        userId: m['user_id'] as string | null,
-        name: m['name'] as string,
-        email: m['email'] as string | null,
-        orcid: m['orcid'] as string | null,
-        role: m['role'] as MemberRole,
-        earlyCareer: m['early_career'] as boolean,
-        institutionId: m['institution_id'] as string | null,
-        country: (m['country'] as string | null)?.trim() ?? null,
-      })),
-      receipts: (a['receipts'] as (Omit<ReceiptRecord, 'issuedAt'> & { issuedAt: string })[]).map((r) => ({
-        ...r,
-        issuedAt: new Date(r.issuedAt),
-      })),
-    };
+    // The id as the caller asked for it.
+    return { ...toApplication(a, sides, members), id };
   }
 
   async insert(manager: EntityManager, callId: string, piUserId: string, content: Required<ContentFields>): Promise<string> {
@@ -469,7 +415,7 @@ export class ApplicationsRepository {
     if (filter.after) {
       where.push(`(${key.createdAt}, ${key.id}) < (${sql.add(filter.after.createdAt)}::timestamptz, ${sql.add(filter.after.id)}::uuid)`);
     }
-    const rows = await manager.query<Record<string, unknown>[]>(
+    const rows = await manager.query<ApplicationListRow[]>(
       `SELECT a.id, a.call_id, c.title_en, c.title_ja, a.title, a.status, a.pi_user_id,
               to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at
          FROM ${from} JOIN calls c ON c.id = a.call_id
@@ -477,7 +423,7 @@ export class ApplicationsRepository {
         ORDER BY ${key.createdAt} DESC, ${key.id} DESC LIMIT ${sql.add(filter.limit + 1)}`,
       sql.values,
     );
-    const sides = await manager.query<Record<string, unknown>[]>(
+    const sides = await manager.query<ListSideRow[]>(
       `SELECT s.application_id, s.agency_id, ag.short_name, s.status, ca.role, ca.deadline, ca.time_zone, s.receipt_number,
               s.institution_id, i.short_name AS institution_short_name, i.country AS institution_country,
               idl.deadline AS institution_deadline
@@ -486,44 +432,24 @@ export class ApplicationsRepository {
          JOIN organisations ag ON ag.id = s.agency_id LEFT JOIN organisations i ON i.id = s.institution_id
          LEFT JOIN institution_deadlines idl ON idl.call_id = a.call_id AND idl.institution_id = s.institution_id
         WHERE s.application_id = ANY($1::uuid[]) ORDER BY ca.role, ca.sort_order`,
-      [rows.map((row) => row['id'])],
+      [rows.map((row) => row.id)],
     );
-    return rows.map((row) => {
-      const own = sides.filter((s) => s['application_id'] === row['id']);
-      const lead = own.find((s) => s['role'] === 'lead');
-      return {
-        id: row['id'] as string,
-        callId: row['call_id'] as string,
-        callTitleEn: row['title_en'] as string,
-        callTitleJa: row['title_ja'] as string,
-        title: row['title'] as string,
-        status: row['status'] as ApplicationStatus,
-        piUserId: row['pi_user_id'] as string,
-        createdAt: row['created_at'] as string,
-        institutionDeadline: (lead?.['institution_deadline'] as Date | null | undefined) ?? null,
-        sides: own.map((s) => ({
-          agencyId: s['agency_id'] as string,
-          agencyShortName: s['short_name'] as string,
-          status: s['status'] as SideStatus,
-          deadline: s['deadline'] as Date,
-          timeZone: s['time_zone'] as string,
-          receiptNumber: s['receipt_number'] as string | null,
-          institutionId: s['institution_id'] as string | null,
-          institutionShortName: s['institution_short_name'] as string | null,
-          institutionCountry: s['institution_country'] as string | null,
-        })),
-      };
-    });
+    return rows.map((row) =>
+      toListedApplication(
+        row,
+        sides.filter((s) => s.application_id === row.id),
+      ),
+    );
   }
 
   /** One row per side of every application an office may see, for the CSV export. */
-  async exportRows(office: string, filter: { callId?: string; status?: string; field?: string }): Promise<Record<string, unknown>[]> {
+  async exportRows(office: string, filter: { callId?: string; status?: string; field?: string }): Promise<ExportRow[]> {
     const sql = new SqlParams();
     const where = [`k.institution_id = ${sql.add(office)}::uuid`];
     if (filter.callId) where.push(`k.call_id = ${sql.add(filter.callId)}`);
     if (filter.status) where.push(`k.status = ${sql.add(filter.status)}`);
     if (filter.field) where.push(`a.field_code = ${sql.add(filter.field)}`);
-    return this.db.query(
+    return this.db.query<ExportRow[]>(
       `SELECT a.id, c.title_en AS call_title, a.title, a.status, pi.name AS pi_name, ag.short_name AS agency, s.status AS side_status,
               i.short_name AS institution, ca.deadline, s.receipt_number, s.submitted_at,
               (SELECT sum(b) FROM unnest(s.budget_per_year) b) AS budget_total, s.budget_currency
@@ -667,7 +593,7 @@ export class ApplicationsRepository {
    */
   async dueDeadlineReminders(now: Date, offsetsMinutes: readonly number[]): Promise<DeadlineReminderRow[]> {
     if (offsetsMinutes.length === 0) return [];
-    const rows = await this.db.query<Record<string, unknown>[]>(
+    const rows = await this.db.query<DueSideRow[]>(
       `SELECT s.application_id, s.agency_id, s.status, s.institution_id, s.pi_user_id AS side_pi_user_id,
               a.title, a.pi_user_id, c.title_en, c.title_ja, ag.short_name AS agency, ca.deadline, ca.time_zone, due.offset_minutes,
               ARRAY(SELECT m.user_id FROM application_members m
@@ -703,25 +629,11 @@ export class ApplicationsRepository {
         ORDER BY ca.deadline, s.application_id, s.agency_id`,
       [now, offsetsMinutes, Math.max(...offsetsMinutes)],
     );
-    return rows.map((r) => ({
-      applicationId: r['application_id'] as string,
-      agencyId: r['agency_id'] as string,
-      pendingApproval: r['status'] === 'pending_institution',
-      institutionId: r['institution_id'] as string | null,
-      sidePiUserId: r['side_pi_user_id'] as string | null,
-      piUserId: r['pi_user_id'] as string,
-      coPiUserIds: r['co_pi_user_ids'] as string[],
-      title: r['title'] as string,
-      callTitle: { en: r['title_en'] as string, ja: r['title_ja'] as string },
-      agency: r['agency'] as string,
-      deadline: r['deadline'] as Date,
-      timeZone: r['time_zone'] as string,
-      offsetMinutes: r['offset_minutes'] as number,
-    }));
+    return rows.map(toDeadlineReminder);
   }
 
-  async events(applicationId: string): Promise<Record<string, unknown>[]> {
-    return this.db.query(
+  async events(applicationId: string): Promise<EventRow[]> {
+    return this.db.query<EventRow[]>(
       `SELECT e.id, e.action, e.from_status, e.to_status, e.comment, e.occurred_at, e.agency_id, ag.short_name AS agency_short_name,
               u.id AS actor_id, u.name AS actor_name, r.kind AS receipt_kind, r.number AS receipt_number
          FROM application_events e LEFT JOIN users u ON u.id = e.actor_id LEFT JOIN organisations ag ON ag.id = e.agency_id
@@ -778,3 +690,287 @@ export interface ApplicationSummaryRow {
 function memberParams(member: MemberFields): unknown[] {
   return [member.userId, member.name, member.email, member.orcid, member.role, member.earlyCareer, member.institutionId, member.country];
 }
+
+/** load: a receipt as the JSON aggregate spells it, its time as text. */
+interface ReceiptJson {
+  readonly number: string;
+  readonly kind: ReceiptKind;
+  readonly agencyId: string;
+  readonly agencyShortName: string;
+  readonly issuedAt: string;
+}
+
+/** load: `a.*` with the call's titles and the receipts. */
+interface ApplicationRow {
+  readonly id: string;
+  readonly call_id: string;
+  readonly track_id: string;
+  readonly pi_user_id: string;
+  readonly title: string;
+  readonly abstract: string;
+  readonly field_code: string | null;
+  readonly keywords: string[];
+  readonly duration_months: number | null;
+  readonly status: ApplicationStatus;
+  readonly created_at: Date;
+  readonly updated_at: Date;
+  readonly version: number;
+  readonly call_title_en: string;
+  readonly call_title_ja: string;
+  readonly receipts: ReceiptJson[];
+}
+
+/** load: `s.*` with the call's terms for the agency, the agency's and institution's names, the internal deadline and the PI's account. */
+interface SideRow {
+  readonly application_id: string;
+  readonly agency_id: string;
+  readonly call_id: string;
+  readonly status: SideStatus;
+  readonly pi_user_id: string | null;
+  readonly pi_name: string | null;
+  readonly pi_email: string | null;
+  readonly pi_orcid: string | null;
+  readonly institution_id: string | null;
+  /** bigint[]: each amount as text. */
+  readonly budget_per_year: string[];
+  /** char(3), blank-padded. */
+  readonly budget_currency: string | null;
+  readonly existing_grant_number: string | null;
+  readonly export_control_checked_at: Date | null;
+  readonly disclosures_received_at: Date | null;
+  readonly receipt_number: string | null;
+  readonly submitted_at: Date | null;
+  readonly eligibility_reason: string | null;
+  readonly role: SideRecord['role'];
+  readonly deadline: Date;
+  readonly time_zone: string;
+  readonly institution_approval_required: boolean;
+  readonly agency_short_name: string;
+  readonly institution_short_name: string | null;
+  readonly institution_country: string | null;
+  readonly institution_deadline: Date | null;
+  readonly pi_user_name: string | null;
+  readonly pi_user_email: string | null;
+}
+
+/** load: `application_members.*`. */
+interface MemberRow {
+  readonly id: string;
+  readonly application_id: string;
+  readonly call_id: string;
+  readonly user_id: string | null;
+  readonly name: string;
+  readonly email: string | null;
+  readonly orcid: string | null;
+  readonly role: MemberRole;
+  readonly early_career: boolean;
+  readonly institution_id: string | null;
+  /** char(2), blank-padded. */
+  readonly country: string | null;
+}
+
+function toApplication(row: ApplicationRow, sides: readonly SideRow[], members: readonly MemberRow[]): ApplicationRecord {
+  return {
+    id: row.id,
+    callId: row.call_id,
+    callTitleEn: row.call_title_en,
+    callTitleJa: row.call_title_ja,
+    trackId: row.track_id,
+    piUserId: row.pi_user_id,
+    title: row.title,
+    abstract: row.abstract,
+    fieldCode: row.field_code,
+    keywords: row.keywords,
+    durationMonths: row.duration_months,
+    status: row.status,
+    version: row.version,
+    sides: sides.map(toSide),
+    members: members.map(toMember),
+    receipts: row.receipts.map(toReceipt),
+  };
+}
+
+function toSide(row: SideRow): SideRecord {
+  return {
+    agencyId: row.agency_id,
+    agencyShortName: row.agency_short_name,
+    role: row.role,
+    deadline: row.deadline,
+    timeZone: row.time_zone,
+    approvalRequired: row.institution_approval_required,
+    status: row.status,
+    piUserId: row.pi_user_id,
+    piName: row.pi_name,
+    piEmail: row.pi_email,
+    piOrcid: row.pi_orcid,
+    piUserName: row.pi_user_name,
+    piUserEmail: row.pi_user_email,
+    institutionId: row.institution_id,
+    institutionShortName: row.institution_short_name,
+    institutionCountry: row.institution_country,
+    budgetPerYear: row.budget_per_year.map(Number),
+    budgetCurrency: row.budget_currency?.trim() ?? null,
+    existingGrantNumber: row.existing_grant_number,
+    exportControlCheckedAt: row.export_control_checked_at,
+    disclosuresReceivedAt: row.disclosures_received_at,
+    receiptNumber: row.receipt_number,
+    submittedAt: row.submitted_at,
+    institutionDeadline: row.institution_deadline,
+  };
+}
+
+function toMember(row: MemberRow): MemberRecord {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    name: row.name,
+    email: row.email,
+    orcid: row.orcid,
+    role: row.role,
+    earlyCareer: row.early_career,
+    institutionId: row.institution_id,
+    country: row.country?.trim() ?? null,
+  };
+}
+
+function toReceipt(json: ReceiptJson): ReceiptRecord {
+  return { ...json, issuedAt: new Date(json.issuedAt) };
+}
+
+/** list: an application of the page, its creation time as text for the keyset. */
+interface ApplicationListRow {
+  readonly id: string;
+  readonly call_id: string;
+  readonly title_en: string;
+  readonly title_ja: string;
+  readonly title: string;
+  readonly status: ApplicationStatus;
+  readonly pi_user_id: string;
+  readonly created_at: string;
+}
+
+/** list: a side of an application on the page. */
+interface ListSideRow {
+  readonly application_id: string;
+  readonly agency_id: string;
+  readonly short_name: string;
+  readonly status: SideStatus;
+  readonly role: SideRecord['role'];
+  readonly deadline: Date;
+  readonly time_zone: string;
+  readonly receipt_number: string | null;
+  readonly institution_id: string | null;
+  readonly institution_short_name: string | null;
+  readonly institution_country: string | null;
+  readonly institution_deadline: Date | null;
+}
+
+/** An application of the page with its own sides; the lead side's institution sets the internal deadline shown. */
+function toListedApplication(row: ApplicationListRow, sides: readonly ListSideRow[]): ApplicationSummaryRow {
+  const lead = sides.find((s) => s.role === 'lead');
+  return {
+    id: row.id,
+    callId: row.call_id,
+    callTitleEn: row.title_en,
+    callTitleJa: row.title_ja,
+    title: row.title,
+    status: row.status,
+    piUserId: row.pi_user_id,
+    createdAt: row.created_at,
+    institutionDeadline: lead?.institution_deadline ?? null,
+    sides: sides.map(toListedSide),
+  };
+}
+
+function toListedSide(row: ListSideRow): ApplicationSummaryRow['sides'][number] {
+  return {
+    agencyId: row.agency_id,
+    agencyShortName: row.short_name,
+    status: row.status,
+    deadline: row.deadline,
+    timeZone: row.time_zone,
+    receiptNumber: row.receipt_number,
+    institutionId: row.institution_id,
+    institutionShortName: row.institution_short_name,
+    institutionCountry: row.institution_country,
+  };
+}
+
+/** exportRows: one side of an application. */
+export interface ExportRow {
+  readonly id: string;
+  readonly call_title: string;
+  readonly title: string;
+  readonly status: ApplicationStatus;
+  readonly pi_name: string;
+  readonly agency: string;
+  readonly side_status: SideStatus;
+  readonly institution: string | null;
+  readonly deadline: Date;
+  readonly receipt_number: string | null;
+  readonly submitted_at: Date | null;
+  /** sum() of bigints is numeric, as text; null when the side has no budget. */
+  readonly budget_total: string | null;
+  /** char(3), blank-padded. */
+  readonly budget_currency: string | null;
+}
+
+/** dueDeadlineReminders: a side due a reminder, with the smallest offset reached. */
+interface DueSideRow {
+  readonly application_id: string;
+  readonly agency_id: string;
+  readonly status: SideStatus;
+  readonly institution_id: string | null;
+  readonly side_pi_user_id: string | null;
+  readonly title: string;
+  readonly pi_user_id: string;
+  readonly title_en: string;
+  readonly title_ja: string;
+  readonly agency: string;
+  readonly deadline: Date;
+  readonly time_zone: string;
+  /** min() of int4: a number. */
+  readonly offset_minutes: number;
+  readonly co_pi_user_ids: string[];
+}
+
+function toDeadlineReminder(row: DueSideRow): DeadlineReminderRow {
+  return {
+    applicationId: row.application_id,
+    agencyId: row.agency_id,
+    pendingApproval: row.status === 'pending_institution',
+    institutionId: row.institution_id,
+    sidePiUserId: row.side_pi_user_id,
+    piUserId: row.pi_user_id,
+    coPiUserIds: row.co_pi_user_ids,
+    title: row.title,
+    callTitle: { en: row.title_en, ja: row.title_ja },
+    agency: row.agency,
+    deadline: row.deadline,
+    timeZone: row.time_zone,
+    offsetMinutes: row.offset_minutes,
+  };
+}
+
+/** events: an event with its agency's name, its actor's account if any and the receipt it issued, if any. */
+export type EventRow = EventColumns & EventActorColumns & EventReceiptColumns;
+
+interface EventColumns {
+  /** bigint: as text. */
+  readonly id: string;
+  readonly action: ApplicationEventAction;
+  readonly from_status: string | null;
+  readonly to_status: string | null;
+  readonly comment: string | null;
+  readonly occurred_at: Date;
+  readonly agency_id: string | null;
+  readonly agency_short_name: string | null;
+}
+
+/** The actor's account, joined: both columns or neither. */
+type EventActorColumns =
+  { readonly actor_id: string; readonly actor_name: string } | { readonly actor_id: null; readonly actor_name: null };
+
+/** The receipt the event issued, joined: both columns or neither. */
+type EventReceiptColumns =
+  { readonly receipt_kind: ReceiptKind; readonly receipt_number: string } | { readonly receipt_kind: null; readonly receipt_number: null };

@@ -24,7 +24,6 @@ import {
   allowedActions,
   applicationStatus,
   isEditable,
-  type ReceiptKind,
   receiptFor,
   type Refusal,
   type SideState,
@@ -34,7 +33,14 @@ import { type ChangeRecord, type NoticeContext, transitionNotices } from '../rul
 import { type CallTerms, type SubmissionProblem, submissionProblems } from '../rules/submission-checks.js';
 import { toApplicationDto, toApplicationSummaryDto } from './application-mapper.js';
 import { ApplicationPermission } from './applications-access.repository.js';
-import { type ApplicationRecord, ApplicationsRepository, DECISION_EVENT, type MemberFields } from './applications.repository.js';
+import {
+  type ApplicationRecord,
+  ApplicationsRepository,
+  DECISION_EVENT,
+  type EventRow,
+  type ExportRow,
+  type MemberFields,
+} from './applications.repository.js';
 import type {
   ApplicationCheckDto,
   ApplicationDto,
@@ -170,21 +176,7 @@ export class ApplicationsService {
         'budget_total',
         'currency',
       ],
-      rows.map((r) => [
-        r['id'] as string,
-        r['call_title'] as string,
-        r['title'] as string,
-        r['status'] as string,
-        r['pi_name'] as string,
-        r['agency'] as string,
-        r['side_status'] as string,
-        r['institution'] as string | null,
-        (r['deadline'] as Date).toISOString(),
-        r['receipt_number'] as string | null,
-        (r['submitted_at'] as Date | null)?.toISOString() ?? null,
-        r['budget_total'] as string | null,
-        (r['budget_currency'] as string | null)?.trim() ?? null,
-      ]),
+      rows.map(toCsvLine),
     );
   }
 
@@ -347,17 +339,7 @@ export class ApplicationsService {
     const results = await this.calls.resultsTimeline(application.callId);
     const agencies = application.sides.map((s) => s.agencyId);
     const decisionsShown = results !== undefined && decisionsVisible(officerAgencyOf(principal), agencies, results, this.clock.now());
-    return (await this.applications.events(id)).map((e) => ({
-      id: String(e['id']),
-      action: e['action'] as ApplicationEventAction,
-      agency: (e['agency_short_name'] as string | null) ?? null,
-      actor: e['actor_id'] ? { id: e['actor_id'] as string, name: e['actor_name'] as string } : null,
-      from: e['from_status'] as string | null,
-      to: e['to_status'] as string | null,
-      comment: e['action'] === DECISION_EVENT && !decisionsShown ? null : (e['comment'] as string | null),
-      receipt: e['receipt_number'] ? { kind: e['receipt_kind'] as ReceiptKind, number: e['receipt_number'] as string } : null,
-      at: (e['occurred_at'] as Date).toISOString(),
-    }));
+    return (await this.applications.events(id)).map((row) => toEventDto(row, decisionsShown));
   }
 
   /**
@@ -515,6 +497,40 @@ export function noticeContext(application: ApplicationRecord): NoticeContext {
     piUserId: application.piUserId,
     coPiUserIds: application.members.filter((m) => m.role === 'co_pi' && m.userId !== null).map((m) => m.userId!),
     sides: application.sides,
+  };
+}
+
+/** A line of the CSV export, in the order of its header. */
+function toCsvLine(r: ExportRow): (string | null)[] {
+  return [
+    r.id,
+    r.call_title,
+    r.title,
+    r.status,
+    r.pi_name,
+    r.agency,
+    r.side_status,
+    r.institution,
+    r.deadline.toISOString(),
+    r.receipt_number,
+    r.submitted_at?.toISOString() ?? null,
+    r.budget_total,
+    r.budget_currency?.trim() ?? null,
+  ];
+}
+
+/** An event as its readers see it; `decisionsShown`: whether an agency's decision shows its comment yet. */
+function toEventDto(e: EventRow, decisionsShown: boolean): ApplicationEventDto {
+  return {
+    id: String(e.id),
+    action: e.action,
+    agency: e.agency_short_name ?? null,
+    actor: e.actor_id ? { id: e.actor_id, name: e.actor_name } : null,
+    from: e.from_status,
+    to: e.to_status,
+    comment: e.action === DECISION_EVENT && !decisionsShown ? null : e.comment,
+    receipt: e.receipt_number ? { kind: e.receipt_kind, number: e.receipt_number } : null,
+    at: e.occurred_at.toISOString(),
   };
 }
 
