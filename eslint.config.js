@@ -33,6 +33,20 @@ export default tseslint.config(
     },
   },
   {
+    // A statement's row shape is declared beside it and read typed, never field by field with casts.
+    files: ['libs/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSAsExpression > MemberExpression[computed=true][property.value=/^[a-z_][a-z0-9_]*$/]',
+          message: "Declare the row's shape beside its statement (query<Row[]>) and read it typed instead of casting a field.",
+        },
+      ],
+    },
+  },
+  {
     // Each table is written only by the lib whose entity declares it (libs/tooling/lint/table-owners.js).
     files: ['libs/**/*.ts'],
     plugins: { jointcall: { rules: { 'own-tables': ownTablesRule(import.meta.dirname) } } },
