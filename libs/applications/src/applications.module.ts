@@ -2,7 +2,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { CallsModule } from '#calls';
 import { AccessService, IdentityModule } from '#identity';
 import { NotificationsModule, ScheduledNotices } from '#notifications';
-import { ApplicationPermission, ApplicationsAccessRepository } from './applications/applications-access.repository.js';
+import { ApplicationsAccessRepository } from './applications/applications-access.repository.js';
 import { ApplicationsController, InstitutionDeadlinesController } from './applications/applications.controller.js';
 import { ApplicationsRepository } from './applications/applications.repository.js';
 import { ApplicationsService } from './applications/applications.service.js';
@@ -27,9 +27,7 @@ export class ApplicationsModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.access.register(ApplicationPermission.read, (p, ids) => this.rules.readable(p, ids));
-    this.access.register(ApplicationPermission.edit, (p, ids) => this.rules.editable(p, ids));
-    this.access.register(ApplicationPermission.agencySide, (p, ids) => this.rules.agencySides(p, ids));
+    this.rules.registerWith(this.access);
     this.scheduled.register({
       name: 'deadline reminders',
       due: async (now, offsets) => (await this.applications.dueDeadlineReminders(now, offsets)).map(deadlineReminder),

@@ -2,7 +2,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { AccessService, IdentityModule } from '#identity';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { CalendarService } from './calendar/calendar.service.js';
-import { CallPermission, CallsAccessRepository } from './calls/calls-access.repository.js';
+import { CallsAccessRepository } from './calls/calls-access.repository.js';
 import { CallsController } from './calls/calls.controller.js';
 import { CallsRepository } from './calls/calls.repository.js';
 import { CallsService } from './calls/calls.service.js';
@@ -24,9 +24,6 @@ export class CallsModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.access.register(CallPermission.read, (p, ids) => this.rules.readable(p, ids));
-    this.access.register(CallPermission.lead, (p, ids) => this.rules.led(p, ids));
-    this.access.register(CallPermission.participate, (p, ids) => this.rules.participating(p, ids));
-    this.access.register(CallPermission.manageProgram, (p, ids) => this.rules.managedPrograms(p, ids));
+    this.rules.registerWith(this.access);
   }
 }

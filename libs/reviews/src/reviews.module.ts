@@ -6,7 +6,7 @@ import { NotificationsModule, ScheduledNotices } from '#notifications';
 import { ResultsReleaseController } from './results/results-release.controller.js';
 import { ResultsReleaseService } from './results/results-release.service.js';
 import { decisionNotice, reviewReminder } from './rules/review-notices.js';
-import { ReviewPermission, ReviewsAccessRepository } from './reviews/reviews-access.repository.js';
+import { ReviewsAccessRepository } from './reviews/reviews-access.repository.js';
 import { ReviewsController } from './reviews/reviews.controller.js';
 import { ReviewsRepository } from './reviews/reviews.repository.js';
 import { ReviewsService } from './reviews/reviews.service.js';
@@ -26,11 +26,7 @@ export class ReviewsModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.access.register(ReviewPermission.ownAssignment, (p, ids) => this.rules.ownAssignments(p, ids));
-    this.access.register(ReviewPermission.acceptedAssignment, (p, ids) => this.rules.acceptedAssignments(p, ids));
-    this.access.register(ReviewPermission.agencyAssignment, (p, ids) => this.rules.agencyAssignments(p, ids));
-    this.access.register(ReviewPermission.readAsReviewer, (p, ids) => this.rules.readableByReviewer(p, ids));
-    this.access.register(ReviewPermission.readReviewsAsOfficer, (p, ids) => this.rules.reviewedByAgency(p, ids));
+    this.rules.registerWith(this.access);
     this.scheduled.register({
       name: 'review reminders',
       due: async (now, offsets) => (await this.reviews.dueReviewReminders(now, offsets)).map(reviewReminder),

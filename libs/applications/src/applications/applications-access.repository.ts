@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { officeInstitutionOf, officerAgencyOf, PERMISSIONS, type Principal } from '#identity';
+import { type AccessService, officeInstitutionOf, officerAgencyOf, PERMISSIONS, type Principal } from '#identity';
 
 /** The applications feature's permissions (declared with all others in #identity). */
 export const ApplicationPermission = PERMISSIONS.applications;
@@ -23,6 +23,13 @@ export function receivedSideSql(side: string): string {
 @Injectable()
 export class ApplicationsAccessRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Registers this feature's checkers with the access module (its Nest module at start-up, or a hand-wired server). */
+  registerWith(access: AccessService): void {
+    access.register(ApplicationPermission.read, (p, ids) => this.readable(p, ids));
+    access.register(ApplicationPermission.edit, (p, ids) => this.editable(p, ids));
+    access.register(ApplicationPermission.agencySide, (p, ids) => this.agencySides(p, ids));
+  }
 
   async readable(principal: Principal, ids: readonly string[]): Promise<string[]> {
     const rows = await this.db.query<{ id: string }[]>(

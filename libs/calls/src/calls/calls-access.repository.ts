@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { officerAgencyOf, PERMISSIONS, type Principal } from '#identity';
+import { type AccessService, officerAgencyOf, PERMISSIONS, type Principal } from '#identity';
 
 /** The calls feature's permissions (declared with all others in #identity). */
 export const CallPermission = PERMISSIONS.calls;
@@ -10,6 +10,14 @@ export const CallPermission = PERMISSIONS.calls;
 @Injectable()
 export class CallsAccessRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Registers this feature's checkers with the access module (its Nest module at start-up, or a hand-wired server). */
+  registerWith(access: AccessService): void {
+    access.register(CallPermission.read, (p, ids) => this.readable(p, ids));
+    access.register(CallPermission.lead, (p, ids) => this.led(p, ids));
+    access.register(CallPermission.participate, (p, ids) => this.participating(p, ids));
+    access.register(CallPermission.manageProgram, (p, ids) => this.managedPrograms(p, ids));
+  }
 
   async readable(principal: Principal, ids: readonly string[]): Promise<string[]> {
     return this.ids(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { officerAgencyOf, PERMISSIONS, type Principal } from '#identity';
+import { type AccessService, officerAgencyOf, PERMISSIONS, type Principal } from '#identity';
 import { conflictKey } from '../rules/auto-assign.js';
 import { ReviewsRepository } from './reviews.repository.js';
 
@@ -18,6 +18,15 @@ export class ReviewsAccessRepository {
     @InjectDataSource() private readonly db: DataSource,
     private readonly reviews: ReviewsRepository,
   ) {}
+
+  /** Registers this feature's checkers with the access module (its Nest module at start-up, or a hand-wired server). */
+  registerWith(access: AccessService): void {
+    access.register(ReviewPermission.ownAssignment, (p, ids) => this.ownAssignments(p, ids));
+    access.register(ReviewPermission.acceptedAssignment, (p, ids) => this.acceptedAssignments(p, ids));
+    access.register(ReviewPermission.agencyAssignment, (p, ids) => this.agencyAssignments(p, ids));
+    access.register(ReviewPermission.readAsReviewer, (p, ids) => this.readableByReviewer(p, ids));
+    access.register(ReviewPermission.readReviewsAsOfficer, (p, ids) => this.reviewedByAgency(p, ids));
+  }
 
   /** The reviewer's own assignments; one on an application they are conflicted with only once declined. */
   async ownAssignments(principal: Principal, ids: readonly string[]): Promise<string[]> {
