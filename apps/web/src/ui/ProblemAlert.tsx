@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError, type Problem } from '../api/problem';
+import { Loading } from './Page';
 
 /** The message for a problem code from the catalogue, with the server's own detail as a last resort. */
 export function useProblemText(): (problem: Problem) => string {
@@ -27,5 +28,15 @@ export function ProblemAlert({ error, id }: { readonly error: unknown; readonly 
       )}
       {problem.requestId && <p className="muted small">{t('problems.requestId', { id: problem.requestId })}</p>}
     </div>
+  );
+}
+
+/** A query's state before its content: its problem, or "Loading…" until its first answer. */
+export function QueryState({ query }: { readonly query: { readonly data?: unknown; readonly error: unknown } }) {
+  return (
+    <>
+      <ProblemAlert error={query.error} />
+      {query.data === undefined && !query.error && <Loading />}
+    </>
   );
 }

@@ -2,9 +2,9 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatInstant, formatNumber, viewerTimeZone } from '../../lib/format';
-import { Loading, Page } from '../../ui/Page';
+import { Page } from '../../ui/Page';
 import { Pager, useCursors } from '../../ui/Pager';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { ProblemAlert, QueryState } from '../../ui/ProblemAlert';
 import { type Role, useMe } from '../me/me-query';
 import { type Notice, useMarkAllRead, useMarkRead, useNotices } from './account-queries';
 import { noticePath } from './notice-link';
@@ -45,8 +45,7 @@ export function NoticesPage() {
         {t('account.notices.unreadOnly')}
       </label>
       <ProblemAlert error={markAll.error} />
-      <ProblemAlert error={notices.error} />
-      {!notices.data && !notices.error && <Loading />}
+      <QueryState query={notices} />
       {notices.data && notices.data.items.length === 0 && <p>{unreadOnly ? t('account.notices.allRead') : t('account.notices.empty')}</p>}
       {notices.data && notices.data.items.length > 0 && (
         <ol className="notice-list" aria-label={t('account.notices.listLabel')} aria-busy={notices.isFetching}>

@@ -4,7 +4,7 @@ import { LANGUAGES, type Language, rememberLanguage } from '../../i18n';
 import { formText } from '../../lib/form';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { Loading, Page } from '../../ui/Page';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { ProblemAlert, QueryState } from '../../ui/ProblemAlert';
 import { type Me, useMe } from '../me/me-query';
 import { useEmailPreferences, useRotateCalendarToken, useUpdateEmailPreferences, useUpdateMe } from './account-queries';
 import { changedChoices, choicesInForce, type EmailChoices, groupsFor, type NoticeKind } from './email-choices';
@@ -103,8 +103,7 @@ function EmailSection({ me }: { readonly me: Me }) {
       ) : (
         <>
           <p className="muted">{t('account.settings.emailHint')}</p>
-          <ProblemAlert error={preferences.error} />
-          {!preferences.data && !preferences.error && <Loading />}
+          <QueryState query={preferences} />
           {preferences.data && <EmailForm saved={preferences.data.email} groups={groups} />}
         </>
       )}

@@ -2,9 +2,9 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formText } from '../../lib/form';
 import { Localized } from '../../ui/Localized';
-import { Loading, Page } from '../../ui/Page';
+import { Page } from '../../ui/Page';
 import { Pager, useCursors } from '../../ui/Pager';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { ProblemAlert, QueryState } from '../../ui/ProblemAlert';
 import { countryName } from '../statistics/statistics-model';
 import { type Organisation, type OrganisationFilters, useOrganisations, useSaveOrganisation } from './admin-queries';
 import { AdminNav } from './AdminNav';
@@ -95,8 +95,7 @@ export function OrganisationsPage() {
           </div>
         </div>
       </form>
-      <ProblemAlert error={organisations.error} />
-      {!organisations.data && !organisations.error && <Loading />}
+      <QueryState query={organisations} />
       {organisations.data && organisations.data.items.length === 0 && <p>{t('admin.organisations.empty')}</p>}
       {organisations.data && organisations.data.items.length > 0 && (
         <div className="table-wrap" aria-busy={organisations.isFetching}>

@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formText } from '../../lib/form';
-import { Loading, Page } from '../../ui/Page';
+import { Page } from '../../ui/Page';
 import { Pager, useCursors } from '../../ui/Pager';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { ProblemAlert, QueryState } from '../../ui/ProblemAlert';
 import { useMe } from '../me/me-query';
 import { type Role, type User, type UserFilters, useCreateUser, useOrganisationOptions, useUpdateUser, useUsers } from './admin-queries';
 import { AdminNav } from './AdminNav';
@@ -88,8 +88,7 @@ export function UsersPage() {
           </div>
         </div>
       </form>
-      <ProblemAlert error={users.error} />
-      {!users.data && !users.error && <Loading />}
+      <QueryState query={users} />
       {users.data && users.data.items.length === 0 && <p>{t('admin.users.empty')}</p>}
       {users.data && users.data.items.length > 0 && (
         <div className="table-wrap" aria-busy={users.isFetching}>

@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { pagePath } from '../../app/page-paths';
 import { formText } from '../../lib/form';
-import { Loading } from '../../ui/Page';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { ProblemAlert, QueryState } from '../../ui/ProblemAlert';
 import { StatusBadge } from '../../ui/StatusBadge';
 import type { ApplicationSummary } from '../proposals/proposal-queries';
 import { useAgencyApplications, useRecordEligibility } from './agency-review-queries';
@@ -21,8 +20,7 @@ export function ApplicationsPage() {
   const list = useAgencyApplications(callId);
   return (
     <CallReviewPage callId={callId} title={t('agencyReview.applications.title')}>
-      <ProblemAlert error={list.error} />
-      {!list.data && !list.error && <Loading />}
+      <QueryState query={list} />
       {list.data && list.data.items.length === 0 && <p>{t('agencyReview.applications.empty')}</p>}
       {list.data && list.data.items.length > 0 && agencyId && (
         <div className="table-wrap">

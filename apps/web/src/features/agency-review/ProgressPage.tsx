@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { pagePath } from '../../app/page-paths';
 import { formatInstant, formatNumber, viewerTimeZone } from '../../lib/format';
-import { Loading } from '../../ui/Page';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { ProblemAlert, QueryState } from '../../ui/ProblemAlert';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { type AssignmentProgress, useProgress, useRemind, useUnassign } from './agency-review-queries';
 import { CallReviewPage } from './CallReviewPage';
@@ -18,8 +17,7 @@ export function ProgressPage() {
   const rows = progress.data ?? [];
   return (
     <CallReviewPage callId={callId} title={t('agencyReview.progress.title')}>
-      <ProblemAlert error={progress.error} />
-      {!progress.data && !progress.error && <Loading />}
+      <QueryState query={progress} />
       {progress.data && rows.length === 0 && <p>{t('agencyReview.progress.empty')}</p>}
       {rows.length > 0 && (
         <>

@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { formatNumber, pick } from '../../lib/format';
 import { formText } from '../../lib/form';
-import { Loading } from '../../ui/Page';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { ProblemAlert, QueryState } from '../../ui/ProblemAlert';
 import { useCall } from '../calls/calls-queries';
 import {
   type AutoAssignReport,
@@ -30,8 +29,7 @@ export function ReviewersPage() {
   const pool = usePool(callId);
   return (
     <CallReviewPage callId={callId} title={t('agencyReview.reviewers.title')}>
-      <ProblemAlert error={pool.error} />
-      {!pool.data && !pool.error && <Loading />}
+      <QueryState query={pool} />
       {pool.data && <PoolTable pool={pool.data} />}
       <AddReviewer callId={callId} />
       {pool.data && <ManualAssignment callId={callId} pool={pool.data} />}

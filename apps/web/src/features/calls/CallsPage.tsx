@@ -5,9 +5,9 @@ import { Link } from 'react-router';
 import { pagePath } from '../../app/page-paths';
 import { pick } from '../../lib/format';
 import { Deadline } from '../../ui/Deadline';
-import { Loading, Page } from '../../ui/Page';
+import { Page } from '../../ui/Page';
 import { Pager, useCursors } from '../../ui/Pager';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { QueryState } from '../../ui/ProblemAlert';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { type CallFilters, type CallMode, useAgencies, useCalls } from './calls-queries';
 import { Localized } from '../../ui/Localized';
@@ -105,8 +105,7 @@ export function CallsPage() {
           </div>
         </div>
       </form>
-      <ProblemAlert error={calls.error} />
-      {!calls.data && !calls.error && <Loading />}
+      <QueryState query={calls} />
       {calls.data && calls.data.items.length === 0 && <p>{t('calls.none')}</p>}
       {calls.data && calls.data.items.length > 0 && (
         <ul className="plain-list" aria-busy={calls.isFetching}>

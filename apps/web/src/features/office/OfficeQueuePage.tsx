@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { pagePath } from '../../app/page-paths';
 import { Deadline } from '../../ui/Deadline';
-import { Loading, Page } from '../../ui/Page';
+import { Page } from '../../ui/Page';
 import { Pager, useCursors } from '../../ui/Pager';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { QueryState } from '../../ui/ProblemAlert';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { type OfficeFilters, useCallOptions, useOfficeQueue } from './office-queries';
 import { Localized } from '../../ui/Localized';
@@ -93,8 +93,7 @@ export function OfficeQueuePage() {
           </div>
         </div>
       </form>
-      <ProblemAlert error={queue.error} />
-      {!queue.data && !queue.error && <Loading />}
+      <QueryState query={queue} />
       {queue.data && queue.data.items.length === 0 && <p>{t('office.empty')}</p>}
       {queue.data && queue.data.items.length > 0 && (
         <div className="table-wrap" aria-busy={queue.isFetching}>

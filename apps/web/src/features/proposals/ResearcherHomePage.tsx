@@ -3,8 +3,8 @@ import { Link } from 'react-router';
 import { pagePath } from '../../app/page-paths';
 import { viewerTimeZone } from '../../lib/format';
 import { Deadline } from '../../ui/Deadline';
-import { Loading, Page } from '../../ui/Page';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { Page } from '../../ui/Page';
+import { QueryState } from '../../ui/ProblemAlert';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { type ApplicationSummary, useMyApplications } from './proposal-queries';
 import { Localized } from '../../ui/Localized';
@@ -63,8 +63,7 @@ export function ResearcherHomePage() {
         </Link>
       }
     >
-      <ProblemAlert error={mine.error} />
-      {!mine.data && !mine.error && <Loading />}
+      <QueryState query={mine} />
       {mine.data && (
         <>
           <section aria-labelledby="deadlines-heading">

@@ -6,7 +6,7 @@ import { pagePath } from '../../app/page-paths';
 import { Deadline } from '../../ui/Deadline';
 import { Localized } from '../../ui/Localized';
 import { Loading, Page } from '../../ui/Page';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { ProblemAlert, QueryState } from '../../ui/ProblemAlert';
 import { Declaration } from './Declaration';
 import { ProgressBadge } from './ProgressBadge';
 import { ProposalContent } from './ProposalContent';
@@ -63,8 +63,7 @@ export function AssignmentPage() {
       {assignment.status === 'declined' && <p role="status">{t('reviewer.declaration.declined')}</p>}
       {assignment.status === 'accepted' && (
         <>
-          <ProblemAlert error={application.error} />
-          {!application.data && !application.error && <Loading />}
+          <QueryState query={application} />
           {application.data && (
             <>
               <ProposalContent application={application.data} callId={assignment.callId} />

@@ -3,8 +3,8 @@ import { Link, useLocation } from 'react-router';
 import { pagePath } from '../../app/page-paths';
 import { Deadline } from '../../ui/Deadline';
 import { Localized } from '../../ui/Localized';
-import { Loading, Page } from '../../ui/Page';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { Page } from '../../ui/Page';
+import { QueryState } from '../../ui/ProblemAlert';
 import { ProgressBadge } from './ProgressBadge';
 import { useMyAssignments } from './reviewer-queries';
 
@@ -20,8 +20,7 @@ export function ReviewerHomePage() {
           {t('reviewer.home.conflictRecorded')}
         </p>
       )}
-      <ProblemAlert error={assignments.error} />
-      {!assignments.data && !assignments.error && <Loading />}
+      <QueryState query={assignments} />
       {assignments.data && assignments.data.length === 0 && <p>{t('reviewer.home.empty')}</p>}
       {assignments.data && assignments.data.length > 0 && (
         <div className="table-wrap">

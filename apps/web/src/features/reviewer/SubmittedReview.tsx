@@ -1,8 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatInstant, formatNumber, pick, viewerTimeZone } from '../../lib/format';
-import { Loading } from '../../ui/Page';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { QueryState } from '../../ui/ProblemAlert';
 import { CriterionScale } from './CriterionScale';
 import { otherReviews } from './review-form';
 import { type AssignedApplication, useOtherReviews } from './reviewer-queries';
@@ -74,8 +73,7 @@ export function SubmittedReview({ application }: { readonly application: Assigne
       <section aria-labelledby={ids.others}>
         <h2 id={ids.others}>{t('reviewer.submitted.othersHeading')}</h2>
         <p className="muted">{t('reviewer.submitted.othersIntro')}</p>
-        <ProblemAlert error={reviews.error} />
-        {!reviews.data && !reviews.error && <Loading />}
+        <QueryState query={reviews} />
         {reviews.data && others.length === 0 && <p>{t('reviewer.submitted.noOthers')}</p>}
         {others.map((other) => {
           const who = t('reviewer.submitted.reviewerN', { number: other.number });

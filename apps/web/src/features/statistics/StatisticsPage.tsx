@@ -4,7 +4,7 @@ import { useParams } from 'react-router';
 import { downloadFile } from '../../lib/download';
 import { formatNumber, pick } from '../../lib/format';
 import { Loading, Page } from '../../ui/Page';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { ProblemAlert, QueryState } from '../../ui/ProblemAlert';
 import { CallTabs } from '../agency-calls/CallTabs';
 import { breakdownRows, type ChartRow, countryRows, formatRate, leaders } from './statistics-model';
 import { type CallStatistics, statisticsCsvPath, useCallStatistics } from './statistics-queries';
@@ -41,8 +41,7 @@ export function StatisticsPage() {
     >
       <CallTabs callId={callId} />
       <ProblemAlert error={csvError} />
-      <ProblemAlert error={statistics.error} />
-      {!statistics.data && !statistics.error && <Loading />}
+      <QueryState query={statistics} />
       {statistics.data && <Statistics data={statistics.data} />}
     </Page>
   );
