@@ -303,8 +303,11 @@ export class ReviewsService {
 
   /** The application as its reviewer sees it: once accepted; its team, not other reviewers. */
   async assignedApplication(principal: Principal, assignmentId: string): Promise<AssignedApplicationDto> {
-    await this.access.require(principal, ReviewPermission.ownAssignment, assignmentId, 'assignment');
-    await this.access.require(principal, ReviewPermission.acceptedAssignment, assignmentId, 'application');
+    // One check when it may be read; a refusal then says whether the assignment is theirs at all.
+    if ((await this.access.allowed(principal, ReviewPermission.acceptedAssignment, [assignmentId])).size === 0) {
+      await this.access.require(principal, ReviewPermission.ownAssignment, assignmentId, 'assignment');
+      throw new NotFoundError('application');
+    }
     const assignment = await this.reviews.assignment(assignmentId);
     if (!assignment) throw new NotFoundError('assignment');
     const application = await this.applications.load(assignment.applicationId);
