@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runSeeds } from '../seeds/index.js';
 import { seedId } from '../seeds/seed-id.js';
 import { DEMO_PASSWORD } from '../seeds/demo/users.js';
+import { jointCallBody } from './support/call-fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const NOW = '2026-11-22T05:00:00Z';
@@ -102,5 +103,30 @@ describe('object access is decided before any content is read', () => {
       jst,
     ]);
     await refusedBeforeContent(nsfOfficer, 'post', `/assignments/${assignment!.id}/remind`);
+  });
+
+  it("an office: no other institution's dashboard to ask for, and 404 on a call it may not read", async () => {
+    const osakaOffice = await t.login('ura.osaka@example.org', DEMO_PASSWORD);
+    // The dashboard route takes no institution: its scope is the office's own, from the token.
+    const dashboard = await t.http.get('/dashboards/institution').auth(osakaOffice, bearer);
+    expect(dashboard.status, dashboard.text).toBe(200);
+    expect(dashboard.body.institutionId).toBe(seedId('organisation', 'OSAKA'));
+    const [own] = await t.dataSource.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM application_institutions WHERE institution_id = $1`,
+      [seedId('organisation', 'OSAKA')],
+    );
+    const counted = Object.values(dashboard.body.byStatus as Record<string, number>).reduce((sum, n) => sum + n, 0);
+    expect(counted).toBe(own!.count);
+    // Naming another institution is not a way in: the route has no such parameter, and the answer stays Osaka's.
+    const named = await t.http.get(`/dashboards/institution?institutionId=${seedId('organisation', 'UTOKYO')}`).auth(osakaOffice, bearer);
+    expect(named.body.institutionId).toBe(seedId('organisation', 'OSAKA'));
+
+    // A call JST is still drafting: its statistics are refused before anything of the call is read.
+    const officer = await t.login('officer.jst@example.org', DEMO_PASSWORD);
+    const [program] = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM programs WHERE code = 'SICORP'`);
+    const draft = await t.http.post('/calls').auth(officer, bearer).send(jointCallBody(program!.id));
+    expect(draft.status, draft.text).toBe(201);
+    await refusedBeforeContent(osakaOffice, 'get', `/calls/${draft.body.id as string}/statistics`);
+    await refusedBeforeContent(osakaOffice, 'get', `/calls/${draft.body.id as string}/statistics.csv`);
   });
 });

@@ -8,9 +8,9 @@ import {
   decodeCursor,
   DEFAULT_PAGE_SIZE,
   DomainError,
-  encodeCursor,
   NotFoundError,
   type Page,
+  toPage,
   RuleViolationError,
   ValidationFailedError,
   toCsv,
@@ -141,12 +141,12 @@ export class ApplicationsService {
       principal,
     );
     const now = this.clock.now();
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map((row) => toApplicationSummaryDto(row, now)),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null,
-    };
+    return toPage(
+      rows,
+      limit,
+      (row) => [row.createdAt, row.id],
+      (row) => toApplicationSummaryDto(row, now),
+    );
   }
 
   async get(principal: Principal, id: string): Promise<ApplicationDto> {

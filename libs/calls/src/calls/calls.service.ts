@@ -9,10 +9,10 @@ import {
   decodeCursor,
   DEFAULT_PAGE_SIZE,
   DomainError,
-  encodeCursor,
   type FieldError,
   NotFoundError,
   type Page,
+  toPage,
   RuleViolationError,
   ValidationFailedError,
   VersionMismatchError,
@@ -283,18 +283,17 @@ export class CallsService {
       ),
       query.tz ?? this.calls.viewerTimeZone(principal.id),
     ]);
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.flatMap((row) => {
+    return toPage(
+      rows,
+      limit,
+      (row) => [asOf.toISOString(), row.nextDeadline?.toISOString() ?? null, row.id],
+      (row) => {
         const head = heads.get(row.id);
-        if (!head) return [];
+        if (!head) throw new Error(`call ${row.id} listed without its head row`);
         const codes = (fields.get(row.id) ?? []).map((f) => f.code);
-        return [toCallSummaryDto(head, agencies.get(row.id) ?? [], codes, row.status, row.nextDeadline, viewerZone)];
-      }),
-      nextCursor:
-        rows.length > limit && last ? encodeCursor([asOf.toISOString(), last.nextDeadline?.toISOString() ?? null, last.id]) : null,
-    };
+        return toCallSummaryDto(head, agencies.get(row.id) ?? [], codes, row.status, row.nextDeadline, viewerZone);
+      },
+    );
   }
 
   async watch(principal: Principal, id: string): Promise<void> {
