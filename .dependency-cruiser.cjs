@@ -15,9 +15,11 @@ const LIB_DEPENDENCIES = {
   notifications: ['identity', 'platform'],
   applications: ['calls', 'identity', 'notifications', 'platform'],
   reviews: ['applications', 'calls', 'identity', 'notifications', 'platform'],
+  // Proposal documents: requirements per call, uploaded versions, their part of each frozen submission.
+  documents: ['applications', 'calls', 'identity', 'platform'],
   reporting: ['calls', 'identity', 'platform', 'reviews'],
   // The schema gathers every feature's entities and the migrations.
-  schema: ['applications', 'calls', 'identity', 'notifications', 'platform', 'reviews'],
+  schema: ['applications', 'calls', 'documents', 'identity', 'notifications', 'platform', 'reviews'],
   // Development and operations tools (migration generator, streaming replicas): never loaded by a running service.
   tooling: ['platform'],
 };
