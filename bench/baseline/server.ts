@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createHash } from 'node:crypto';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import pg from 'pg';
-import { ApplicationsAccessRepository, ApplicationsRepository, ApplicationsService } from '#applications';
+import { ApplicationsAccessRepository, ApplicationsRepository, ApplicationsService, SubmissionParts, SubmissionsRepository } from '#applications';
 import { CallsAccessRepository, CallsRepository, CallsService } from '#calls';
 import { AccessService, type Principal, type Role } from '#identity';
 import { EMAIL_QUEUE, NotificationsRepository, Notifier } from '#notifications';
@@ -55,7 +55,15 @@ export function services(pool: pg.Pool) {
   return {
     clock,
     idempotency: new IdempotencyStore(db, jobs, clock),
-    applications: new ApplicationsService(applicationsRepository, callsRepository, access, notifier, clock),
+    applications: new ApplicationsService(
+      applicationsRepository,
+      callsRepository,
+      access,
+      notifier,
+      clock,
+      new SubmissionParts(),
+      new SubmissionsRepository(db),
+    ),
     calls: new CallsService(db, callsRepository, access, audit, clock),
     reviews: new ReviewsService(reviewsRepository, applicationsRepository, callsRepository, access, audit, notifier, clock),
     statistics: new StatisticsService(new StatisticsRepository(laggingReads), callsRepository, access, clock),

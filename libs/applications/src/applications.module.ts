@@ -7,6 +7,10 @@ import { ApplicationsController, InstitutionDeadlinesController } from './applic
 import { ApplicationsRepository } from './applications/applications.repository.js';
 import { ApplicationsService } from './applications/applications.service.js';
 import { deadlineReminder } from './rules/deadline-reminders.js';
+import { SubmissionParts } from './submissions/submission-parts.js';
+import { SubmissionsController } from './submissions/submissions.controller.js';
+import { SubmissionsRepository } from './submissions/submissions.repository.js';
+import { SubmissionsService } from './submissions/submissions.service.js';
 import { TeamInvitationsController } from './team/team-invitations.controller.js';
 import { TeamInvitationsRepository } from './team/team-invitations.repository.js';
 import { TeamInvitationsService } from './team/team-invitations.service.js';
@@ -14,9 +18,18 @@ import { TeamInvitationsService } from './team/team-invitations.service.js';
 /** Joint applications: drafts, teams, sides, institution approval, submission and the event log. */
 @Module({
   imports: [IdentityModule, CallsModule, NotificationsModule],
-  controllers: [ApplicationsController, InstitutionDeadlinesController, TeamInvitationsController],
-  providers: [ApplicationsAccessRepository, ApplicationsRepository, ApplicationsService, TeamInvitationsRepository, TeamInvitationsService],
-  exports: [ApplicationsRepository],
+  controllers: [ApplicationsController, InstitutionDeadlinesController, SubmissionsController, TeamInvitationsController],
+  providers: [
+    ApplicationsAccessRepository,
+    ApplicationsRepository,
+    ApplicationsService,
+    SubmissionParts,
+    SubmissionsRepository,
+    SubmissionsService,
+    TeamInvitationsRepository,
+    TeamInvitationsService,
+  ],
+  exports: [ApplicationsRepository, SubmissionParts, SubmissionsRepository],
 })
 export class ApplicationsModule implements OnModuleInit {
   constructor(

@@ -7,6 +7,7 @@ import {
   ApplicationInstitution,
   ApplicationMember,
   ApplicationReceipt,
+  ApplicationSubmission,
   ApplicationSide,
   InstitutionDeadline,
 } from './applications/application.entity.js';
@@ -18,10 +19,14 @@ export const applicationEntities = [
   ApplicationMember,
   ApplicationEvent,
   ApplicationReceipt,
+  ApplicationSubmission,
   InstitutionDeadline,
   ApplicationInstitution,
 ];
 export * from './rules/submission-checks.js';
+export * from './rules/submission-snapshot.js';
+export * from './submissions/submission-parts.js';
+export { SubmissionsRepository, type SubmissionRecord } from './submissions/submissions.repository.js';
 export * from './applications.module.js';
 export * from './applications/applications.repository.js';
 // The services and repositories, for wiring outside Nest (the benchmark's baseline server).

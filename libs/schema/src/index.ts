@@ -1,5 +1,6 @@
 import { applicationEntities } from '#applications';
 import { callEntities } from '#calls';
+import { documentEntities } from '#documents';
 import { identityEntities } from '#identity';
 import { notificationEntities } from '#notifications';
 import { reviewEntities } from '#reviews';
@@ -19,6 +20,7 @@ export const entities = [
   ...callEntities,
   ...applicationEntities,
   ...reviewEntities,
+  ...documentEntities,
   ...notificationEntities,
 ];
 

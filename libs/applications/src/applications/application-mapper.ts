@@ -39,6 +39,7 @@ export function toApplicationDto(a: ApplicationRecord, institutionDeadline: Date
       number: r.number,
       agency: { id: r.agencyId, shortName: r.agencyShortName },
       issuedAt: r.issuedAt.toISOString(),
+      submissionNumber: r.submissionNumber,
     })),
     institutionDeadline: iso(institutionDeadline),
     allowedActions,

@@ -15,6 +15,7 @@ import {
 import { Call, CallTrack, ResearchField } from '#calls';
 import { Organisation, User } from '#identity';
 import { type ApplicationStatus, RECEIPT_KINDS, type ReceiptKind, type SideStatus } from '../rules/application-state.js';
+import type { FrozenParts, FrozenProposal } from '../rules/submission-snapshot.js';
 
 export const MEMBER_ROLES = ['pi', 'co_pi', 'partner_pi', 'co_investigator'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
@@ -264,6 +265,46 @@ export class ApplicationEvent {
 }
 
 /**
+ * A frozen submission: what the PI submitted, exactly, at each submit and resubmit (fields, sides,
+ * team, and what other features froze with it: document versions with their SHA-256, answers).
+ * Offices approve and reviewers read the latest one, never the live draft; reopening the draft
+ * changes none of them. A trigger refuses every UPDATE and DELETE of a row.
+ */
+@Entity({ name: 'application_submissions' })
+@Unique('application_submissions_application_id_number_key', ['applicationId', 'number'])
+export class ApplicationSubmission {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  applicationId: string;
+
+  @ManyToOne(() => Application)
+  @JoinColumn({ name: 'application_id' })
+  application?: Application;
+
+  /** 1 for the first submission of the application, 2 for the next, ... */
+  @Column({ type: 'int' })
+  number: number;
+
+  @Column({ type: 'timestamptz' })
+  submittedAt: Date;
+
+  @Column({ type: 'uuid' })
+  submittedBy: string;
+
+  @ManyToOne(() => User)
+  @JoinColumn({ name: 'submitted_by' })
+  submitter?: User;
+
+  @Column({ type: 'jsonb' })
+  proposal: FrozenProposal;
+
+  @Column({ type: 'jsonb' })
+  parts: FrozenParts;
+}
+
+/**
  * Proof, with a number and the server's time, that the PI submitted a side to its institution's
  * office, or that the side reached its agency. Issued in the transaction of that step, next to its
  * event; never changed or deleted, so a later approval or return leaves a timely submission on record.
@@ -303,6 +344,14 @@ export class ApplicationReceipt {
   @ManyToOne(() => ApplicationEvent)
   @JoinColumn({ name: 'event_id' })
   event?: ApplicationEvent;
+
+  /** The frozen submission this receipt acknowledges; none for receipts issued before submissions were kept. */
+  @Column({ type: 'uuid', nullable: true })
+  submissionId: string | null;
+
+  @ManyToOne(() => ApplicationSubmission)
+  @JoinColumn({ name: 'submission_id' })
+  submission?: ApplicationSubmission;
 }
 
 /** An office's own deadline for a call, earlier than the agency's, shown to its researchers. */

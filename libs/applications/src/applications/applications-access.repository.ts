@@ -27,6 +27,7 @@ export class ApplicationsAccessRepository {
   /** Registers this feature's checkers with the access module (its Nest module at start-up, or a hand-wired server). */
   registerWith(access: AccessService): void {
     access.register(ApplicationPermission.read, (p, ids) => this.readable(p, ids));
+    access.register(ApplicationPermission.team, (p, ids) => this.onTeam(p, ids));
     access.register(ApplicationPermission.edit, (p, ids) => this.editable(p, ids));
     access.register(ApplicationPermission.agencySide, (p, ids) => this.agencySides(p, ids));
   }
@@ -35,6 +36,16 @@ export class ApplicationsAccessRepository {
     const rows = await this.db.query<{ id: string }[]>(
       `SELECT a.id FROM applications a WHERE a.id = ANY($1::uuid[]) AND ${visibleApplicationSql('$2::uuid', '$3::uuid', '$4::uuid')}`,
       [ids, principal.id, officeInstitutionOf(principal), officerAgencyOf(principal)],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async onTeam(principal: Principal, ids: readonly string[]): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }[]>(
+      `SELECT a.id FROM applications a WHERE a.id = ANY($1::uuid[]) AND (a.pi_user_id = $2
+         OR EXISTS (SELECT 1 FROM application_members m WHERE m.application_id = a.id AND m.user_id = $2)
+         OR EXISTS (SELECT 1 FROM application_sides s WHERE s.application_id = a.id AND s.pi_user_id = $2))`,
+      [ids, principal.id],
     );
     return rows.map((row) => row.id);
   }

@@ -65,6 +65,8 @@ export interface ReceiptRecord {
   readonly agencyId: string;
   readonly agencyShortName: string;
   readonly issuedAt: Date;
+  /** The frozen submission it acknowledges (null before submissions were kept). */
+  readonly submissionNumber: number | null;
 }
 
 export interface ApplicationRecord {
@@ -152,9 +154,12 @@ export class ApplicationsRepository {
     const rows = await manager.query<ApplicationRow[]>(
       `SELECT a.*, c.title_en AS call_title_en, c.title_ja AS call_title_ja,
               (SELECT coalesce(json_agg(json_build_object('number', r.number, 'kind', r.kind, 'agencyId', r.agency_id,
-                                                          'agencyShortName', ag.short_name, 'issuedAt', r.issued_at)
+                                                          'agencyShortName', ag.short_name, 'issuedAt', r.issued_at,
+                                                          'submissionNumber', sub.number)
                                         ORDER BY r.issued_at, r.number), '[]')
-                 FROM application_receipts r JOIN organisations ag ON ag.id = r.agency_id WHERE r.application_id = a.id) AS receipts
+                 FROM application_receipts r JOIN organisations ag ON ag.id = r.agency_id
+                 LEFT JOIN application_submissions sub ON sub.id = r.submission_id
+                WHERE r.application_id = a.id) AS receipts
          FROM applications a JOIN calls c ON c.id = a.call_id
         WHERE a.id = $1 ${forUpdate ? 'FOR UPDATE OF a' : ''}`,
       [id],
@@ -290,10 +295,11 @@ export class ApplicationsRepository {
     receipt: { applicationId: string; agencyId: string; kind: ReceiptKind; at: Date; eventId: string },
   ): Promise<string> {
     const [row] = await manager.query<{ number: string }[]>(
-      `INSERT INTO application_receipts (number, application_id, agency_id, kind, issued_at, event_id)
+      `INSERT INTO application_receipts (number, application_id, agency_id, kind, issued_at, event_id, submission_id)
        VALUES ('JC-' || to_char($4::timestamptz AT TIME ZONE 'UTC', 'YYYY') || '-' ||
                  (SELECT lpad(n::text, greatest(6, length(n::text)), '0') FROM nextval('application_receipt_seq') AS n),
-               $1, $2, $3, $4, $5)
+               $1, $2, $3, $4, $5,
+               (SELECT id FROM application_submissions WHERE application_id = $1 ORDER BY number DESC LIMIT 1))
        RETURNING number`,
       [receipt.applicationId, receipt.agencyId, receipt.kind, receipt.at, receipt.eventId],
     );
@@ -698,6 +704,7 @@ interface ReceiptJson {
   readonly agencyId: string;
   readonly agencyShortName: string;
   readonly issuedAt: string;
+  readonly submissionNumber: number | null;
 }
 
 /** load: `a.*` with the call's titles and the receipts. */

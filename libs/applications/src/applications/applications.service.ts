@@ -1,3 +1,5 @@
+import { type SubmissionSubject, SubmissionParts } from '../submissions/submission-parts.js';
+import { freezeProposal, SubmissionsRepository } from '../submissions/submissions.repository.js';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type CallRecord, CallsRepository, callStatus, decisionsVisible, inZone, parseInstant } from '#calls';
@@ -64,6 +66,8 @@ export class ApplicationsService {
     private readonly access: AccessService,
     private readonly notifier: Notifier,
     private readonly clock: Clock,
+    private readonly parts: SubmissionParts,
+    private readonly submissions: SubmissionsRepository,
   ) {}
 
   /** A draft for an open call and track; the creator becomes its PI, with one side per participating agency. */
@@ -304,14 +308,17 @@ export class ApplicationsService {
     const application = await this.editable(principal, id);
     const call = await this.calls.load(application.callId);
     if (!call) throw new NotFoundError('call');
-    const problems = problemsOf(application, call, sideStates(application), this.clock.now());
+    const problems = [
+      ...problemsOf(application, call, sideStates(application), this.clock.now()),
+      ...(await this.parts.problems(subjectOf(application), this.applications.manager)),
+    ];
     return { ready: problems.length === 0, problems };
   }
 
   /** Refused with the same problems as check, all at once: the state, each passed deadline, then the proposal against the call. */
   submit(principal: Principal, id: string): Promise<ApplicationDto> {
-    return this.act(principal, id, { type: 'submit' }, (application, call, sides, now) => {
-      const problems = problemsOf(application, call, sides, now);
+    return this.act(principal, id, { type: 'submit' }, async (application, call, sides, now, manager) => {
+      const problems = [...problemsOf(application, call, sides, now), ...(await this.parts.problems(subjectOf(application), manager))];
       if (problems.length > 0) throw submissionRefused(problems);
     });
   }
@@ -350,7 +357,13 @@ export class ApplicationsService {
     principal: Principal,
     id: string,
     action: Exclude<ApplicationAction, AgencyAction>,
-    precheck?: (application: ApplicationRecord, call: CallRecord, sides: readonly SideState[], now: Date) => void,
+    precheck?: (
+      application: ApplicationRecord,
+      call: CallRecord,
+      sides: readonly SideState[],
+      now: Date,
+      manager: EntityManager,
+    ) => Promise<void>,
     side?: { checked: boolean; comment: string | null },
   ): Promise<ApplicationDto> {
     await this.readable(principal, id);
@@ -371,9 +384,14 @@ export class ApplicationsService {
       if (precheck && (result.ok || result.refusal.code !== 'NOT_ALLOWED')) {
         const call = await this.calls.load(application.callId, manager);
         if (!call) throw new NotFoundError('call');
-        precheck(application, call, states, now);
+        await precheck(application, call, states, now, manager);
       }
       if (!result.ok) throw refusalError(result.refusal);
+      // What was submitted is frozen before its receipts, which name it.
+      if (action.type === 'submit') {
+        const parts = await this.parts.freeze(subjectOf(application), manager);
+        await this.submissions.insert(manager, { applicationId: id, at, by: principal.id, proposal: freezeProposal(application), parts });
+      }
       if (action.type === 'approve') await this.applications.recordIntegrityChecks(manager, id, action.agencyId, at);
       const records: ChangeRecord[] = [];
       for (const change of result.changes) {
@@ -487,6 +505,10 @@ export class ApplicationsService {
       at: wholeSeconds(this.clock.now()),
     });
   }
+}
+
+function subjectOf(application: ApplicationRecord): SubmissionSubject {
+  return { applicationId: application.id, callId: application.callId, agencyIds: application.sides.map((s) => s.agencyId) };
 }
 
 export function noticeContext(application: ApplicationRecord): NoticeContext {

@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   applications: {
     /** Team members; the office of a side's or member's institution; officers of an agency once its side is submitted. */
     read: 'application.read',
+    /** On the team: the PI, a member with an account, or a side's PI; they read every submission of it. */
+    team: 'application.team',
     /** The PI and co-PIs edit drafts. */
     edit: 'application.edit',
     /** A program officer whose agency's side of the application has reached the agency. */

@@ -16,6 +16,7 @@ import { CreateInvitations1795393016742 } from './1795393016742-CreateInvitation
 import { AddAgencyReviewOnceFinal1795394210000 } from './1795394210000-AddAgencyReviewOnceFinal.js';
 import { AddApplicationReceipts1795395120000 } from './1795395120000-AddApplicationReceipts.js';
 import { AddAssignmentReminders1795396230000 } from './1795396230000-AddAssignmentReminders.js';
+import { AddDocumentsAndSubmissions1796520846792 } from './1796520846792-AddDocumentsAndSubmissions.js';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   AddAgencyReviewOnceFinal1795394210000,
   AddApplicationReceipts1795395120000,
   AddAssignmentReminders1795396230000,
+  AddDocumentsAndSubmissions1796520846792,
 ];

@@ -228,6 +228,12 @@ export class ReceiptDto {
   @ApiProperty({ example: 'JC-2027-000123' }) number: string;
   @ApiProperty({ type: AgencyBriefDto }) agency: AgencyBriefDto;
   @ApiProperty({ format: 'date-time', description: "The server's time of the step, to the second" }) issuedAt: string;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'The frozen submission it acknowledges (getApplicationSubmission); null for receipts issued before submissions were kept',
+  })
+  submissionNumber: number | null;
 }
 
 export class MemberDto extends MemberInputDto {

@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { ApplicationRecord } from '../applications/applications.repository.js';
+import type { FrozenParts, FrozenProposal } from '../rules/submission-snapshot.js';
+
+export interface SubmissionHead {
+  readonly number: number;
+  readonly submittedAt: Date;
+  readonly submittedBy: { readonly id: string; readonly name: string };
+}
+
+export interface SubmissionRecord extends SubmissionHead {
+  readonly id: string;
+  readonly applicationId: string;
+  readonly proposal: FrozenProposal;
+  readonly parts: FrozenParts;
+}
+
+/** The application's own content as it is frozen. */
+export function freezeProposal(application: ApplicationRecord): FrozenProposal {
+  return {
+    title: application.title,
+    abstract: application.abstract,
+    trackId: application.trackId,
+    fieldCode: application.fieldCode,
+    keywords: [...application.keywords],
+    durationMonths: application.durationMonths,
+    sides: application.sides.map((s) => ({
+      agencyId: s.agencyId,
+      agencyShortName: s.agencyShortName,
+      role: s.role,
+      pi: { userId: s.piUserId, name: s.piUserName ?? s.piName, email: s.piUserEmail ?? s.piEmail, orcid: s.piOrcid },
+      institution: s.institutionId ? { id: s.institutionId, shortName: s.institutionShortName, country: s.institutionCountry } : null,
+      budgetPerYear: [...s.budgetPerYear],
+      budgetCurrency: s.budgetCurrency,
+      existingGrantNumber: s.existingGrantNumber,
+    })),
+    members: application.members.map((m) => ({
+      id: m.id,
+      userId: m.userId,
+      name: m.name,
+      email: m.email,
+      orcid: m.orcid,
+      role: m.role,
+      earlyCareer: m.earlyCareer,
+      institutionId: m.institutionId,
+      country: m.country,
+    })),
+  };
+}
+
+/** Frozen submissions: written once at submit, read by number; never updated (a trigger refuses it). */
+@Injectable()
+export class SubmissionsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The next submission of the application, numbered after the last; the caller holds the application's lock. */
+  async insert(
+    manager: EntityManager,
+    submission: { applicationId: string; at: Date; by: string; proposal: FrozenProposal; parts: FrozenParts },
+  ): Promise<{ id: string; number: number }> {
+    const [row] = await manager.query<{ id: string; number: number }[]>(
+      `INSERT INTO application_submissions (application_id, number, submitted_at, submitted_by, proposal, parts)
+       SELECT $1, coalesce(max(number), 0) + 1, $2, $3, $4::jsonb, $5::jsonb FROM application_submissions WHERE application_id = $1
+       RETURNING id, number`,
+      [submission.applicationId, submission.at, submission.by, JSON.stringify(submission.proposal), JSON.stringify(submission.parts)],
+    );
+    return row!;
+  }
+
+  async heads(applicationId: string): Promise<SubmissionHead[]> {
+    const rows = await this.db.query<HeadRow[]>(
+      `SELECT s.number, s.submitted_at, s.submitted_by, u.name AS submitter_name
+         FROM application_submissions s JOIN users u ON u.id = s.submitted_by
+        WHERE s.application_id = $1 ORDER BY s.number`,
+      [applicationId],
+    );
+    return rows.map(toHead);
+  }
+
+  /** One submission by number, or the latest when `number` is undefined. */
+  async get(applicationId: string, number?: number, manager: EntityManager = this.db.manager): Promise<SubmissionRecord | undefined> {
+    const rows = await manager.query<SubmissionRow[]>(
+      `SELECT s.id, s.application_id, s.number, s.submitted_at, s.submitted_by, u.name AS submitter_name, s.proposal, s.parts
+         FROM application_submissions s JOIN users u ON u.id = s.submitted_by
+        WHERE s.application_id = $1 AND ($2::int IS NULL OR s.number = $2)
+        ORDER BY s.number DESC LIMIT 1`,
+      [applicationId, number ?? null],
+    );
+    return rows[0] && toSubmission(rows[0]);
+  }
+
+  /** The latest submission's number, or undefined before the first. */
+  async latestNumber(applicationId: string): Promise<number | undefined> {
+    const [row] = await this.db.query<{ number: number | null }[]>(
+      `SELECT max(number) AS number FROM application_submissions WHERE application_id = $1`,
+      [applicationId],
+    );
+    return row?.number ?? undefined;
+  }
+}
+
+/** heads: a submission without its content. */
+interface HeadRow {
+  readonly number: number;
+  readonly submitted_at: Date;
+  readonly submitted_by: string;
+  readonly submitter_name: string;
+}
+
+/** get: a whole submission. */
+interface SubmissionRow extends HeadRow {
+  readonly id: string;
+  readonly application_id: string;
+  readonly proposal: FrozenProposal;
+  readonly parts: FrozenParts;
+}
+
+function toHead(row: HeadRow): SubmissionHead {
+  return { number: row.number, submittedAt: row.submitted_at, submittedBy: { id: row.submitted_by, name: row.submitter_name } };
+}
+
+function toSubmission(row: SubmissionRow): SubmissionRecord {
+  return { ...toHead(row), id: row.id, applicationId: row.application_id, proposal: row.proposal, parts: row.parts };
+}
