@@ -2,7 +2,13 @@ import 'reflect-metadata';
 import { createHash } from 'node:crypto';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import pg from 'pg';
-import { ApplicationsAccessRepository, ApplicationsRepository, ApplicationsService, SubmissionParts, SubmissionsRepository } from '#applications';
+import {
+  ApplicationsAccessRepository,
+  ApplicationsRepository,
+  ApplicationsService,
+  SubmissionParts,
+  SubmissionsRepository,
+} from '#applications';
 import { CallsAccessRepository, CallsRepository, CallsService } from '#calls';
 import { AccessService, type Principal, type Role } from '#identity';
 import { EMAIL_QUEUE, NotificationsRepository, Notifier } from '#notifications';
@@ -49,6 +55,7 @@ export function services(pool: pg.Pool) {
   // The bare pool has no replicas: every read that may lag runs on it.
   const laggingReads = new LaggingReads(db);
   const applicationsRepository = new ApplicationsRepository(db, laggingReads);
+  const submissionsRepository = new SubmissionsRepository(db);
   const callsRepository = new CallsRepository(db, laggingReads);
   const notifier = new Notifier(new NotificationsRepository(db), jobs, clock);
   const audit = new AuditLog(clock);
@@ -62,10 +69,19 @@ export function services(pool: pg.Pool) {
       notifier,
       clock,
       new SubmissionParts(),
-      new SubmissionsRepository(db),
+      submissionsRepository,
     ),
     calls: new CallsService(db, callsRepository, access, audit, clock),
-    reviews: new ReviewsService(reviewsRepository, applicationsRepository, callsRepository, access, audit, notifier, clock),
+    reviews: new ReviewsService(
+      reviewsRepository,
+      applicationsRepository,
+      callsRepository,
+      access,
+      audit,
+      notifier,
+      clock,
+      submissionsRepository,
+    ),
     statistics: new StatisticsService(new StatisticsRepository(laggingReads), callsRepository, access, clock),
   };
 }

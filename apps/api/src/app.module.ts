@@ -7,6 +7,7 @@ import { ApplicationsModule } from '#applications';
 import { ReviewsModule } from '#reviews';
 import { NotificationsModule } from '#notifications';
 import { ReportingModule } from '#reporting';
+import { DocumentsModule } from '#documents';
 import type { AppConfig } from '#platform';
 import type { Logger } from 'pino';
 
@@ -33,6 +34,7 @@ export class AppModule {
         ReviewsModule,
         NotificationsModule,
         ReportingModule,
+        DocumentsModule,
         ...(runtime.extraModules ?? []),
       ],
     };

@@ -1,4 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { configureHttpApp, createFastifyAdapter, serveWebPages } from '#platform';
@@ -14,6 +15,10 @@ export async function createApp(runtime: ApiRuntime): Promise<NestFastifyApplica
     configureHttpApp(app, runtime.config);
     // The browser's refresh token travels in an HttpOnly cookie (libs/identity browser-session routes).
     await app.register(fastifyCookie);
+    // Proposal documents stream through here (libs/documents); each route narrows the file size to its requirement's.
+    await app.register(fastifyMultipart, {
+      limits: { fileSize: runtime.config.documents.maxUploadBytes, files: 1, fields: 0, parts: 1, headerPairs: 100 },
+    });
     await serveWebPages(app, runtime.config.webDir);
     await app.init();
   } catch (error) {

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { ApplicationsModule } from '#applications';
 import { CallsModule } from '#calls';
+import { DocumentsModule } from '#documents';
 import { IdentityModule } from '#identity';
 import { NotificationsModule } from '#notifications';
 import { type AppConfig, type Clock, PlatformModule } from '#platform';
@@ -32,6 +33,7 @@ export class WorkerModule {
         ApplicationsModule,
         ReviewsModule,
         NotificationsModule,
+        DocumentsModule,
       ],
     };
   }

@@ -26,7 +26,9 @@ export const applicationEntities = [
 export * from './rules/submission-checks.js';
 export * from './rules/submission-snapshot.js';
 export * from './submissions/submission-parts.js';
-export { SubmissionsRepository, type SubmissionRecord } from './submissions/submissions.repository.js';
+export { freezeProposal, SubmissionsRepository, type SubmissionRecord } from './submissions/submissions.repository.js';
+export { FrozenDocumentDto } from './submissions/dto/submission.dto.js';
+export { submissionReaders } from './submissions/submissions.service.js';
 export * from './applications.module.js';
 export * from './applications/applications.repository.js';
 // The services and repositories, for wiring outside Nest (the benchmark's baseline server).

@@ -1,1 +1,2 @@
 export * from './documents/document.entity.js';
+export * from './documents.module.js';

@@ -81,6 +81,33 @@ class BrowserSession {
     return fetch(this.withToken(retry));
   };
 
+  /**
+   * Sends a request whose body the browser streams with progress events (XMLHttpRequest: fetch
+   * reports no upload progress), with the access token and one refresh and retry after a 401.
+   */
+  readonly upload = async (
+    method: 'POST' | 'PUT',
+    url: string,
+    body: FormData,
+    onProgress: (loaded: number, total: number) => void,
+  ): Promise<{ status: number; body: unknown }> => {
+    const send = () =>
+      new Promise<{ status: number; body: unknown }>((resolve, reject) => {
+        const xhr = new XMLHttpRequest();
+        xhr.open(method, url);
+        if (this.accessToken !== undefined) xhr.setRequestHeader('Authorization', `Bearer ${this.accessToken}`);
+        xhr.responseType = 'json';
+        xhr.upload.onprogress = (event) => onProgress(event.loaded, event.lengthComputable ? event.total : 0);
+        xhr.onload = () => resolve({ status: xhr.status, body: xhr.response as unknown });
+        xhr.onerror = () => reject(new TypeError('network error'));
+        xhr.send(body);
+      });
+    const first = await send();
+    if (first.status !== 401 || this.snapshot.status !== 'signed-in') return first;
+    if (!(await this.refresh())) return first;
+    return send();
+  };
+
   private withToken(request: Request): Request {
     if (this.accessToken === undefined) return request;
     const headers = new Headers(request.headers);

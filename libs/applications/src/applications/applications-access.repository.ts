@@ -30,6 +30,7 @@ export class ApplicationsAccessRepository {
     access.register(ApplicationPermission.team, (p, ids) => this.onTeam(p, ids));
     access.register(ApplicationPermission.edit, (p, ids) => this.editable(p, ids));
     access.register(ApplicationPermission.agencySide, (p, ids) => this.agencySides(p, ids));
+    access.register(ApplicationPermission.sideOffice, (p, ids) => this.sideOffices(p, ids));
   }
 
   async readable(principal: Principal, ids: readonly string[]): Promise<string[]> {
@@ -57,6 +58,17 @@ export class ApplicationsAccessRepository {
       [ids, principal.id],
     );
     return rows.map((row) => row.id);
+  }
+
+  /** Applications with a side at the office's institution. */
+  async sideOffices(principal: Principal, ids: readonly string[]): Promise<string[]> {
+    const office = officeInstitutionOf(principal);
+    if (office === null) return [];
+    const rows = await this.db.query<{ application_id: string }[]>(
+      `SELECT DISTINCT s.application_id FROM application_sides s WHERE s.application_id = ANY($1::uuid[]) AND s.institution_id = $2`,
+      [ids, office],
+    );
+    return rows.map((row) => row.application_id);
   }
 
   /** Applications whose side of the officer's agency has reached it. */

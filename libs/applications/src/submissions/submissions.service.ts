@@ -6,9 +6,9 @@ import type { SubmissionComparisonDto, SubmissionDto, SubmissionHeadDto } from '
 import { type SubmissionHead, type SubmissionRecord, SubmissionsRepository } from './submissions.repository.js';
 
 /**
- * Frozen submissions as their readers see them: the team reads every one; the offices, the
- * agencies' officers and the accepted, unconflicted reviewers read the latest, which is what they
- * approve, check and review.
+ * Frozen submissions as their readers see them: the team reads every one; the offices of its sides,
+ * the agencies it reached and the accepted, unconflicted reviewers read the latest, which is what
+ * they approve, check and review.
  */
 @Injectable()
 export class SubmissionsService {
@@ -55,11 +55,7 @@ export class SubmissionsService {
   /** Whether the caller reads every submission of the application, or only its latest; 404 for neither. */
   private async scope(principal: Principal, applicationId: string): Promise<'all' | 'latest'> {
     if ((await this.access.allowed(principal, PERMISSIONS.applications.team, [applicationId])).size > 0) return 'all';
-    const [reader, reviewer] = await Promise.all([
-      this.access.allowed(principal, PERMISSIONS.applications.read, [applicationId]),
-      this.access.allowed(principal, PERMISSIONS.reviews.readAsReviewer, [applicationId]),
-    ]);
-    if (reader.size + reviewer.size === 0) throw new NotFoundError('application');
+    if ((await submissionReaders(this.access, principal, [applicationId])).size === 0) throw new NotFoundError('application');
     return 'latest';
   }
 
@@ -69,6 +65,24 @@ export class SubmissionsService {
     if (!submission || (number !== undefined && submission.number !== number)) throw new NotFoundError('submission');
     return submission;
   }
+}
+
+/**
+ * Of some applications, those whose latest submission the principal reads without being on the
+ * team: the office of a side's institution, an agency the application reached, an accepted and
+ * unconflicted reviewer.
+ */
+export async function submissionReaders(
+  access: AccessService,
+  principal: Principal,
+  applicationIds: readonly string[],
+): Promise<Set<string>> {
+  const sets = await Promise.all(
+    [PERMISSIONS.applications.sideOffice, PERMISSIONS.applications.agencySide, PERMISSIONS.reviews.readAsReviewer].map((permission) =>
+      access.allowed(principal, permission, applicationIds),
+    ),
+  );
+  return new Set(sets.flatMap((set) => [...set]));
 }
 
 function toHeadDto(head: SubmissionHead): SubmissionHeadDto {

@@ -28,6 +28,8 @@ export const PERMISSIONS = {
     team: 'application.team',
     /** The PI and co-PIs edit drafts. */
     edit: 'application.edit',
+    /** The office of a side's institution (not of a member's only): it approves that side, and reads what was submitted. */
+    sideOffice: 'application.side_office',
     /** A program officer whose agency's side of the application has reached the agency. */
     agencySide: 'application.agency_side',
   },
@@ -42,6 +44,13 @@ export const PERMISSIONS = {
     readAsReviewer: 'application.review',
     /** A program officer whose agency's side is eligible, under review or decided: its reviews. */
     readReviewsAsOfficer: 'application.agency_reviews',
+  },
+  documents: {
+    /**
+     * A document version: the team reads every one; the offices of the application's sides, the
+     * agencies it reached and its accepted, unconflicted reviewers read those of its latest submission.
+     */
+    readVersion: 'document.read',
   },
 } as const;
 

@@ -99,4 +99,101 @@ describe('loadConfig', () => {
       ]);
     }
   });
+
+  it('keeps documents under DATA_DIR, unscanned, up to 50 MiB by default', () => {
+    const dir = dataDir();
+    expect(loadConfig({ DATA_DIR: dir }).documents).toEqual({
+      storage: { driver: 'filesystem', root: join(dir, 'documents') },
+      maxUploadBytes: 52_428_800,
+      clamd: null,
+      scanTimeoutMs: 30_000,
+    });
+    const elsewhere = dataDir();
+    const config = loadConfig({ DATA_DIR: dir, DOCUMENT_DIR: elsewhere, DOCUMENT_MAX_BYTES: '1048576', CLAMD_TIMEOUT_MS: '5000' });
+    expect(config.documents).toMatchObject({
+      storage: { driver: 'filesystem', root: elsewhere },
+      maxUploadBytes: 1_048_576,
+      scanTimeoutMs: 5000,
+    });
+  });
+
+  it('reads an S3 bucket, path-style by default only beside an explicit endpoint', () => {
+    expect(loadConfig({ DATA_DIR: dataDir(), DOCUMENT_STORAGE: 's3', S3_BUCKET: 'proposals' }).documents.storage).toEqual({
+      driver: 's3',
+      bucket: 'proposals',
+      region: 'us-east-1',
+      endpoint: undefined,
+      forcePathStyle: false,
+      accessKeyId: undefined,
+      secretAccessKey: undefined,
+      createBucket: false,
+    });
+    expect(
+      loadConfig({
+        DATA_DIR: dataDir(),
+        DOCUMENT_STORAGE: 's3',
+        S3_BUCKET: 'jointcall.documents',
+        S3_REGION: 'eu-central-1',
+        S3_ENDPOINT: 'http://minio:9000',
+        S3_ACCESS_KEY_ID: 'key',
+        S3_SECRET_ACCESS_KEY: 'secret',
+        S3_CREATE_BUCKET: 'true',
+      }).documents.storage,
+    ).toEqual({
+      driver: 's3',
+      bucket: 'jointcall.documents',
+      region: 'eu-central-1',
+      endpoint: 'http://minio:9000',
+      forcePathStyle: true,
+      accessKeyId: 'key',
+      secretAccessKey: 'secret',
+      createBucket: true,
+    });
+    const virtualHosted = loadConfig({
+      DATA_DIR: dataDir(),
+      DOCUMENT_STORAGE: 's3',
+      S3_BUCKET: 'proposals',
+      S3_ENDPOINT: 'https://s3.example',
+      S3_FORCE_PATH_STYLE: 'false',
+    });
+    expect(virtualHosted.documents.storage).toMatchObject({ endpoint: 'https://s3.example', forcePathStyle: false });
+  });
+
+  it('reads clamd as a unix socket or a TCP address', () => {
+    const clamd = (value: string) => loadConfig({ DATA_DIR: dataDir(), CLAMD: value }).documents.clamd;
+    expect(clamd('/run/clamav/clamd.ctl')).toEqual({ socket: '/run/clamav/clamd.ctl' });
+    expect(clamd('unix:///run/clamav/clamd.ctl')).toEqual({ socket: '/run/clamav/clamd.ctl' });
+    expect(clamd('tcp://127.0.0.1:3310')).toEqual({ host: '127.0.0.1', port: 3310 });
+    expect(clamd('clamav:3311')).toEqual({ host: 'clamav', port: 3311 });
+    expect(clamd('tcp://[::1]:3310')).toEqual({ host: '::1', port: 3310 });
+    expect(clamd('tcp://clamav')).toEqual({ host: 'clamav', port: 3310 });
+  });
+
+  it('refuses incomplete or invalid document settings, all at once', () => {
+    try {
+      loadConfig({
+        DATA_DIR: dataDir(),
+        DOCUMENT_STORAGE: 's3',
+        S3_ENDPOINT: 'minio:9000',
+        S3_ACCESS_KEY_ID: 'key',
+        DOCUMENT_MAX_BYTES: '50MB',
+        CLAMD: 'http://clamav:3310/scan',
+      });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems).toEqual([
+        'S3_BUCKET is required when DOCUMENT_STORAGE=s3',
+        'S3_ENDPOINT must start with http:// or https://',
+        'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are given together or not at all',
+        'DOCUMENT_MAX_BYTES must be an integer from 1024 to 10737418240 (got "50MB")',
+        'CLAMD must be a unix socket path such as /run/clamav/clamd.ctl, or tcp://host:port (got "http://clamav:3310/scan")',
+      ]);
+    }
+    expect(() => loadConfig({ DATA_DIR: dataDir(), DOCUMENT_STORAGE: 'gcs' })).toThrow(/DOCUMENT_STORAGE must be one of filesystem, s3/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), DOCUMENT_STORAGE: 's3', S3_BUCKET: 'Proposals_2026' })).toThrow(
+      /S3_BUCKET must be a bucket name/,
+    );
+    expect(() => loadConfig({ DATA_DIR: dataDir(), CLAMD: 'tcp://clamav:0' })).toThrow(/CLAMD must be/);
+  });
 });

@@ -40,7 +40,49 @@ export interface AppConfig {
   readonly reminderOffsetsMinutes: readonly number[];
   /** Per-user limits of the expensive routes, counted in PostgreSQL so they hold across api instances. */
   readonly rateLimits: RateLimitSettings;
+  /** Uploaded proposal documents: where their bytes are kept, how large they may be, how they are scanned. */
+  readonly documents: DocumentSettings;
   readonly secrets: Secrets;
+}
+
+/**
+ * Where the bytes of uploaded documents are kept (PostgreSQL holds only their metadata): a folder on
+ * this machine, or an S3-compatible bucket that several api instances share.
+ */
+export type DocumentStorageSettings = FilesystemStorageSettings | S3StorageSettings;
+
+export interface FilesystemStorageSettings {
+  readonly driver: 'filesystem';
+  /** Absolute folder holding the stored files. */
+  readonly root: string;
+}
+
+export interface S3StorageSettings {
+  readonly driver: 's3';
+  readonly bucket: string;
+  readonly region: string;
+  /** An S3-compatible server (MinIO, Ceph, ...); undefined means AWS itself. */
+  readonly endpoint?: string;
+  /** Bucket in the path rather than the host name, as most S3-compatible servers expect. */
+  readonly forcePathStyle: boolean;
+  /** Both or neither; neither leaves the credentials to the SDK's default chain (environment, profile, instance role). */
+  readonly accessKeyId?: string;
+  readonly secretAccessKey?: string;
+  /** Create the bucket at start-up when it does not exist, instead of refusing to start. */
+  readonly createBucket: boolean;
+}
+
+/** A clamd daemon: its unix socket, or its TCP address. */
+export type ClamdTarget = { readonly socket: string } | { readonly host: string; readonly port: number };
+
+export interface DocumentSettings {
+  readonly storage: DocumentStorageSettings;
+  /** The largest upload any requirement may allow (bytes); a hard cap for the multipart parser. */
+  readonly maxUploadBytes: number;
+  /** clamd, when configured: a unix socket path or host:port; null means files are not scanned. */
+  readonly clamd: ClamdTarget | null;
+  /** How long one scan may take before the file is left pending and scanned again later. */
+  readonly scanTimeoutMs: number;
 }
 
 export interface RateLimit {
@@ -90,6 +132,9 @@ type Env = Readonly<Record<string, string | undefined>>;
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const NODE_ENVS: readonly NodeEnv[] = ['development', 'test', 'production'];
 const MIN_SECRET_LENGTH = 32;
+const STORAGE_DRIVERS: readonly DocumentStorageSettings['driver'][] = ['filesystem', 's3'];
+/** clamd's own default TCP port. */
+const CLAMD_PORT = 3310;
 
 /**
  * Reads and validates the environment. Every problem is reported at once.
@@ -156,6 +201,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
         windowSeconds: read.integer('RATE_LIMIT_PERSON_LOOKUP_WINDOW_SECONDS', 60, 1, 86_400),
       },
     },
+    documents: {
+      storage: documentStorage(read, problems, dataDir),
+      maxUploadBytes: read.integer('DOCUMENT_MAX_BYTES', 52_428_800, 1024, 10_737_418_240),
+      clamd: read.clamd('CLAMD'),
+      scanTimeoutMs: read.integer('CLAMD_TIMEOUT_MS', 30_000, 100, 600_000),
+    },
   };
   const jwtSecret = read.optionalString('JWT_SECRET');
   if (jwtSecret !== undefined && jwtSecret.length < MIN_SECRET_LENGTH) {
@@ -167,6 +218,34 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const secrets: Secrets = { jwtSecret: jwtSecret ?? keptSecrets(dataDir).jwtSecret };
   return { ...config, secrets };
+}
+
+/** The storage driver and its settings; the S3 variables are read only when DOCUMENT_STORAGE=s3. */
+function documentStorage(read: EnvReader, problems: string[], dataDir: string): DocumentStorageSettings {
+  const driver = read.oneOf('DOCUMENT_STORAGE', STORAGE_DRIVERS, 'filesystem');
+  if (driver === 'filesystem') return { driver, root: resolve(read.string('DOCUMENT_DIR', join(dataDir, 'documents'))) };
+
+  const bucket = read.optionalString('S3_BUCKET');
+  if (bucket === undefined) problems.push('S3_BUCKET is required when DOCUMENT_STORAGE=s3');
+  else if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    problems.push(`S3_BUCKET must be a bucket name: 3 to 63 lower-case letters, digits, dots and hyphens (got "${bucket}")`);
+  }
+  const endpoint = read.optionalUrl('S3_ENDPOINT', ['http:', 'https:']);
+  const accessKeyId = read.optionalString('S3_ACCESS_KEY_ID');
+  const secretAccessKey = read.optionalString('S3_SECRET_ACCESS_KEY');
+  if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) {
+    problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are given together or not at all');
+  }
+  return {
+    driver,
+    bucket: bucket ?? '',
+    region: read.string('S3_REGION', 'us-east-1'),
+    endpoint,
+    forcePathStyle: read.boolean('S3_FORCE_PATH_STYLE', endpoint !== undefined),
+    accessKeyId,
+    secretAccessKey,
+    createBucket: read.boolean('S3_CREATE_BUCKET', false),
+  };
 }
 
 /** Secrets generated on first use and kept (mode 0600) under the data directory. */
@@ -232,6 +311,28 @@ class EnvReader {
     const raw = this.optionalString(name);
     if (raw === undefined || raw.toLowerCase() === 'false') return false;
     return raw.toLowerCase() === 'true' ? true : this.list(name).join(',');
+  }
+
+  /**
+   * A clamd address: an absolute unix socket path (or unix:///path), tcp://host:port, or host:port;
+   * null when unset. Without a port, clamd's default 3310.
+   */
+  clamd(name: string): ClamdTarget | null {
+    const raw = this.optionalString(name);
+    if (raw === undefined) return null;
+    if (raw.startsWith('/')) return { socket: raw };
+    if (raw.startsWith('unix:///')) return { socket: raw.slice('unix://'.length) };
+    try {
+      const url = new URL(raw.includes('://') ? raw : `tcp://${raw}`);
+      const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+      const port = url.port === '' ? CLAMD_PORT : Number(url.port);
+      const bare = url.pathname === '' && url.username === '' && url.search === '' && url.hash === '';
+      if (url.protocol === 'tcp:' && host !== '' && port > 0 && bare) return { host, port };
+    } catch {
+      // reported below
+    }
+    this.problems.push(`${name} must be a unix socket path such as /run/clamav/clamd.ctl, or tcp://host:port (got "${raw}")`);
+    return null;
   }
 
   /** A comma-separated list of durations such as "14d,3d,1d,2h,30m", answered in minutes, largest first. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type ApplicationRecord, ApplicationsRepository } from '#applications';
+import { type ApplicationRecord, ApplicationsRepository, freezeProposal, SubmissionsRepository } from '#applications';
 import { CallsRepository, decisionsVisible, resultsReleased } from '#calls';
 import { AccessService, officerAgencyOf, PERMISSIONS, type Principal } from '#identity';
 import { Notifier } from '#notifications';
@@ -43,6 +43,7 @@ export class ReviewsService {
     private readonly audit: AuditLog,
     private readonly notifier: Notifier,
     private readonly clock: Clock,
+    private readonly submissions: SubmissionsRepository,
   ) {}
 
   /** An officer of the side's agency marks a submitted side eligible or not. */
@@ -310,27 +311,34 @@ export class ReviewsService {
     }
     const assignment = await this.reviews.assignment(assignmentId);
     if (!assignment) throw new NotFoundError('assignment');
-    const application = await this.applications.load(assignment.applicationId);
+    const [application, submission] = await Promise.all([
+      this.applications.load(assignment.applicationId),
+      this.submissions.get(assignment.applicationId),
+    ]);
     if (!application) throw new NotFoundError('application');
     const call = await this.calls.load(application.callId);
+    // Reviewers read what was submitted, never the live draft; a proposal submitted before submissions were kept reads as it is.
+    const read = submission?.proposal ?? freezeProposal(application);
     return {
       id: application.id,
       assignmentId: assignment.id,
-      title: application.title,
-      abstract: application.abstract,
-      fieldCode: application.fieldCode,
-      durationMonths: application.durationMonths,
+      title: read.title,
+      abstract: read.abstract,
+      fieldCode: read.fieldCode,
+      durationMonths: read.durationMonths,
       callTitle: assignment.callTitle,
       agency: assignment.agency,
       agencyTimeZone: assignment.agencyTimeZone,
       dueAt: assignment.dueAt?.toISOString() ?? null,
-      sides: application.sides.map((s) => ({
+      sides: read.sides.map((s) => ({
         agency: s.agencyShortName,
-        institution: s.institutionShortName,
+        institution: s.institution?.shortName ?? null,
         budgetPerYear: [...s.budgetPerYear],
         budgetCurrency: s.budgetCurrency,
       })),
-      members: application.members.map((m) => ({ name: m.name, role: m.role, earlyCareer: m.earlyCareer, country: m.country })),
+      members: read.members.map((m) => ({ name: m.name, role: m.role, earlyCareer: m.earlyCareer, country: m.country })),
+      documents: (submission?.parts.documents ?? []).map((d) => ({ ...d, label: { ...d.label } })),
+      submissionNumber: submission?.number ?? 0,
       criteria: (call?.criteria ?? []).map((c) => ({
         id: c.id!,
         name: { ja: c.nameJa, en: c.nameEn },

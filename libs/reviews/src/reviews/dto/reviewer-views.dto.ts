@@ -1,3 +1,4 @@
+import { FrozenDocumentDto } from '#applications';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BilingualDto } from '#platform';
 import { ASSIGNMENT_PROGRESS, type AssignmentProgress } from '../../rules/review-form.js';
@@ -70,6 +71,10 @@ export class AssignedApplicationDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) dueAt: string | null;
   @ApiProperty({ type: [ReviewedSideDto] }) sides: ReviewedSideDto[];
   @ApiProperty({ type: [ReviewedMemberDto] }) members: ReviewedMemberDto[];
+  @ApiProperty({ type: [FrozenDocumentDto], description: 'The documents of the latest submission (downloadDocumentVersion)' })
+  documents: FrozenDocumentDto[];
+  @ApiProperty({ description: 'The submission read: its number (0 for a proposal submitted before submissions were kept)' })
+  submissionNumber: number;
   @ApiProperty({ type: [ReviewCriterionDto] }) criteria: ReviewCriterionDto[];
   @ApiProperty({ type: OwnReviewDto }) review: OwnReviewDto;
 }
