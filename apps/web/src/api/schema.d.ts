@@ -86,6 +86,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/applications/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For the team: each document the call asks for, with the version the draft holds and its warnings. */
+        get: operations["listApplicationDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** The draft no longer holds the document (its versions are kept). */
+        delete: operations["removeApplicationDocument"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/documents/{documentId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For the team: every version of a document, oldest first. */
+        get: operations["listDocumentVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/documents/{requirementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a document of a draft (PI and co-PIs): a new version, checked by its content. Over the page limit it is kept with a warning and refused at submit. */
+        post: operations["uploadApplicationDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/applications/{id}/events": {
         parameters: {
             query?: never;
@@ -282,6 +350,57 @@ export interface paths {
         put?: never;
         /** The office gives the application back to the PI with a comment. */
         post: operations["returnApplicationSide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The frozen submissions, oldest first. The team reads every submission; offices, officers and accepted, unconflicted reviewers read the latest. */
+        get: operations["listApplicationSubmissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/submissions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One frozen submission: the proposal as submitted and its documents with their SHA-256. The team reads every submission; offices, officers and accepted, unconflicted reviewers read the latest. */
+        get: operations["getApplicationSubmission"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/submissions/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed between two submissions: fields and documents. */
+        get: operations["compareApplicationSubmissions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -679,6 +798,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/calls/{id}/document-requirements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The documents a call asks for, in order. */
+        get: operations["listDocumentRequirements"];
+        /** Set the documents a call asks for (the lead agency's officers). Listed ids are kept and updated; one left out is retired and its uploads kept. */
+        put: operations["putDocumentRequirements"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/calls/{id}/institution-deadline": {
         parameters: {
             query?: never;
@@ -859,6 +996,40 @@ export interface paths {
         };
         /** Your institution's applications by status, its success rate, and the agency and internal deadlines ahead. */
         get: operations["getInstitutionDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/document-versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A document version: name, size, pages, SHA-256, scan status. */
+        get: operations["getDocumentVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/document-versions/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The file, streamed, under its own name (RFC 6266 filename*, so Japanese names arrive intact). The team reads every version; offices, officers and reviewers those of the latest submission. */
+        get: operations["downloadDocumentVersion"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1308,6 +1479,10 @@ export interface components {
             /** @description Nothing would stop a submission now */
             ready: boolean;
         };
+        ApplicationDocumentsDto: {
+            /** @description Each document the call asks for, per side where it asks per side */
+            slots: components["schemas"]["DocumentSlotDto"][];
+        };
         ApplicationDto: {
             abstract: string;
             /** @description What the caller may do with it now, by the rules that decide when they try (the check lists what the proposal still lacks) */
@@ -1418,6 +1593,8 @@ export interface components {
             assignmentId: string;
             callTitle: components["schemas"]["BilingualDto"];
             criteria: components["schemas"]["ReviewCriterionDto"][];
+            /** @description The documents of the latest submission (downloadDocumentVersion) */
+            documents: components["schemas"]["FrozenDocumentDto"][];
             /** Format: date-time */
             dueAt: string | null;
             durationMonths: number | null;
@@ -1427,6 +1604,8 @@ export interface components {
             members: components["schemas"]["ReviewedMemberDto"][];
             review: components["schemas"]["OwnReviewDto"];
             sides: components["schemas"]["ReviewedSideDto"][];
+            /** @description The submission read: its number (0 for a proposal submitted before submissions were kept) */
+            submissionNumber: number;
             title: string;
         };
         AssignmentCreatedDto: {
@@ -1870,6 +2049,114 @@ export interface components {
         DeclineAssignmentDto: {
             reason: string;
         };
+        DocumentBriefDto: {
+            fileName: string;
+            sha256: string;
+            size: number;
+            /** Format: uuid */
+            versionId: string;
+        };
+        DocumentChangeDto: {
+            after: components["schemas"]["DocumentBriefDto"] | null;
+            /** Format: uuid */
+            agencyId: string | null;
+            before: components["schemas"]["DocumentBriefDto"] | null;
+            /** @enum {string} */
+            change: "added" | "removed" | "replaced";
+            label: components["schemas"]["BilingualDto"];
+            /** Format: uuid */
+            requirementId: string;
+        };
+        DocumentRequirementDto: {
+            acceptedTypes: ("application/pdf" | "image/png" | "image/jpeg")[];
+            help: components["schemas"]["BilingualDto"] | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "research_plan" | "budget_justification" | "cv" | "letter_of_support" | "other";
+            label: components["schemas"]["BilingualDto"];
+            /** @description Bytes */
+            maxBytes: number;
+            /** @description Over it: a warning on the draft, refused at submit */
+            maxPages: number | null;
+            required: boolean;
+            /**
+             * @description proposal: one for the whole proposal; side: one per agency side
+             * @enum {string}
+             */
+            scope: "proposal" | "side";
+        };
+        DocumentRequirementInputDto: {
+            /**
+             * @default [
+             *       "application/pdf"
+             *     ]
+             */
+            acceptedTypes: ("application/pdf" | "image/png" | "image/jpeg")[];
+            helpEn?: string;
+            helpJa?: string;
+            /**
+             * Format: uuid
+             * @description An existing requirement of the call to keep; none for a new one
+             */
+            id?: string;
+            /** @enum {string} */
+            kind: "research_plan" | "budget_justification" | "cv" | "letter_of_support" | "other";
+            labelEn: string;
+            labelJa: string;
+            /** @description Bytes */
+            maxBytes: number;
+            maxPages?: number | null;
+            required: boolean;
+            /** @enum {string} */
+            scope: "proposal" | "side";
+        };
+        DocumentSlotDto: {
+            /**
+             * Format: uuid
+             * @description The side, for a document of each side
+             */
+            agencyId: string | null;
+            /** @description The version the draft holds */
+            current: components["schemas"]["DocumentVersionDto"] | null;
+            /**
+             * Format: uuid
+             * @description None before the first upload
+             */
+            documentId: string | null;
+            requirement: components["schemas"]["DocumentRequirementDto"];
+            /** @description Versions uploaded so far */
+            versions: number;
+            warnings: components["schemas"]["DocumentWarningDto"][];
+        };
+        DocumentVersionDto: {
+            /** Format: uuid */
+            documentId: string;
+            /** @description The uploaded file’s own name */
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            mediaType: "application/pdf" | "image/png" | "image/jpeg";
+            /** @description 1 for the first upload of the document, 2 for its replacement, ... */
+            number: number;
+            /** @description PDF pages */
+            pages: number | null;
+            /** @enum {string} */
+            scanStatus: "pending" | "clean" | "infected" | "not_scanned";
+            /** @description SHA-256 of the bytes, hex */
+            sha256: string;
+            /** @description Bytes */
+            size: number;
+            /** Format: date-time */
+            uploadedAt: string;
+            uploadedBy: components["schemas"]["UploaderDto"];
+        };
+        DocumentWarningDto: {
+            /** @enum {string} */
+            code: "PAGES_OVER_LIMIT" | "INFECTED";
+            message: string;
+        };
         EligibilityDto: {
             eligible: boolean;
             reason: string;
@@ -1925,9 +2212,95 @@ export interface components {
             items: components["schemas"]["FailedJobDto"][];
             nextCursor: string | null;
         };
+        FieldChangeDto: {
+            /** @description The value in the later submission (any JSON) */
+            after: Record<string, never> | null;
+            /** @description The value in the earlier submission (any JSON) */
+            before: Record<string, never> | null;
+            /**
+             * @description A proposal field, `sides[JST].budgetPerYear`, or `members`
+             * @example title
+             */
+            path: string;
+        };
         FieldDto: {
             code: string;
             name: components["schemas"]["BilingualDto"];
+        };
+        FrozenDocumentDto: {
+            /**
+             * Format: uuid
+             * @description The side it belongs to; null for the whole proposal
+             */
+            agencyId: string | null;
+            /** Format: uuid */
+            documentId: string;
+            fileName: string;
+            kind: string;
+            label: components["schemas"]["BilingualDto"];
+            mediaType: string;
+            pages: number | null;
+            /** Format: uuid */
+            requirementId: string;
+            /** @description SHA-256 of the bytes, hex */
+            sha256: string;
+            /** @description Bytes */
+            size: number;
+            /**
+             * Format: uuid
+             * @description The version submitted (downloadDocumentVersion)
+             */
+            versionId: string;
+        };
+        FrozenInstitutionDto: {
+            country: string | null;
+            /** Format: uuid */
+            id: string;
+            shortName: string | null;
+        };
+        FrozenMemberDto: {
+            country: string | null;
+            earlyCareer: boolean;
+            email: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            institutionId: string | null;
+            name: string;
+            orcid: string | null;
+            role: string;
+            /** Format: uuid */
+            userId: string | null;
+        };
+        FrozenProposalDto: {
+            abstract: string;
+            durationMonths: number | null;
+            fieldCode: string | null;
+            keywords: string[];
+            members: components["schemas"]["FrozenMemberDto"][];
+            sides: components["schemas"]["FrozenSideDto"][];
+            title: string;
+            /** Format: uuid */
+            trackId: string;
+        };
+        FrozenSideDto: {
+            /** Format: uuid */
+            agencyId: string;
+            agencyShortName: string;
+            budgetCurrency: string | null;
+            budgetPerYear: number[];
+            existingGrantNumber: string | null;
+            institution: components["schemas"]["FrozenInstitutionDto"] | null;
+            pi: components["schemas"]["FrozenSidePiDto"];
+            /** @enum {string} */
+            role: "lead" | "partner";
+        };
+        FrozenSidePiDto: {
+            email: string | null;
+            name: string | null;
+            orcid: string | null;
+            /** Format: uuid */
+            userId: string | null;
         };
         InstitutionBriefDto: {
             /** @example JP */
@@ -2225,6 +2598,9 @@ export interface components {
             id: string;
             name: components["schemas"]["BilingualDto"];
         };
+        PutDocumentRequirementsDto: {
+            requirements: components["schemas"]["DocumentRequirementInputDto"][];
+        };
         RankedApplicationDto: {
             /** Format: uuid */
             applicationId: string;
@@ -2258,6 +2634,8 @@ export interface components {
             kind: "submitted_to_office" | "received_by_agency";
             /** @example JC-2027-000123 */
             number: string;
+            /** @description The frozen submission it acknowledges (getApplicationSubmission); null for receipts issued before submissions were kept */
+            submissionNumber: number | null;
         };
         RefreshTokenDto: {
             /** @description The refresh token from the last login or refresh; each is usable once. */
@@ -2381,6 +2759,29 @@ export interface components {
             /** @enum {string} */
             kind: "call" | "institution";
         };
+        SubmissionComparisonDto: {
+            documents: components["schemas"]["DocumentChangeDto"][];
+            fields: components["schemas"]["FieldChangeDto"][];
+            from: number;
+            to: number;
+        };
+        SubmissionDto: {
+            /** @description Every document submitted, with its size and SHA-256 */
+            documents: components["schemas"]["FrozenDocumentDto"][];
+            /** @description 1 for the first submission, 2 for the next, ... */
+            number: number;
+            proposal: components["schemas"]["FrozenProposalDto"];
+            /** Format: date-time */
+            submittedAt: string;
+            submittedBy: components["schemas"]["SubmitterDto"];
+        };
+        SubmissionHeadDto: {
+            /** @description 1 for the first submission, 2 for the next, ... */
+            number: number;
+            /** Format: date-time */
+            submittedAt: string;
+            submittedBy: components["schemas"]["SubmitterDto"];
+        };
         SubmissionProblemDto: {
             /**
              * Format: uuid
@@ -2390,13 +2791,18 @@ export interface components {
             /** @description BUDGET_OVER_CAP: every cap the total exceeds */
             caps?: components["schemas"]["BudgetCapDto"][];
             /** @enum {string} */
-            code: "WRONG_STATE" | "DEADLINE_PASSED" | "MISSING" | "NOT_A_CALL_FIELD" | "DURATION_OVER_TRACK" | "SIDES_MISMATCH" | "COUNTRY_NOT_ELIGIBLE" | "BUDGET_NOT_ALLOWED" | "BUDGET_YEARS_OVER_DURATION" | "BUDGET_OVER_CAP" | "EARLY_CAREER_MEMBER_MISSING";
+            code: "WRONG_STATE" | "DEADLINE_PASSED" | "MISSING" | "NOT_A_CALL_FIELD" | "DURATION_OVER_TRACK" | "SIDES_MISMATCH" | "COUNTRY_NOT_ELIGIBLE" | "BUDGET_NOT_ALLOWED" | "BUDGET_YEARS_OVER_DURATION" | "BUDGET_OVER_CAP" | "EARLY_CAREER_MEMBER_MISSING" | "DOCUMENT_MISSING" | "DOCUMENT_OVER_PAGES" | "DOCUMENT_INFECTED";
             /**
              * @description Where, as a path into the application
              * @example sides[0].budgetPerYear
              */
             field: string;
             message: string;
+        };
+        SubmitterDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
         };
         SummaryDeadlineDto: {
             /**
@@ -2619,6 +3025,15 @@ export interface components {
             roles?: ("researcher" | "institution_admin" | "program_officer" | "reviewer" | "admin")[];
             /** @description IANA time zone for showing deadlines; null follows the organisation */
             timeZone?: string | null;
+        };
+        UploadedDocumentDto: {
+            version: components["schemas"]["DocumentVersionDto"];
+            warnings: components["schemas"]["DocumentWarningDto"][];
+        };
+        UploaderDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
         };
         UserDto: {
             disabled: boolean;
@@ -2987,6 +3402,186 @@ export interface operations {
             };
             /** @description FORBIDDEN: needs the role reviewer. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listApplicationDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDocumentsDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND, also for applications whose team you are not on */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    removeApplicationDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                documentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_EDITABLE: submitted; reopen it first */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listDocumentVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                documentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentVersionDto"][];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    uploadApplicationDocument: {
+        parameters: {
+            query?: {
+                /** @description The side, for a document the call asks of each side */
+                agencyId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                requirementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadedDocumentDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such application or requirement, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FILE_TOO_LARGE: over the requirement’s maxBytes (nothing is kept) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FILE_TYPE_NOT_ACCEPTED (judged by content, not name), NOT_MULTIPART */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PDF_ENCRYPTED, PDF_CORRUPT, PDF_TRUNCATED, PDF_TOO_COMPLEX, NOT_EDITABLE */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3689,6 +4284,116 @@ export interface operations {
             };
             /** @description IDEMPOTENCY_KEY_REUSED: the key was used for another request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listApplicationSubmissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionHeadDto"][];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND, also for applications you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getApplicationSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The submission number, or `latest` */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such submission, or not one you may read */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    compareApplicationSubmissions: {
+        parameters: {
+            query: {
+                from: number;
+                to: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionComparisonDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: either submission is not one you may read */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4711,6 +5416,87 @@ export interface operations {
             };
         };
     };
+    listDocumentRequirements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRequirementDto"][];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND, also for calls you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    putDocumentRequirements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutDocumentRequirementsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRequirementDto"][];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role program_officer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: not a call your agency leads */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     setInstitutionDeadline: {
         parameters: {
             query?: never;
@@ -5223,6 +6009,82 @@ export interface operations {
             };
             /** @description FORBIDDEN: needs the role institution_admin. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getDocumentVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentVersionDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND, also for versions you may not read */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    downloadDocumentVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND, also for versions you may not read */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description DOCUMENT_INFECTED */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
