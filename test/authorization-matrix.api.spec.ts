@@ -49,6 +49,10 @@ function roles(listed: Partial<Statuses>): Statuses {
 
 /** Those who may read the application under review: its team, its side's office, and the officers of the agency that received it. */
 const READERS = { pi: 200, member: 200, officeOfSide: 200, officerOfCall: 200 } as const;
+/** The team of the application: its PI and its member with an account. */
+const TEAM = { pi: 200, member: 200 } as const;
+/** Who reads its latest submission: the team, its side's office, the agency it reached, the accepted and unconflicted reviewer. */
+const SUBMISSION_READERS = { ...READERS, reviewerAssigned: 200 } as const;
 /** Readers of an application that is no longer a draft: only the PI and co-PIs edit, and only drafts. */
 const EDIT_REFUSED = { pi: 422, member: 403, officeOfSide: 403, officerOfCall: 403 } as const;
 const REVIEWERS_AND_RESEARCHERS = {
@@ -108,6 +112,48 @@ const MATRIX: Readonly<Record<string, RouteCase | readonly RouteCase[]>> = {
     about: 'under review: its editors are told why it cannot be submitted',
     probe: (w) => ({ path: `${app(w)}/check` }),
     expect: signedIn(404, { ...EDIT_REFUSED, pi: 200 }),
+  },
+  'GET /applications/:id/documents': { probe: (w) => ({ path: `${app(w)}/documents` }), expect: signedIn(404, TEAM) },
+  'POST /applications/:id/documents/:requirementId': {
+    about: 'under review: refused before the file is read',
+    probe: (w) => ({ path: `${app(w)}/documents/${w.requirementId}` }),
+    expect: signedIn(404, EDIT_REFUSED),
+  },
+  'DELETE /applications/:id/documents/:documentId': {
+    probe: (w) => ({ path: `${app(w)}/documents/${w.documentId}` }),
+    expect: signedIn(404, EDIT_REFUSED),
+  },
+  'GET /applications/:id/documents/:documentId/versions': {
+    probe: (w) => ({ path: `${app(w)}/documents/${w.documentId}/versions` }),
+    expect: signedIn(404, TEAM),
+  },
+  'GET /applications/:id/submissions': { probe: (w) => ({ path: `${app(w)}/submissions` }), expect: signedIn(404, SUBMISSION_READERS) },
+  'GET /applications/:id/submissions/compare': {
+    probe: (w) => ({ path: `${app(w)}/submissions/compare?from=1&to=1` }),
+    expect: signedIn(404, SUBMISSION_READERS),
+  },
+  'GET /applications/:id/submissions/:number': {
+    probe: (w) => ({ path: `${app(w)}/submissions/latest` }),
+    expect: signedIn(404, SUBMISSION_READERS),
+  },
+  'GET /document-versions/:id': {
+    probe: (w) => ({ path: `/document-versions/${w.documentVersionId}` }),
+    expect: signedIn(404, SUBMISSION_READERS),
+  },
+  'GET /document-versions/:id/content': {
+    probe: (w) => ({ path: `/document-versions/${w.documentVersionId}/content` }),
+    expect: signedIn(404, SUBMISSION_READERS),
+  },
+  'GET /calls/:id/document-requirements': { probe: (w) => ({ path: `/calls/${w.callId}/document-requirements` }), expect: signedIn(200) },
+  'PUT /calls/:id/document-requirements': {
+    about: 'naming a requirement the call does not have: refused after the access check',
+    probe: (w) => ({
+      path: `/calls/${w.callId}/document-requirements`,
+      body: {
+        requirements: [{ id: randomUUID(), kind: 'cv', scope: 'side', labelEn: 'CV', labelJa: '履歴書', maxBytes: 1000, required: false }],
+      },
+    }),
+    expect: roles({ officerOfCall: 400, officerElsewhere: 404 }),
   },
   'GET /applications/:id/events': { probe: (w) => ({ path: `${app(w)}/events` }), expect: signedIn(404, READERS) },
   'POST /applications/:id/invitations': {

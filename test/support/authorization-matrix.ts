@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { InvitationsService, type Role } from '#identity';
 import { runSeeds } from '../../seeds/index.js';
+import { makePdf } from '../../seeds/demo/pdf.js';
 import { DEMO_PASSWORD } from '../../seeds/demo/users.js';
 import { jointCallBody, org } from './call-fixtures.js';
 import { TEST_PASSWORD } from './given.js';
@@ -73,6 +74,11 @@ export interface World {
   /** The token of an invitation into the withdrawn draft, made before its withdrawal, not yet accepted. */
   readonly invitationToken: string;
   readonly organisationId: string;
+  /** The call's one (optional) document requirement: a research plan. */
+  readonly requirementId: string;
+  /** The research plan of the application under review, and the version its submission names. */
+  readonly documentId: string;
+  readonly documentVersionId: string;
 }
 
 const bearer = { type: 'bearer' } as const;
@@ -143,6 +149,16 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const trackId = (call['tracks'] as { id: string }[])[0]!.id;
   const criteria = (call['criteria'] as { id: string }[]).map((c) => c.id);
   await ok(as(tokens.officerOfCall).post(`/calls/${callId}/publish`));
+  const requirements = await t.http
+    .put(`/calls/${callId}/document-requirements`)
+    .auth(tokens.officerOfCall, bearer)
+    .send({
+      requirements: [
+        { kind: 'research_plan', scope: 'proposal', labelEn: 'Research plan', labelJa: '研究計画書', maxBytes: 1_000_000, required: false },
+      ],
+    });
+  expect(requirements.status, requirements.text).toBe(200);
+  const requirementId = (requirements.body as { id: string }[])[0]!.id;
   t.clock.set('2027-02-01T00:00:00Z');
   await login();
 
@@ -194,6 +210,11 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const applicationId = await draft('量子センシングの日米共同研究');
   const team = await ok(pi.get(`/applications/${applicationId}`));
   const memberId = (team['members'] as { id: string; userId: string | null }[]).find((m) => m.userId === coInvestigator.id)!.id;
+  const plan = await t.http
+    .post(`/applications/${applicationId}/documents/${requirementId}`)
+    .auth(tokens.pi, bearer)
+    .attach('file', makePdf({ pages: 2, title: 'Research plan' }), { filename: 'plan.pdf', contentType: 'application/pdf' });
+  expect(plan.status, plan.text).toBe(201);
   await submittedToJst(applicationId);
   const decidedApplicationId = await draft('日米量子計測の共同研究');
   await submittedToJst(decidedApplicationId);
@@ -289,5 +310,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
     calendarToken: calendar['token'] as string,
     invitationToken: letter!.token,
     organisationId: org('UTOKYO'),
+    requirementId,
+    documentId: plan.body.version.documentId as string,
+    documentVersionId: plan.body.version.id as string,
   };
 }

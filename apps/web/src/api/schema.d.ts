@@ -2213,10 +2213,14 @@ export interface components {
             nextCursor: string | null;
         };
         FieldChangeDto: {
-            /** @description The value in the later submission (any JSON) */
-            after: Record<string, never> | null;
-            /** @description The value in the earlier submission (any JSON) */
-            before: Record<string, never> | null;
+            /** @description The value in the later submission */
+            after: (string | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            }) | null;
+            /** @description The value in the earlier submission */
+            before: (string | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            }) | null;
             /**
              * @description A proposal field, `sides[JST].budgetPerYear`, or `members`
              * @example title

@@ -82,10 +82,22 @@ export class SubmissionDto extends SubmissionHeadDto {
   documents: FrozenDocumentDto[];
 }
 
+/** A field's value in a submission: text, a number, a list (keywords, budget, team) or an object (a side's PI). */
+const ANY_JSON = {
+  nullable: true,
+  oneOf: [
+    { type: 'string' },
+    { type: 'number' },
+    { type: 'boolean' },
+    { type: 'array', items: {} },
+    { type: 'object', additionalProperties: true },
+  ],
+};
+
 export class FieldChangeDto {
   @ApiProperty({ example: 'title', description: 'A proposal field, `sides[JST].budgetPerYear`, or `members`' }) path: string;
-  @ApiProperty({ description: 'The value in the earlier submission (any JSON)', nullable: true }) before: unknown;
-  @ApiProperty({ description: 'The value in the later submission (any JSON)', nullable: true }) after: unknown;
+  @ApiProperty({ ...ANY_JSON, description: 'The value in the earlier submission' }) before: unknown;
+  @ApiProperty({ ...ANY_JSON, description: 'The value in the later submission' }) after: unknown;
 }
 
 export class DocumentBriefDto {
