@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { redactUrl, runMigrations, runService, withDataSource } from '#platform';
 import { schemaDataSourceOptions } from '#schema';
+import { createDocumentStorage } from '#documents';
+import { seedDemoDocuments } from '../../../seeds/demo/documents.js';
 import { runSeeds } from '../../../seeds/index.js';
 import { createApp } from './create-app.js';
 
@@ -14,7 +16,10 @@ runService({}, async ({ config, logger, database }) => {
   logger.info(applied.length > 0 ? `migrations applied: ${applied.join(', ')}` : 'schema up to date');
   if (config.seedOnStart) {
     const report = await withDataSource(options, runSeeds);
-    logger.info({ changed: report.changed }, 'demo data loaded');
+    const storage = createDocumentStorage(config.documents.storage);
+    await storage.ready();
+    const documents = await withDataSource(options, (dataSource) => seedDemoDocuments(dataSource, storage));
+    logger.info({ changed: { ...report.changed, documents } }, 'demo data loaded');
   }
   const app = await createApp({ config, databaseUrl: database.url, logger });
   return {

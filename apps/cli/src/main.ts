@@ -1,3 +1,5 @@
+import { createDocumentStorage } from '#documents';
+import { seedDemoDocuments } from '../../../seeds/demo/documents.js';
 import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import { loadConfig, openDatabase, revertLastMigration, runMigrations, withDataSource } from '#platform';
@@ -60,7 +62,10 @@ async function main(argv: readonly string[]): Promise<void> {
       case 'seed': {
         await runMigrations(options);
         const report = await withDataSource(options, runSeeds);
-        console.log(`seeded: ${JSON.stringify(report.changed)}`);
+        const storage = createDocumentStorage(config.documents.storage);
+        await storage.ready();
+        const documents = await withDataSource(options, (dataSource) => seedDemoDocuments(dataSource, storage));
+        console.log(`seeded: ${JSON.stringify({ ...report.changed, documents })}`);
         break;
       }
       case 'seed:scale': {
