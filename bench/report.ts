@@ -1,5 +1,6 @@
 import type { RunResult } from './load.js';
 import type { PlanRecord } from './plans.js';
+import type { UploadReport } from './uploads.js';
 
 export interface ScenarioReport {
   readonly name: string;
@@ -16,6 +17,8 @@ export interface BenchReport {
   readonly settings: { readonly instances: number; readonly [setting: string]: unknown };
   readonly generation: { readonly applications: number; readonly seconds: number };
   readonly apiPeakMemoryMbDuringS1: number;
+  /** Research plans uploaded all at once during a surge run. */
+  readonly uploads?: UploadReport;
   readonly scenarios: readonly ScenarioReport[];
   readonly plans: readonly PlanRecord[];
   readonly totalSeconds: number;
@@ -33,6 +36,14 @@ export function markdownReport(report: BenchReport): string {
       `${report.settings.instances === 1 ? 'one api instance' : `${report.settings.instances} api instances, requests spread in turn`}; ` +
       `api peak memory during S1: ${report.apiPeakMemoryMbDuringS1} MB${report.settings.instances === 1 ? '' : ' (the largest instance)'}.`,
     '',
+    ...(report.uploads
+      ? [
+          `${report.uploads.uploads} uploads of ${(report.uploads.bytesEach / 1048576).toFixed(1)} MB at once during an S1 surge run: ` +
+            `${report.uploads.created} created, ${report.uploads.failed.length} failed, p50 ${report.uploads.p50Ms} ms, max ${report.uploads.maxMs} ms, ` +
+            `all done in ${report.uploads.seconds} s; api peak memory meanwhile: ${report.uploads.apiPeakMemoryMb} MB.`,
+          '',
+        ]
+      : []),
     '| scenario | run | target | load | req/s | p50 ms | p90 ms | p99 ms | errors | non-2xx |',
     '|---|---|---|---:|---:|---:|---:|---:|---:|---:|',
   ];

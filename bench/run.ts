@@ -13,6 +13,7 @@ import { offer, type RunResult, saturate } from './load.js';
 import { type PlanRecord, recordPlans } from './plans.js';
 import { markdownReport, mean, type BenchReport, type ScenarioReport } from './report.js';
 import { type BenchUser, type Credentials, scenarios } from './scenarios.js';
+import { prepareUploads, uploadAll, type UploadReport } from './uploads.js';
 
 const USAGE = `usage: npm run bench [-- options]
   --applications N   applications to generate (default 100000)
@@ -24,6 +25,8 @@ const USAGE = `usage: npm run bench [-- options]
   --scenarios LIST   comma-separated, e.g. S1,S2 (default all)
   --instances N      api processes on the one database, requests spread over them in turn (default 1)
   --reuse            keep the data already in the database (DATABASE_URL) instead of generating it
+  --uploads N        research plans uploaded at once during a surge run (default 50; 5 with --smoke)
+  --upload-mb M      size of each, in MB (default 10; 1 with --smoke)
   --smoke            a few seconds on a small data set: checks that the bench works, not its speed
   --out DIR          where results go (default bench/results)`;
 
@@ -37,6 +40,8 @@ const { values: args } = parseArgs({
     rounds: { type: 'string' },
     scenarios: { type: 'string' },
     instances: { type: 'string' },
+    uploads: { type: 'string' },
+    'upload-mb': { type: 'string' },
     smoke: { type: 'boolean', default: false },
     reuse: { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench/results' },
@@ -54,6 +59,8 @@ const settings = {
   rounds: Number(args.rounds ?? (smoke ? 1 : 2)),
   scenarios: (args.scenarios ?? 'S1,S2,S3,S4').split(',').map((s) => s.trim().toUpperCase()),
   instances: Number(args.instances ?? 1),
+  uploads: Number(args.uploads ?? (smoke ? 5 : 50)),
+  uploadBytes: Math.round(Number(args['upload-mb'] ?? (smoke ? 1 : 10)) * 1024 * 1024),
   fixtures: smoke
     ? { researchers: 40, editing: 20, offices: 5, reviewers: 10 }
     : { researchers: 1000, editing: 400, offices: 50, reviewers: 300 },
@@ -107,6 +114,7 @@ async function main(): Promise<void> {
     const selected = scenarios(fixtures).filter((s) => settings.scenarios.includes(s.name.split(' ')[0]!));
     const reports: ScenarioReport[] = [];
     let peakMemoryMb = 0;
+    let uploads: UploadReport | undefined;
     if (selected.length > 0) {
       const logFile = join(dataDir, 'bench-api.log');
       mkdirSync(dataDir, { recursive: true });
@@ -179,6 +187,28 @@ async function main(): Promise<void> {
           }
         }
         if (memory) peakMemoryMb = Math.max(peakMemoryMb, memory.stop());
+        if (scenario.name.startsWith('S1') && settings.uploads > 0) {
+          // Deadline day: researchers upload their plans all at once while the surge goes on.
+          const requirements = await prepareUploads(client, fixtures.editing, settings.uploadBytes, dataDir);
+          await refreshVersions(client, fixtures);
+          const during = sampleMemory(apis.map((api) => api.pid!));
+          const [result] = await Promise.all([
+            uploadAll(
+              apiUrls[0]!,
+              fixtures.editing,
+              requirements,
+              (draft) => tokens.get(draft.pi.id)!,
+              join(dataDir, 'plan.pdf'),
+              settings.uploads,
+            ),
+            saturate(apiUrls, settings.connections, settings.seconds, scenario.next(targets.jointcall.credentials)),
+          ]);
+          uploads = { ...result, uploads: settings.uploads, bytesEach: settings.uploadBytes, apiPeakMemoryMb: during.stop() };
+          log(
+            `  ${settings.uploads} uploads of ${settings.uploadBytes} bytes during the surge: ${uploads.created} created, ` +
+              `${uploads.failed.length} failed, p50 ${uploads.p50Ms} ms, max ${uploads.maxMs} ms; api peak ${uploads.apiPeakMemoryMb} MB`,
+          );
+        }
         reports.push({
           name: scenario.name,
           description: scenario.description,
@@ -195,6 +225,7 @@ async function main(): Promise<void> {
       settings: { ...settings, smoke },
       generation: { applications, seconds: args.reuse ? 0 : generation },
       apiPeakMemoryMbDuringS1: peakMemoryMb,
+      ...(uploads ? { uploads } : {}),
       scenarios: reports,
       plans,
       totalSeconds: seconds(started),
@@ -207,7 +238,7 @@ async function main(): Promise<void> {
     writeFileSync(join(out, `${stamp}${smoke ? '-smoke' : ''}.md`), markdown);
     console.log(`\n${markdown}`);
     log(`results in ${out}; ${report.totalSeconds} s in all`);
-    if (smoke) assertWorked(reports, plans);
+    if (smoke) assertWorked(reports, plans, uploads);
   } finally {
     await db?.end();
     for (const child of children) child.kill('SIGTERM');
@@ -217,8 +248,9 @@ async function main(): Promise<void> {
 }
 
 /** The smoke run checks that every scenario ran every operation on both targets without a failure; not its speed. */
-function assertWorked(reports: readonly ScenarioReport[], plans: readonly PlanRecord[]): void {
+function assertWorked(reports: readonly ScenarioReport[], plans: readonly PlanRecord[], uploads: UploadReport | undefined): void {
   const problems: string[] = [];
+  if (uploads && uploads.failed.length > 0) problems.push(`uploads failed: ${uploads.failed.join('; ')}`);
   if (plans.length === 0) problems.push('no plan was recorded');
   for (const s of reports) {
     for (const [target, runs] of [
