@@ -1,14 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createConnection, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CLAMD_BINARY, clamdInstalled, startClamd, TEST_SIGNATURE, TEST_VIRUS_MARKER } from '../../../../test/support/clamd.js';
 import { parseClamdReply, ScanUnavailableError, scanWithClamd } from './clamd.js';
 
-const MARKER = 'jointcall-test-virus';
+const MARKER = TEST_VIRUS_MARKER;
 
 interface Received {
   command: string;
@@ -198,72 +198,18 @@ describe('scanWithClamd against a fake clamd', () => {
   });
 });
 
-const CLAMD = '/usr/sbin/clamd';
-
-describe.skipIf(!existsSync(CLAMD))(`scanWithClamd against a real clamd (skipped: ${CLAMD} is not installed)`, () => {
-  let dir: string;
-  let clamd: ChildProcess | undefined;
-  let output = '';
-  let target: { socket: string };
+describe.skipIf(!clamdInstalled())(`scanWithClamd against a real clamd (skipped: ${CLAMD_BINARY} is not installed)`, () => {
+  let clamd: Awaited<ReturnType<typeof startClamd>>;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'jointcall-real-clamd-'));
-    const databases = join(dir, 'db');
-    await mkdir(databases);
-    // A custom signature instead of the official databases (no download): the hex of MARKER, anywhere in any file.
-    await writeFile(join(databases, 'test.ndb'), `JointcallTestSignature:0:*:${Buffer.from(MARKER).toString('hex')}\n`);
-    target = { socket: join(dir, 'clamd.sock') };
-    const config = join(dir, 'clamd.conf');
-    await writeFile(
-      config,
-      [
-        `Foreground yes`,
-        `LocalSocket ${target.socket}`,
-        `DatabaseDirectory ${databases}`,
-        `TemporaryDirectory ${dir}`,
-        `LogSyslog no`,
-      ].join('\n') + '\n',
-    );
-    clamd = spawn(CLAMD, [`--config-file=${config}`], { stdio: ['ignore', 'pipe', 'pipe'] });
-    clamd.stdout?.on('data', (data: Buffer) => (output += data.toString()));
-    clamd.stderr?.on('data', (data: Buffer) => (output += data.toString()));
-    await waitForPong(target.socket, clamd, () => output);
+    clamd = await startClamd();
   });
-
-  afterAll(async () => {
-    if (clamd && clamd.exitCode === null) {
-      const exited = new Promise((resolve) => clamd!.once('exit', resolve));
-      clamd.kill('SIGTERM');
-      await exited;
-    }
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => clamd?.close());
 
   it('finds the test signature and passes a clean file', async () => {
-    const infected = await file(Buffer.concat([randomBytes(100_000), Buffer.from(`... ${MARKER} ...`), randomBytes(100_000)]));
-    expect(await scanWithClamd(infected, target, 30_000)).toEqual({ status: 'infected', signature: 'JointcallTestSignature.UNOFFICIAL' });
+    const target = { socket: clamd.socket };
+    const infected = await file(Buffer.concat([randomBytes(100_000), Buffer.from(`... ${TEST_VIRUS_MARKER} ...`), randomBytes(100_000)]));
+    expect(await scanWithClamd(infected, target, 30_000)).toEqual({ status: 'infected', signature: TEST_SIGNATURE });
     expect(await scanWithClamd(await file(randomBytes(500_000)), target, 30_000)).toEqual({ status: 'clean' });
   });
 });
-
-/** Waits until clamd has loaded its databases and answers PING on its socket. */
-async function waitForPong(socket: string, child: ChildProcess, output: () => string): Promise<void> {
-  const until = Date.now() + 60_000;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`clamd exited with ${child.exitCode}:\n${output()}`);
-    if (existsSync(socket) && (await ping(socket))) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`clamd did not answer PING within 60 s:\n${output()}`);
-}
-
-function ping(socket: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const connection = createConnection({ path: socket });
-    let answer = '';
-    connection.on('data', (data: Buffer) => (answer += data.toString()));
-    connection.on('error', () => resolve(false));
-    connection.on('close', () => resolve(answer.startsWith('PONG')));
-    connection.end('zPING\0');
-  });
-}
