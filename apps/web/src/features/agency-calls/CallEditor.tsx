@@ -51,7 +51,7 @@ export function useShownProblems(): (found: readonly FormProblem[], error: unkno
  * Moves the focus to an element once it is rendered: the first input of a row just added, or the
  * add button after a row was removed, so that keyboard users are not left on <body>.
  */
-function useFocusSoon(): (id: string) => void {
+export function useFocusSoon(): (id: string) => void {
   const [target, setTarget] = useState<{ readonly id: string; readonly turn: number }>();
   useEffect(() => {
     if (target) document.getElementById(target.id)?.focus();
@@ -602,7 +602,7 @@ function CriterionFields({
   );
 }
 
-interface FieldProps {
+export interface FieldProps {
   readonly path: string;
   readonly problems: readonly ShownProblem[];
   readonly label: string;
@@ -616,7 +616,7 @@ interface ControlProps {
 }
 
 /** A labelled control with its hint and the problems that name its field, announced with it. */
-function Field({ path, problems, label, hint, children }: FieldProps & { readonly children: (props: ControlProps) => ReactNode }) {
+export function Field({ path, problems, label, hint, children }: FieldProps & { readonly children: (props: ControlProps) => ReactNode }) {
   const id = anchorOf(path);
   const mine = problems.filter((p) => anchorOf(p.field) === id);
   const describedBy = [hint ? `${id}-hint` : '', mine.length > 0 ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -634,7 +634,7 @@ function Field({ path, problems, label, hint, children }: FieldProps & { readonl
   );
 }
 
-function FieldErrors({ id, problems }: { readonly id: string; readonly problems: readonly ShownProblem[] }) {
+export function FieldErrors({ id, problems }: { readonly id: string; readonly problems: readonly ShownProblem[] }) {
   const mine = problems.filter((p) => anchorOf(p.field) === id);
   if (mine.length === 0) return null;
   return (
@@ -648,13 +648,15 @@ function FieldErrors({ id, problems }: { readonly id: string; readonly problems:
   );
 }
 
-function TextInput({
+export function TextInput({
   value,
   onChange,
   multiline = false,
   lang,
   inputMode,
   size,
+  maxLength,
+  rows = 4,
   ...field
 }: FieldProps & {
   readonly value: string;
@@ -663,14 +665,24 @@ function TextInput({
   readonly lang?: string;
   readonly inputMode?: 'decimal' | 'numeric';
   readonly size?: number;
+  readonly maxLength?: number;
+  readonly rows?: number;
 }) {
   return (
     <Field {...field}>
       {(props) =>
         multiline ? (
-          <textarea {...props} lang={lang} rows={4} value={value} onChange={(e) => onChange(e.target.value)} />
+          <textarea {...props} lang={lang} rows={rows} maxLength={maxLength} value={value} onChange={(e) => onChange(e.target.value)} />
         ) : (
-          <input {...props} lang={lang} inputMode={inputMode} size={size} value={value} onChange={(e) => onChange(e.target.value)} />
+          <input
+            {...props}
+            lang={lang}
+            inputMode={inputMode}
+            size={size}
+            maxLength={maxLength}
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+          />
         )
       }
     </Field>
@@ -729,18 +741,21 @@ export function ProblemSummary({
   problems,
   error,
   fieldLabel,
+  id = 'call-problems',
 }: {
   readonly problems: readonly ShownProblem[];
   readonly error: unknown;
   readonly fieldLabel: (path: string) => string;
+  /** Unique on the page: the call's form and its documents each have a summary. */
+  readonly id?: string;
 }) {
   const { t } = useTranslation();
   const text = useProblemText();
   if (problems.length === 0 && !error) return null;
   const problem: Problem | undefined = error instanceof ApiError ? error.problem : undefined;
   return (
-    <div role="alert" className="alert alert-error" aria-labelledby="call-problems-title">
-      <p id="call-problems-title">
+    <div role="alert" className="alert alert-error" aria-labelledby={`${id}-title`}>
+      <p id={`${id}-title`}>
         <strong>{problem ? text(problem) : t('agencyCalls.problems.summary', { count: problems.length })}</strong>
       </p>
       {problems.length > 0 && (

@@ -16,6 +16,7 @@ import { useCancelCall, useCreateCall, usePrograms, usePublishCall, useUpdateCal
 import { type Call, type CallForm, createBody, emptyForm, type FormProblem, formOf, rebaseForm, updateBody } from './call-form';
 import { CallEditor, editableOf, ProblemSummary, useFieldLabel, useShownProblems } from './CallEditor';
 import { CallTabs } from './CallTabs';
+import { DocumentRequirementsSection } from './DocumentRequirementsSection';
 
 /** A new call of one of the agency's programs, the agency leading; saved as a draft, then edited on its own page. */
 export function NewCallPage() {
@@ -220,6 +221,8 @@ function ExistingCall({ call }: { readonly call: Call }) {
           </>
         }
       />
+
+      <DocumentRequirementsSection call={call} />
 
       {(may('publish') || may('cancel')) && (
         <section className="card" aria-labelledby="call-lifecycle">

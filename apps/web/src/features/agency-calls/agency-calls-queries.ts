@@ -3,11 +3,13 @@ import { api, call, ifMatch } from '../../api/client';
 import { viewerTimeZone } from '../../lib/format';
 import { callKeys } from '../calls/calls-queries';
 import type { Call, CreateCall, UpdateCall } from './call-form';
+import type { DocumentRequirement, PutDocumentRequirements } from './requirements-form';
 
 export const agencyCallKeys = {
   mine: (agencyId: string) => ['calls', 'agency', agencyId] as const,
   programs: (agencyId: string) => ['programs', agencyId] as const,
   dashboard: ['dashboards', 'agency'] as const,
+  requirements: (callId: string) => ['calls', callId, 'document-requirements'] as const,
 };
 
 /** The agency across its calls: per call, the sides that reached it and where they stand. */
@@ -63,4 +65,24 @@ export function useCancelCall(id: string) {
   return useCallWrite(({ version, reason }: { version: number; reason: string }) =>
     call(api.POST('/calls/{id}/cancel', { params: { path: { id }, header: ifMatch(version) }, body: { reason } })),
   );
+}
+
+/** The documents the call asks for, in order. */
+export function useDocumentRequirements(callId: string) {
+  return useQuery({
+    queryKey: agencyCallKeys.requirements(callId),
+    queryFn: () => call(api.GET('/calls/{id}/document-requirements', { params: { path: { id: callId } } })),
+  });
+}
+
+/** Replaces the list: requirements sent with their id are kept (with their uploads), new ones added, those left out retired. */
+export function usePutDocumentRequirements(callId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PutDocumentRequirements) =>
+      call(api.PUT('/calls/{id}/document-requirements', { params: { path: { id: callId } }, body })),
+    onSuccess: (answer: DocumentRequirement[]) => {
+      client.setQueryData(agencyCallKeys.requirements(callId), answer);
+    },
+  });
 }

@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { type Call, useCall } from '../calls/calls-queries';
 import { type Application, type Side, useApplication } from '../proposals/proposal-queries';
+import { LatestSubmission } from '../office/LatestSubmission';
 import { ReadOnlyProposal } from '../proposals/ReadOnlyProposal';
 import { type Outcome, useApplicationReviews, useDecide, useOutcome, usePool } from './agency-review-queries';
 import { CallReviewPage, useOwnAgencyId, useScore } from './CallReviewPage';
@@ -47,6 +48,7 @@ export function ApplicationPage() {
             <DecisionForm application={application} side={own} call={call.data} />
           )}
           {own && REVIEWED.includes(own.status) && <Reviews application={application} call={call.data} />}
+          <LatestSubmission applicationId={application.id} agencies={application.sides.map((side) => side.agency)} />
           <ReadOnlyProposal application={application} />
         </>
       )}

@@ -13,6 +13,7 @@ import { type Application, type Side, useApplication, useApplicationEvents } fro
 import { ReadOnlyProposal } from '../proposals/ReadOnlyProposal';
 import { useApproveSide, useReturnSide } from './office-queries';
 import { Localized } from '../../ui/Localized';
+import { LatestSubmission } from './LatestSubmission';
 
 /** An application as the office sees it, with approve (recording the integrity checks) and return for its own institution's sides. */
 export function OfficeProposalPage() {
@@ -26,16 +27,20 @@ export function OfficeProposalPage() {
   if (!found.data || !me.data) return <Loading />;
   const application = found.data;
   const ours = application.sides.filter((side) => side.institution?.id === me.data.organisation?.id);
+  const pending = ours.filter((side) => side.status === 'pending_institution');
   return (
     <Page title={application.title}>
       <p className="muted">
         <Localized text={application.call.title} /> · <StatusBadge status={application.status} />
       </p>
-      {ours
-        .filter((side) => side.status === 'pending_institution')
-        .map((side) => (
-          <SideDecision key={side.agency.id} application={application} side={side} />
-        ))}
+      <LatestSubmission
+        applicationId={application.id}
+        agencies={application.sides.map((side) => side.agency)}
+        note={pending.length > 0 ? t('officeSubmission.approveNote') : undefined}
+      />
+      {pending.map((side) => (
+        <SideDecision key={side.agency.id} application={application} side={side} />
+      ))}
       <ReadOnlyProposal application={application} />
       <section aria-labelledby="office-history">
         <h2 id="office-history">{t('proposal.history')}</h2>

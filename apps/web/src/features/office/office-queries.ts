@@ -13,6 +13,7 @@ export type OfficeFilters = {
 export const officeKeys = {
   queue: (filters: OfficeFilters, cursor: string | undefined) => ['applications', 'office', filters, cursor ?? ''] as const,
   calls: ['calls', 'office-options'] as const,
+  latestSubmission: (applicationId: string) => ['applications', applicationId, 'submissions', 'latest'] as const,
 };
 
 /** The office's applications (its institution's sides and members), newest first, by cursor. */
@@ -22,6 +23,17 @@ export function useOfficeQueue(filters: OfficeFilters, cursor: string | undefine
     queryFn: () =>
       call(api.GET('/applications', { params: { query: { view: 'office', limit: 25, ...filters, ...(cursor ? { cursor } : {}) } } })),
     placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * The latest frozen submission of an application: what an office approves and an agency checks.
+ * A 404 when none is kept (before the first submit, or submitted before submissions were kept).
+ */
+export function useLatestSubmission(applicationId: string) {
+  return useQuery({
+    queryKey: officeKeys.latestSubmission(applicationId),
+    queryFn: () => call(api.GET('/applications/{id}/submissions/{number}', { params: { path: { id: applicationId, number: 'latest' } } })),
   });
 }
 

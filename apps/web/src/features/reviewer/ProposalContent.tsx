@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { formatMoney, pick } from '../../lib/format';
+import { SubmittedDocuments } from '../../ui/SubmittedDocuments';
 import { useCall } from '../calls/calls-queries';
 import type { AssignedApplication } from './reviewer-queries';
 
-/** The proposal as its reviewer reads it: abstract, sides and budgets, and the applicants' team. */
+/** The proposal as its reviewer reads it (its latest submission): abstract, sides and budgets, the applicants' team and the documents. */
 export function ProposalContent({ application, callId }: { readonly application: AssignedApplication; readonly callId: string }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const field = useCall(callId).data?.fieldDetails.find((f) => f.code === application.fieldCode);
+  const call = useCall(callId).data;
+  const field = call?.fieldDetails.find((f) => f.code === application.fieldCode);
   return (
     <section className="card" aria-labelledby="review-proposal">
       <h2 id="review-proposal">{t('reviewer.proposal.heading')}</h2>
@@ -77,6 +79,11 @@ export function ProposalContent({ application, callId }: { readonly application:
           </table>
         </div>
       )}
+      <h3>{t('reviewer.proposal.documents')}</h3>
+      {application.submissionNumber > 0 && (
+        <p className="muted small">{t('reviewer.proposal.submission', { number: application.submissionNumber })}</p>
+      )}
+      <SubmittedDocuments documents={application.documents} agencies={call?.agencies.map((a) => a.agency) ?? []} />
     </section>
   );
 }
