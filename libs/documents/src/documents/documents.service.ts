@@ -327,7 +327,7 @@ function toRequirementDto(r: RequirementRecord): DocumentRequirementDto {
     kind: r.kind,
     scope: r.scope,
     label: { en: r.labelEn, ja: r.labelJa },
-    help: r.helpEn === null && r.helpJa === null ? null : { en: r.helpEn ?? r.helpJa ?? '', ja: r.helpJa ?? r.helpEn ?? '' },
+    help: r.helpEn === null && r.helpJa === null ? null : { en: r.helpEn ?? '', ja: r.helpJa ?? '' },
     acceptedTypes: r.acceptedTypes.filter(isDocumentMediaType),
     maxBytes: r.maxBytes,
     maxPages: r.maxPages,

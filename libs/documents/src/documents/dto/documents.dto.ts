@@ -38,7 +38,8 @@ export class DocumentRequirementDto {
   @ApiProperty({ enum: DOCUMENT_SCOPES, description: 'proposal: one for the whole proposal; side: one per agency side' })
   scope: DocumentScope;
   @ApiProperty({ type: BilingualDto }) label: BilingualDto;
-  @ApiProperty({ type: BilingualDto, nullable: true }) help: BilingualDto | null;
+  @ApiProperty({ type: BilingualDto, nullable: true, description: 'Each language as given (empty where not); null when none' })
+  help: BilingualDto | null;
   @ApiProperty({ enum: DOCUMENT_MEDIA_TYPES, isArray: true }) acceptedTypes: DocumentMediaType[];
   @ApiProperty({ description: 'Bytes' }) maxBytes: number;
   @ApiProperty({ nullable: true, type: Number, description: 'Over it: a warning on the draft, refused at submit' }) maxPages: number | null;
