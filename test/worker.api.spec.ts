@@ -22,6 +22,7 @@ describe('worker process', () => {
     expect(worker.get(Clock).now()).toBeInstanceOf(Date);
     // The time-driven jobs are scheduled once, on the database, for whichever process takes them.
     expect(await dataSource.query(`SELECT name, cron FROM pgboss.schedule ORDER BY name`)).toEqual([
+      { name: 'documents.clean-up', cron: '53 * * * *' },
       { name: 'identity.login-failures-cleanup', cron: '41 * * * *' },
       { name: 'notifications.sweep', cron: '* * * * *' },
       { name: 'platform.idempotency-cleanup', cron: '23 * * * *' },

@@ -44,7 +44,7 @@ export class DocumentsModule implements OnModuleInit {
   onModuleInit(): void {
     this.rules.registerWith(this.access);
     this.parts.register(this.documents);
-    this.jobs.define({ name: DOCUMENTS_CLEAN_UP_QUEUE, cron: '23 * * * *', expireInSeconds: 600 }, async () => {
+    this.jobs.define({ name: DOCUMENTS_CLEAN_UP_QUEUE, cron: '53 * * * *', expireInSeconds: 600 }, async () => {
       await this.documents.cleanUp();
     });
   }
