@@ -1,4 +1,8 @@
 import { createHash } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DOCUMENT_STORAGE_TOKEN, DocumentsService, type DocumentStorage } from '#documents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSeeds } from '../seeds/index.js';
 import { makePdf, padPdf } from '../seeds/demo/pdf.js';
@@ -122,6 +126,12 @@ describe.each(['filesystem', 's3'] as const)('proposal documents, stored on %s',
         message: expect.stringContaining('Research plan'),
       }),
     );
+    // Removed, the plan is missing; a document that is not the application's is not found.
+    const documentId = uploaded.body.version.documentId as string;
+    expect((await t.http.delete(`/applications/${id}/documents/${documentId}`).auth(as('pi.utokyo'), bearer)).status).toBe(204);
+    expect((await t.http.delete(`/applications/${id}/documents/${planId}`).auth(as('pi.utokyo'), bearer)).status).toBe(404);
+    const missing = await t.http.post(`/applications/${id}/check`).auth(as('pi.utokyo'), bearer);
+    expect(missing.body.problems).toContainEqual(expect.objectContaining({ code: 'DOCUMENT_MISSING', field: `documents.${planId}` }));
   });
 
   it('freezes each submission: after a reopen and a new plan, office and reviewer read the second, the team still reads the first', async () => {
@@ -240,5 +250,33 @@ describe.each(['filesystem', 's3'] as const)('proposal documents, stored on %s',
     expect(disposition).toMatch(/^attachment;/);
     const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
     expect(decodeURIComponent(encoded ?? '')).toBe('研究計画書.pdf');
+  });
+
+  it('removes, a day on, an upload whose process stopped before attaching it, bytes and all', async () => {
+    const { id } = await completeDraft(t.http, t.dataSource, as('pi.utokyo'), { callId, trackId });
+    const uploaded = await upload(id, makePdf({ pages: 1 }), 'kept.pdf');
+    expect(uploaded.status, uploaded.text).toBe(201);
+    // As a process that died between storing and attaching leaves it: a row not attached, its bytes stored.
+    const [orphan] = await t.dataSource.query<{ id: string; storage_key: string }[]>(
+      `INSERT INTO document_versions (document_id, number, storage_key, file_name, media_type, size, sha256, pages, scan_status, uploaded_by, uploaded_at)
+       SELECT document_id, 99, 'documents/2027/01/orphan-' || substr(md5(random()::text), 1, 8), 'lost.pdf', media_type, size, sha256, pages,
+              scan_status, uploaded_by, uploaded_at FROM document_versions WHERE id = $1
+       RETURNING id, storage_key`,
+      [uploaded.body.version.id],
+    );
+    const storage = t.app.get<DocumentStorage>(DOCUMENT_STORAGE_TOKEN);
+    const file = join(await mkdtemp(join(tmpdir(), 'jointcall-orphan-')), 'lost.pdf');
+    await writeFile(file, makePdf({ pages: 1 }));
+    await storage.put(orphan!.storage_key, file, { size: 1, mediaType: 'application/pdf', sha256: 'x'.repeat(64) });
+    const documents = t.app.get(DocumentsService);
+    expect(await documents.cleanUp()).toBe(0);
+    t.clock.set(new Date(Date.parse(NOW) + 25 * 3600 * 1000).toISOString());
+    expect(await documents.cleanUp()).toBe(1);
+    t.clock.set(NOW);
+    expect(await t.dataSource.query(`SELECT id FROM document_versions WHERE id = $1`, [orphan!.id])).toEqual([]);
+    await expect(storage.open(orphan!.storage_key)).rejects.toThrow();
+    // What was attached stays.
+    const kept = await t.http.get(`/document-versions/${uploaded.body.version.id as string}/content`).auth(as('pi.utokyo'), bearer);
+    expect(kept.status).toBe(200);
   });
 });

@@ -217,8 +217,10 @@ export class DocumentsRepository {
 
   /** The draft no longer holds the document; its versions stay (a submission may name one). */
   async remove(manager: EntityManager, applicationId: string, documentId: string): Promise<boolean> {
+    // As a SELECT: TypeORM answers an UPDATE ... RETURNING with [rows, count].
     const rows = await manager.query<{ id: string }[]>(
-      `UPDATE application_documents SET current_version_id = NULL WHERE id = $1 AND application_id = $2 RETURNING id`,
+      `WITH removed AS (UPDATE application_documents SET current_version_id = NULL WHERE id = $1 AND application_id = $2 RETURNING id)
+       SELECT id FROM removed`,
       [documentId, applicationId],
     );
     return rows.length > 0;
@@ -300,9 +302,11 @@ export class DocumentsRepository {
   /** Uploads never attached (the process stopped between receiving and attaching) older than `before`: removed, their keys returned. */
   async removeUnattached(before: Date, limit: number): Promise<string[]> {
     const rows = await this.db.query<{ storage_key: string }[]>(
-      `DELETE FROM document_versions WHERE id IN (
-         SELECT id FROM document_versions WHERE attached_at IS NULL AND uploaded_at < $1 ORDER BY uploaded_at LIMIT $2)
-       RETURNING storage_key`,
+      `WITH gone AS (
+         DELETE FROM document_versions WHERE id IN (
+           SELECT id FROM document_versions WHERE attached_at IS NULL AND uploaded_at < $1 ORDER BY uploaded_at LIMIT $2)
+         RETURNING storage_key)
+       SELECT storage_key FROM gone`,
       [before, limit],
     );
     return rows.map((row) => row.storage_key);

@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -209,11 +209,21 @@ export class DocumentsService implements SubmissionPart {
     return { documents: await this.documents.frozen(subject.applicationId, manager) };
   }
 
-  /** Removes what uploads left behind when a process stopped mid-way, a day on. */
+  /**
+   * Removes what uploads left behind when a process stopped mid-way, a day on: versions never
+   * attached (their rows and stored bytes), and files half-received into this process's folder.
+   */
   async cleanUp(): Promise<number> {
     const before = new Date(this.clock.now().getTime() - 24 * 3600 * 1000);
     const keys = await this.documents.removeUnattached(before, 500);
     for (const key of keys) await this.storage.delete(key);
+    const folder = join(this.config.dataDir, 'uploads');
+    const leftovers = await readdir(folder).catch(() => []);
+    for (const name of leftovers) {
+      const path = join(folder, name);
+      const info = await stat(path).catch(() => undefined);
+      if (info && info.mtime < before) await rm(path, { force: true });
+    }
     return keys.length;
   }
 
