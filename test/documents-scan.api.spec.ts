@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DocumentsService } from '#documents';
 import { runSeeds } from '../seeds/index.js';
 import { makePdf } from '../seeds/demo/pdf.js';
 import { DEMO_PASSWORD } from '../seeds/demo/users.js';
@@ -62,5 +63,17 @@ describe.skipIf(!clamdInstalled())(`uploads scanned by clamd (skipped: ${CLAMD_B
     const submitted = await t.http.post(`/applications/${id}/submit`).auth(pi, bearer);
     expect(submitted.status).toBe(422);
     expect(submitted.body.errors).toContainEqual(expect.objectContaining({ code: 'DOCUMENT_INFECTED', field: `documents.${planId}` }));
+  });
+
+  it('scans again, at the next clean-up, a file uploaded while the scanner could not be reached', async () => {
+    const { id } = await completeDraft(t.http, t.dataSource, pi, { callId, trackId });
+    const uploaded = await upload(id, makePdf({ pages: 1, lines: [TEST_VIRUS_MARKER] }));
+    // As if clamd had been down at the upload.
+    await t.dataSource.query(`UPDATE document_versions SET scan_status = 'pending', scan_signature = NULL WHERE id = $1`, [
+      uploaded.body.version.id,
+    ]);
+    await t.app.get(DocumentsService).cleanUp();
+    const version = await t.http.get(`/document-versions/${uploaded.body.version.id as string}`).auth(pi, bearer);
+    expect(version.body.scanStatus).toBe('infected');
   });
 });

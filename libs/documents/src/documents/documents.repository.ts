@@ -299,6 +299,24 @@ export class DocumentsRepository {
     }));
   }
 
+  /** Attached versions still waiting for the scanner, oldest first. */
+  async pendingScans(limit: number): Promise<{ id: string; storageKey: string }[]> {
+    const rows = await this.db.query<{ id: string; storage_key: string }[]>(
+      `SELECT id, storage_key FROM document_versions WHERE scan_status = 'pending' AND attached_at IS NOT NULL ORDER BY uploaded_at LIMIT $1`,
+      [limit],
+    );
+    return rows.map((row) => ({ id: row.id, storageKey: row.storage_key }));
+  }
+
+  /** A scan's result, once known (the only change an attached version takes). */
+  async recordScan(id: string, status: ScanStatus, signature: string | null): Promise<void> {
+    await this.db.query(`UPDATE document_versions SET scan_status = $2, scan_signature = $3 WHERE id = $1 AND scan_status = 'pending'`, [
+      id,
+      status,
+      signature,
+    ]);
+  }
+
   /** Uploads never attached (the process stopped between receiving and attaching) older than `before`: removed, their keys returned. */
   async removeUnattached(before: Date, limit: number): Promise<string[]> {
     const rows = await this.db.query<{ storage_key: string }[]>(

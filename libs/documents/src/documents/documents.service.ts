@@ -1,4 +1,6 @@
-import { readdir, rm, stat } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -145,7 +147,7 @@ export class DocumentsService implements SubmissionPart {
         );
       }
       const pages = mediaType === 'application/pdf' ? await this.pagesOf(file) : null;
-      const scan = await this.scan(file);
+      const scan = await this.scan(file.path);
       return await this.store(principal, applicationId, requirement, agencyId, file, mediaType, pages, scan);
     } finally {
       await rm(file.path, { force: true });
@@ -224,7 +226,24 @@ export class DocumentsService implements SubmissionPart {
       const info = await stat(path).catch(() => undefined);
       if (info && info.mtime < before) await rm(path, { force: true });
     }
+    await this.rescanPending();
     return keys.length;
+  }
+
+  /** Versions the scanner could not be reached for, scanned again now that it may be (a few at a time). */
+  private async rescanPending(): Promise<void> {
+    if (this.config.documents.clamd === null) return;
+    for (const version of await this.documents.pendingScans(50)) {
+      const path = join(this.config.dataDir, 'uploads', `${version.id}.rescan`);
+      try {
+        await mkdir(join(this.config.dataDir, 'uploads'), { recursive: true, mode: 0o700 });
+        await pipeline(await this.storage.open(version.storageKey), createWriteStream(path, { mode: 0o600 }));
+        const scan = await this.scan(path);
+        if (scan.status !== 'pending') await this.documents.recordScan(version.id, scan.status, scan.signature);
+      } finally {
+        await rm(path, { force: true });
+      }
+    }
   }
 
   private async uploadTarget(
@@ -262,11 +281,11 @@ export class DocumentsService implements SubmissionPart {
     throw new DomainError('rule_violation', code, message, [{ field: 'file', message }]);
   }
 
-  private async scan(file: ReceivedFile): Promise<{ status: ScanStatus; signature: string | null }> {
+  private async scan(path: string): Promise<{ status: ScanStatus; signature: string | null }> {
     const clamd = this.config.documents.clamd;
     if (clamd === null) return { status: 'not_scanned', signature: null };
     try {
-      const result = await scanWithClamd(file.path, clamd, this.config.documents.scanTimeoutMs);
+      const result = await scanWithClamd(path, clamd, this.config.documents.scanTimeoutMs);
       return result.status === 'infected' ? { status: 'infected', signature: result.signature } : { status: 'clean', signature: null };
     } catch (error) {
       if (!(error instanceof ScanUnavailableError)) throw error;
