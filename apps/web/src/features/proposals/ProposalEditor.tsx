@@ -7,13 +7,9 @@ import type { Call } from '../calls/calls-queries';
 import { draftOf, type DraftFields, type DraftModel, type DraftSide, fieldsPatch, rebaseDraft, sidePatch } from './draft-model';
 import { type Application, proposalKeys, updateApplication, updateSide } from './proposal-queries';
 import { SidesSection } from './SidesSection';
+import { fieldAnchor } from './submission-problem';
 import { TeamSection } from './TeamSection';
 import { type SaveResult, useAutosave } from './use-autosave';
-
-/** The id of the input a problem's field path points to (`sides[0].budgetPerYear` → `field-sides-0-budgetPerYear`). */
-export function fieldAnchor(path: string): string {
-  return `field-${path.replace(/[^A-Za-z0-9]+/g, '-').replace(/-+$/, '')}`;
-}
 
 export interface EditorHandle {
   /** Sends what is not yet saved; resolves false when a conflict or an error is in the way. */

@@ -10,7 +10,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { useCall } from '../calls/calls-queries';
 import { EventTimeline } from './EventTimeline';
-import { type EditorHandle, fieldAnchor, ProposalEditor } from './ProposalEditor';
+import { type EditorHandle, ProposalEditor } from './ProposalEditor';
 import {
   type Application,
   type SubmissionProblem,
@@ -22,7 +22,11 @@ import {
   useWithdrawApplication,
 } from './proposal-queries';
 import { ReadOnlyProposal } from './ReadOnlyProposal';
-import { describeSubmissionProblem } from './submission-problem';
+import { describeSubmissionProblem, fieldAnchor } from './submission-problem';
+import { useApplicationDocuments } from './document-queries';
+import { DocumentsSection } from './DocumentsSection';
+import { SubmissionsSection } from './SubmissionsSection';
+import { pick } from '../../lib/format';
 import { Localized } from '../../ui/Localized';
 import { ApplicantDecisions } from '../agency-review/OutcomeSummary';
 
@@ -63,6 +67,11 @@ function ProposalView({
   const problemsHeading = useRef<HTMLHeadingElement>(null);
   const may = (action: Application['allowedActions'][number]) => application.allowedActions.includes(action);
   const editable = may('edit');
+  const documents = useApplicationDocuments(application.id);
+  const documentLabel = (requirementId: string) => {
+    const slot = documents.data?.slots.find((s) => s.requirement.id === requirementId);
+    return slot && pick(slot.requirement.label, language);
+  };
 
   useEffect(() => {
     if (problems) problemsHeading.current?.focus();
@@ -143,6 +152,7 @@ function ProposalView({
       {!editable && <ApplicantDecisions application={application} />}
       {!editable && <ReadOnlyProposal application={application} />}
       {editable && !callQuery.data && <Loading />}
+      <DocumentsSection application={application} editable={editable} />
 
       {editable && (
         <section className="card no-print" aria-labelledby="submit-heading">
@@ -168,7 +178,7 @@ function ProposalView({
                 {problems.map((problem) => (
                   <li key={`${problem.code}:${problem.field}:${problem.agencyId ?? ''}`}>
                     <a href={`#${fieldAnchor(problem.field)}`} onClick={(event) => focusField(event, problem.field)}>
-                      {describeSubmissionProblem(problem, agencyName, t, language)}
+                      {describeSubmissionProblem(problem, agencyName, t, language, documentLabel)}
                     </a>
                   </li>
                 ))}
@@ -177,6 +187,8 @@ function ProposalView({
           )}
         </section>
       )}
+
+      <SubmissionsSection application={application} />
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t('proposal.history')}</h2>

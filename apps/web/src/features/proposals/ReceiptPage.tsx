@@ -3,13 +3,18 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/problem';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { pagePath } from '../../app/page-paths';
-import { formatInstant } from '../../lib/format';
+import { formatInstant, viewerTimeZone } from '../../lib/format';
 import { Loading, Page } from '../../ui/Page';
-import { ProblemAlert } from '../../ui/ProblemAlert';
-import { useApplication } from './proposal-queries';
+import { ProblemAlert, QueryState } from '../../ui/ProblemAlert';
+import { type Application, useApplication } from './proposal-queries';
 import { Localized } from '../../ui/Localized';
+import { useSubmission } from './document-queries';
+import { SubmittedDocuments } from './SubmittedDocuments';
 
-/** The proof of submission, printable: every receipt number with the server's time, in UTC and in the agency's zone. */
+/**
+ * The proof of submission, printable: every receipt number with the server's time, in UTC and in
+ * the agency's zone, and the documents of each submission the receipts acknowledge with their full SHA-256.
+ */
 export function ReceiptPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
@@ -19,6 +24,10 @@ export function ReceiptPage() {
   if (!found.data) return <Loading />;
   const application = found.data;
   const zoneOf = (agencyId: string) => application.sides.find((s) => s.agency.id === agencyId)?.deadline.timeZone ?? 'UTC';
+  // The latest submission first: it is what the receipts of the current state acknowledge.
+  const submissions = [...new Set(application.receipts.flatMap((r) => (r.submissionNumber === null ? [] : [r.submissionNumber])))].sort(
+    (a, b) => b - a,
+  );
   return (
     <Page
       title={t('receipt.title')}
@@ -57,6 +66,7 @@ export function ReceiptPage() {
               <tr>
                 <th scope="col">{t('receipt.number')}</th>
                 <th scope="col">{t('receipt.kind')}</th>
+                <th scope="col">{t('proposalDocuments.receipt.submission')}</th>
                 <th scope="col">{t('calls.agency')}</th>
                 <th scope="col">{t('receipt.serverTime')}</th>
               </tr>
@@ -68,6 +78,11 @@ export function ReceiptPage() {
                     <code>{receipt.number}</code>
                   </th>
                   <td>{t(`receipts.${receipt.kind}`)}</td>
+                  <td>
+                    {receipt.submissionNumber === null
+                      ? t('common.none')
+                      : t('proposalDocuments.submissions.numbered', { number: receipt.submissionNumber })}
+                  </td>
                   <td>{receipt.agency.shortName}</td>
                   <td>
                     <time dateTime={receipt.issuedAt}>{receipt.issuedAt.replace('.000Z', 'Z')}</time>
@@ -82,6 +97,38 @@ export function ReceiptPage() {
           </table>
         </div>
       )}
+      {submissions.map((number) => (
+        <ReceiptSubmission key={number} application={application} number={number} />
+      ))}
     </Page>
+  );
+}
+
+/** The documents one submission froze, as the receipts acknowledge them. */
+function ReceiptSubmission({ application, number }: { readonly application: Application; readonly number: number }) {
+  const { t, i18n } = useTranslation();
+  const submission = useSubmission(application.id, number);
+  const headingId = `receipt-submission-${number}`;
+  const agencyName = (agencyId: string) => application.sides.find((s) => s.agency.id === agencyId)?.agency.shortName ?? agencyId;
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('proposalDocuments.receipt.documentsOf', { number })}</h2>
+      <QueryState query={submission} />
+      {submission.data && (
+        <>
+          <p className="muted">
+            {t('proposalDocuments.submissions.submittedAtBy', {
+              time: formatInstant(submission.data.submittedAt, i18n.language, viewerTimeZone()),
+              name: submission.data.submittedBy.name,
+            })}
+          </p>
+          <SubmittedDocuments
+            documents={submission.data.documents}
+            agencyName={agencyName}
+            caption={t('proposalDocuments.submitted.caption', { number })}
+          />
+        </>
+      )}
+    </section>
   );
 }

@@ -10,7 +10,7 @@ import { StatusBadge } from '../../ui/StatusBadge';
 import type { Call } from '../calls/calls-queries';
 import type { DraftSide } from './draft-model';
 import type { EditorHandle } from './ProposalEditor';
-import { fieldAnchor } from './ProposalEditor';
+import { fieldAnchor } from './submission-problem';
 import { type Application, updateSide } from './proposal-queries';
 import { Localized } from '../../ui/Localized';
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, call, ifMatch } from '../../api/client';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import type { EditorHandle } from './ProposalEditor';
-import { fieldAnchor } from './ProposalEditor';
+import { fieldAnchor } from './submission-problem';
 import { type Application, type Member, type MemberInput } from './proposal-queries';
 
 const ROLES = ['co_pi', 'partner_pi', 'co_investigator'] as const;

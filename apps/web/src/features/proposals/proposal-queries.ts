@@ -15,6 +15,8 @@ export const proposalKeys = {
   mine: ['applications', 'mine'] as const,
   one: (id: string) => ['applications', id] as const,
   events: (id: string) => ['applications', id, 'events'] as const,
+  documents: (id: string) => ['applications', id, 'documents'] as const,
+  submissions: (id: string) => ['applications', id, 'submissions'] as const,
 };
 
 export function useMyApplications() {
@@ -35,7 +37,10 @@ export function useApplicationEvents(id: string) {
   });
 }
 
-/** The server's answer to an edit replaces the cached application (its version included). */
+/**
+ * The server's answer to an edit replaces the cached application (its version included). A submit
+ * adds a submission and may change what the documents' slots allow; those are read again.
+ */
 function useApplicationMutation<TInput>(id: string, mutationFn: (input: TInput) => Promise<Application>) {
   const client = useQueryClient();
   return useMutation({
@@ -44,6 +49,8 @@ function useApplicationMutation<TInput>(id: string, mutationFn: (input: TInput) 
       client.setQueryData(proposalKeys.one(id), application);
       void client.invalidateQueries({ queryKey: proposalKeys.events(id) });
       void client.invalidateQueries({ queryKey: proposalKeys.mine });
+      void client.invalidateQueries({ queryKey: proposalKeys.submissions(id) });
+      void client.invalidateQueries({ queryKey: proposalKeys.documents(id) });
     },
   });
 }

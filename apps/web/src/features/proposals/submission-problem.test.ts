@@ -1,8 +1,7 @@
 import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import en from '../../i18n/en.json';
-import ja from '../../i18n/ja.json';
-import { describeSubmissionProblem } from './submission-problem';
+import { catalogues } from '../../i18n/catalogues';
+import { describeSubmissionProblem, documentOfField, fieldAnchor } from './submission-problem';
 
 async function translator(language: 'en' | 'ja') {
   const i18n = createInstance();
@@ -10,7 +9,7 @@ async function translator(language: 'en' | 'ja') {
     lng: language,
     showSupportNotice: false,
     interpolation: { escapeValue: false },
-    resources: { en: { translation: en }, ja: { translation: ja } },
+    resources: { en: { translation: catalogues.en }, ja: { translation: catalogues.ja } },
   });
   return i18n.t;
 }
@@ -69,5 +68,72 @@ describe('submission problems in the reader’s language', () => {
     );
     expect(text).toContain('期間');
     expect(text).not.toContain('durationMonths');
+  });
+});
+
+describe('document problems', () => {
+  const PLAN = '7d1e3f00-aaaa-4bbb-8ccc-dddddddddddd';
+  const NSF = '0f8a7c2e-1111-4222-8333-444455556666';
+  const labels = (language: 'en' | 'ja') => (id: string) =>
+    id === PLAN ? (language === 'ja' ? '研究計画書' : 'Research plan') : undefined;
+
+  it('name the document by the label the call gives it, and its side', async () => {
+    const en = await translator('en');
+    const missing = describeSubmissionProblem(
+      { code: 'DOCUMENT_MISSING', field: `documents.${PLAN}`, message: 'Research plan is required.' },
+      agencyName,
+      en,
+      'en',
+      labels('en'),
+    );
+    expect(missing).toBe('Research plan is required: upload it.');
+    const over = describeSubmissionProblem(
+      { code: 'DOCUMENT_OVER_PAGES', field: `documents.${PLAN}.a1`, message: 'x', agencyId: 'a1' },
+      agencyName,
+      en,
+      'en',
+      labels('en'),
+    );
+    expect(over).toMatch(/^JST side: Research plan has more pages than the call allows/);
+    const ja = await translator('ja');
+    const infected = describeSubmissionProblem(
+      { code: 'DOCUMENT_INFECTED', field: `documents.${PLAN}`, message: 'x' },
+      agencyName,
+      ja,
+      'ja',
+      labels('ja'),
+    );
+    expect(infected).toContain('研究計画書');
+    expect(infected).toContain('マルウェア');
+  });
+
+  it('still read without the label (a requirement retired since the check)', async () => {
+    const text = describeSubmissionProblem(
+      { code: 'DOCUMENT_MISSING', field: `documents.${NSF}`, message: 'CV is required.' },
+      agencyName,
+      await translator('en'),
+      'en',
+    );
+    expect(text).toBe('A document is required: upload it.');
+    expect(text).not.toContain(NSF);
+  });
+
+  it('has a message for every document code, in both languages', async () => {
+    for (const language of ['en', 'ja'] as const) {
+      const t = await translator(language);
+      for (const code of ['DOCUMENT_MISSING', 'DOCUMENT_OVER_PAGES', 'DOCUMENT_INFECTED']) {
+        expect(t(`proposalDocuments.check.${code}`, { defaultValue: '' }), `${language} ${code}`).not.toBe('');
+        expect(t(`problems.${code}`, { defaultValue: '' }), `${language} problems.${code}`).not.toBe('');
+      }
+    }
+  });
+
+  it('link to the slot of the document: its requirement, and its side for a side’s document', () => {
+    expect(documentOfField(`documents.${PLAN}`)).toEqual({ requirementId: PLAN, agencyId: null });
+    expect(documentOfField(`documents.${PLAN}.${NSF}`)).toEqual({ requirementId: PLAN, agencyId: NSF });
+    expect(documentOfField('sides[0].budgetPerYear')).toBeUndefined();
+    expect(fieldAnchor(`documents.${PLAN}`)).toBe(`field-documents-${PLAN}`);
+    expect(fieldAnchor(`documents.${PLAN}.${NSF}`)).toBe(`field-documents-${PLAN}-${NSF}`);
+    expect(fieldAnchor('sides[0].budgetPerYear')).toBe('field-sides-0-budgetPerYear');
   });
 });
