@@ -2069,6 +2069,7 @@ export interface components {
         };
         DocumentRequirementDto: {
             acceptedTypes: ("application/pdf" | "image/png" | "image/jpeg")[];
+            /** @description Each language as given (empty where not); null when none */
             help: components["schemas"]["BilingualDto"] | null;
             /** Format: uuid */
             id: string;
