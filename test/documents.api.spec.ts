@@ -8,7 +8,7 @@ import { runSeeds } from '../seeds/index.js';
 import { makePdf, padPdf } from '../seeds/demo/pdf.js';
 import { DEMO_PASSWORD } from '../seeds/demo/users.js';
 import { completeDraft, JST_LEAD_NSF_PARTNER, NEXT_GENERATION_TRACK, org, publishedCall } from './support/call-fixtures.js';
-import { encryptedPdf, pngBytes, truncatedPdf } from './support/pdf-fixtures.js';
+import { corruptPdf, encryptedPdf, pngBytes, truncatedPdf } from './support/pdf-fixtures.js';
 import { startS3Server } from './support/s3-server.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -76,7 +76,7 @@ describe.each(['filesystem', 's3'] as const)('proposal documents, stored on %s',
       .attach('file', bytes, { filename, contentType: 'application/pdf' });
   const versionCount = async () => (await t.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM document_versions`))[0]!.n;
 
-  it('keeps a 3-page PDF with its hash and page count, and refuses a PNG, an encrypted, a truncated and a too-large file', async () => {
+  it('keeps a 3-page PDF with its hash and page count, and refuses a PNG, an encrypted, a truncated a corrupt, a truncated and a too-large file', async () => {
     const { id } = await completeDraft(t.http, t.dataSource, as('pi.utokyo'), { callId, trackId });
     const plan = makePdf({ pages: 3, title: 'Research plan' });
     const uploaded = await upload(id, plan, 'plan.pdf');
@@ -97,6 +97,8 @@ describe.each(['filesystem', 's3'] as const)('proposal documents, stored on %s',
     expect(png.body.code).toBe('FILE_TYPE_NOT_ACCEPTED');
     const encrypted = await upload(id, encryptedPdf(), 'locked.pdf');
     expect([encrypted.status, encrypted.body.code]).toEqual([422, 'PDF_ENCRYPTED']);
+    const corrupt = await upload(id, corruptPdf(), 'broken.pdf');
+    expect([corrupt.status, corrupt.body.code]).toEqual([422, 'PDF_CORRUPT']);
     const truncated = await upload(id, truncatedPdf(), 'cut.pdf');
     expect([truncated.status, truncated.body.code]).toEqual([422, 'PDF_TRUNCATED']);
     const over = await upload(id, padPdf(makePdf({ pages: 1 }), PLAN_MAX_BYTES + 1), 'big.pdf');
