@@ -76,7 +76,7 @@ describe.each(['filesystem', 's3'] as const)('proposal documents, stored on %s',
       .attach('file', bytes, { filename, contentType: 'application/pdf' });
   const versionCount = async () => (await t.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM document_versions`))[0]!.n;
 
-  it('keeps a 3-page PDF with its hash and page count, and refuses a PNG, an encrypted, a truncated a corrupt, a truncated and a too-large file', async () => {
+  it('keeps a 3-page PDF with its hash and page count, and refuses a PNG, an encrypted, a corrupt, a truncated and a too-large file', async () => {
     const { id } = await completeDraft(t.http, t.dataSource, as('pi.utokyo'), { callId, trackId });
     const plan = makePdf({ pages: 3, title: 'Research plan' });
     const uploaded = await upload(id, plan, 'plan.pdf');
