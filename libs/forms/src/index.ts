@@ -1,0 +1,3 @@
+export * from './rules/form-definition.js';
+export * from './rules/form-schema.js';
+export * from './rules/answer-validation.js';
