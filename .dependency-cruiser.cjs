@@ -18,6 +18,8 @@ const LIB_DEPENDENCIES = {
   // Proposal documents: requirements per call, uploaded versions, their part of each frozen submission.
   documents: ['applications', 'calls', 'identity', 'platform'],
   reporting: ['calls', 'identity', 'platform', 'reviews'],
+  // Call forms: question definitions, their JSON Schema and the validation of answers (pure so far).
+  forms: [],
   // The schema gathers every feature's entities and the migrations.
   schema: ['applications', 'calls', 'documents', 'identity', 'notifications', 'platform', 'reviews'],
   // Development and operations tools (migration generator, streaming replicas): never loaded by a running service.

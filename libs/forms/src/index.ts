@@ -1,3 +1,4 @@
 export * from './rules/form-definition.js';
 export * from './rules/form-schema.js';
 export * from './rules/answer-validation.js';
+export * from './rules/form-versions.js';
