@@ -18,10 +18,10 @@ const LIB_DEPENDENCIES = {
   // Proposal documents: requirements per call, uploaded versions, their part of each frozen submission.
   documents: ['applications', 'calls', 'identity', 'platform'],
   reporting: ['calls', 'identity', 'platform', 'reviews'],
-  // Call forms: question definitions, their JSON Schema and the validation of answers (pure so far).
-  forms: [],
+  // Call forms: the questions of each call, their JSON Schema, the answers of each proposal.
+  forms: ['applications', 'calls', 'identity', 'platform'],
   // The schema gathers every feature's entities and the migrations.
-  schema: ['applications', 'calls', 'documents', 'identity', 'notifications', 'platform', 'reviews'],
+  schema: ['applications', 'calls', 'documents', 'forms', 'identity', 'notifications', 'platform', 'reviews'],
   // Development and operations tools (migration generator, streaming replicas): never loaded by a running service.
   tooling: ['platform'],
 };

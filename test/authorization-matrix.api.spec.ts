@@ -155,6 +155,18 @@ const MATRIX: Readonly<Record<string, RouteCase | readonly RouteCase[]>> = {
     }),
     expect: roles({ officerOfCall: 400, officerElsewhere: 404 }),
   },
+  'GET /applications/:id/answers': { probe: (w) => ({ path: `${app(w)}/answers` }), expect: signedIn(404, TEAM) },
+  'PUT /applications/:id/answers': {
+    about: 'under review: its editors are told it cannot change',
+    probe: (w) => ({ path: `${app(w)}/answers`, body: { answers: {} } }),
+    expect: signedIn(404, EDIT_REFUSED),
+  },
+  'GET /calls/:id/form': { probe: (w) => ({ path: `/calls/${w.callId}/form` }), expect: signedIn(200) },
+  'PUT /calls/:id/form': {
+    about: 'a question without a type: refused after the access check',
+    probe: (w) => ({ path: `/calls/${w.callId}/form`, body: { questions: [{ key: 'plan' }] } }),
+    expect: roles({ officerOfCall: 400, officerElsewhere: 404 }),
+  },
   'GET /applications/:id/events': { probe: (w) => ({ path: `${app(w)}/events` }), expect: signedIn(404, READERS) },
   'POST /applications/:id/invitations': {
     probe: (w) => ({

@@ -8,6 +8,7 @@ import { ReviewsModule } from '#reviews';
 import { NotificationsModule } from '#notifications';
 import { ReportingModule } from '#reporting';
 import { DocumentsModule } from '#documents';
+import { FormsModule } from '#forms';
 import type { AppConfig } from '#platform';
 import type { Logger } from 'pino';
 
@@ -35,6 +36,7 @@ export class AppModule {
         NotificationsModule,
         ReportingModule,
         DocumentsModule,
+        FormsModule,
         ...(runtime.extraModules ?? []),
       ],
     };

@@ -1,6 +1,7 @@
 import { applicationEntities } from '#applications';
 import { callEntities } from '#calls';
 import { documentEntities } from '#documents';
+import { formEntities } from '#forms';
 import { identityEntities } from '#identity';
 import { notificationEntities } from '#notifications';
 import { reviewEntities } from '#reviews';
@@ -21,6 +22,7 @@ export const entities = [
   ...applicationEntities,
   ...reviewEntities,
   ...documentEntities,
+  ...formEntities,
   ...notificationEntities,
 ];
 

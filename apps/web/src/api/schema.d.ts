@@ -36,6 +36,24 @@ export interface paths {
         patch: operations["updateApplication"];
         trace?: never;
     };
+    "/applications/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** For the team: the draft's answers on its own form version, and what a later one changed. */
+        get: operations["getApplicationAnswers"];
+        /** Save a draft's answers (PI and co-PIs): incomplete is fine, each answer given must be valid (problems by question key). */
+        put: operations["putApplicationAnswers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/applications/{id}/assignments": {
         parameters: {
             query?: never;
@@ -816,6 +834,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/calls/{id}/form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The call's own questions (latest version) and their JSON Schemas. */
+        get: operations["getCallForm"];
+        /** Set the call's questions (the lead agency's officers). Frozen once the call opens: then only a new version made on purpose. */
+        put: operations["putCallForm"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/calls/{id}/institution-deadline": {
         parameters: {
             query?: never;
@@ -1468,6 +1504,29 @@ export interface components {
          * @enum {string}
          */
         AllowedAction: "edit" | "submit" | "reopen" | "withdraw";
+        ApplicationAnswersDto: {
+            /** @description { proposal: { key: value }, sides: { agencyId: { key: value } } } */
+            answers: {
+                [key: string]: unknown;
+            };
+            /** @description What the latest version changed since formVersion (the draft keeps its own) */
+            changes: components["schemas"]["QuestionChangeDto"][];
+            /** @description JSON Schema of a draft’s answers on formVersion */
+            draftSchema: {
+                [key: string]: unknown;
+            };
+            /** @description The form version the draft answers; null when the call has no form */
+            formVersion: number | null;
+            latestVersion: number | null;
+            /** @description The questions of formVersion */
+            questions: {
+                [key: string]: unknown;
+            }[];
+            /** @description JSON Schema of a submission’s answers on formVersion */
+            submitSchema: {
+                [key: string]: unknown;
+            };
+        };
         ApplicationCallDto: {
             /** Format: uuid */
             id: string;
@@ -1811,6 +1870,22 @@ export interface components {
             version: number;
             /** @description You watch this call */
             watching: boolean;
+        };
+        CallFormDto: {
+            /** @description JSON Schema of a draft’s answers (every answer optional, each given one valid) */
+            draftSchema: {
+                [key: string]: unknown;
+            };
+            /** @description The questions, in order (key, type, label, help, required, scope, visibility and constraints) */
+            questions: {
+                [key: string]: unknown;
+            }[];
+            /** @description JSON Schema of a submission’s answers (required ones present) */
+            submitSchema: {
+                [key: string]: unknown;
+            };
+            /** @description The latest version; null while the call has no form */
+            version: number | null;
         };
         CallPageDto: {
             items: components["schemas"]["CallSummaryDto"][];
@@ -2603,8 +2678,25 @@ export interface components {
             id: string;
             name: components["schemas"]["BilingualDto"];
         };
+        PutAnswersDto: {
+            /** @description { proposal: { key: value }, sides: { agencyId: { key: value } } }; may be incomplete */
+            answers: {
+                [key: string]: unknown;
+            };
+        };
+        PutCallFormDto: {
+            /** @description Checked whole; every problem is reported by its path */
+            questions: {
+                [key: string]: unknown;
+            }[];
+        };
         PutDocumentRequirementsDto: {
             requirements: components["schemas"]["DocumentRequirementInputDto"][];
+        };
+        QuestionChangeDto: {
+            /** @enum {string} */
+            change: "added" | "removed" | "changed";
+            key: string;
         };
         RankedApplicationDto: {
             /** Format: uuid */
@@ -2796,7 +2888,7 @@ export interface components {
             /** @description BUDGET_OVER_CAP: every cap the total exceeds */
             caps?: components["schemas"]["BudgetCapDto"][];
             /** @enum {string} */
-            code: "WRONG_STATE" | "DEADLINE_PASSED" | "MISSING" | "NOT_A_CALL_FIELD" | "DURATION_OVER_TRACK" | "SIDES_MISMATCH" | "COUNTRY_NOT_ELIGIBLE" | "BUDGET_NOT_ALLOWED" | "BUDGET_YEARS_OVER_DURATION" | "BUDGET_OVER_CAP" | "EARLY_CAREER_MEMBER_MISSING" | "DOCUMENT_MISSING" | "DOCUMENT_OVER_PAGES" | "DOCUMENT_INFECTED";
+            code: "WRONG_STATE" | "DEADLINE_PASSED" | "MISSING" | "NOT_A_CALL_FIELD" | "DURATION_OVER_TRACK" | "SIDES_MISMATCH" | "COUNTRY_NOT_ELIGIBLE" | "BUDGET_NOT_ALLOWED" | "BUDGET_YEARS_OVER_DURATION" | "BUDGET_OVER_CAP" | "EARLY_CAREER_MEMBER_MISSING" | "DOCUMENT_MISSING" | "DOCUMENT_OVER_PAGES" | "DOCUMENT_INFECTED" | "ANSWER_MISSING" | "ANSWER_INVALID" | "ANSWER_UNKNOWN";
             /**
              * @description Where, as a path into the application
              * @example sides[0].budgetPerYear
@@ -3280,6 +3372,87 @@ export interface operations {
             };
             /** @description PRECONDITION_REQUIRED: send If-Match. */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getApplicationAnswers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationAnswersDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND, also for applications whose team you are not on */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    putApplicationAnswers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutAnswersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationAnswersDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_EDITABLE, NO_FORM */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5495,6 +5668,97 @@ export interface operations {
             };
             /** @description NOT_FOUND: not a call your agency leads */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getCallForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallFormDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND, also for calls you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    putCallForm: {
+        parameters: {
+            query?: {
+                /** @description Make a new version on purpose (required once the call is open) */
+                newVersion?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutCallFormDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallFormDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role program_officer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: not a call your agency leads */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORM_FROZEN: the call is open; send newVersion=true to make a new version */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -48,6 +48,9 @@ export const SUBMISSION_PROBLEM_CODES = [
   'DOCUMENT_MISSING',
   'DOCUMENT_OVER_PAGES',
   'DOCUMENT_INFECTED',
+  'ANSWER_MISSING',
+  'ANSWER_INVALID',
+  'ANSWER_UNKNOWN',
 ] as const;
 export type SubmissionProblemCode = (typeof SUBMISSION_PROBLEM_CODES)[number];
 

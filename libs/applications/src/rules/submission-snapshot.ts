@@ -59,9 +59,16 @@ export interface FrozenDocument {
   readonly sha256: string;
 }
 
+/** The answers to the call's form, on the version the draft was answered on. */
+export interface FrozenAnswers {
+  readonly formVersion: number;
+  readonly answers: Readonly<Record<string, unknown>>;
+}
+
 /** What other features froze with the proposal, each under its own name. */
 export interface FrozenParts {
   readonly documents?: readonly FrozenDocument[];
+  readonly answers?: FrozenAnswers;
 }
 
 export type SubmissionChange =

@@ -17,6 +17,7 @@ import { AddAgencyReviewOnceFinal1795394210000 } from './1795394210000-AddAgency
 import { AddApplicationReceipts1795395120000 } from './1795395120000-AddApplicationReceipts.js';
 import { AddAssignmentReminders1795396230000 } from './1795396230000-AddAssignmentReminders.js';
 import { AddDocumentsAndSubmissions1796520846792 } from './1796520846792-AddDocumentsAndSubmissions.js';
+import { AddCallForms1796527220506 } from './1796527220506-AddCallForms.js';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   AddApplicationReceipts1795395120000,
   AddAssignmentReminders1795396230000,
   AddDocumentsAndSubmissions1796520846792,
+  AddCallForms1796527220506,
 ];

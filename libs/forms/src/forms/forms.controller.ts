@@ -1,0 +1,66 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { CurrentUser, type Principal } from '#identity';
+import { Authenticated } from '#platform';
+import { ApplicationAnswersDto, CallFormDto, PutAnswersDto, PutCallFormDto, PutCallFormQueryDto } from './dto/forms.dto.js';
+import { FormsService } from './forms.service.js';
+
+const uuid = new ParseUUIDPipe();
+
+@ApiTags('forms')
+@Controller()
+export class FormsController {
+  constructor(private readonly forms: FormsService) {}
+
+  @Get('calls/:id/form')
+  @Authenticated()
+  @ApiOperation({ operationId: 'getCallForm', summary: "The call's own questions (latest version) and their JSON Schemas." })
+  @ApiOkResponse({ type: CallFormDto })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND, also for calls you may not see' })
+  form(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<CallFormDto> {
+    return this.forms.form(user, id);
+  }
+
+  @Put('calls/:id/form')
+  @Authenticated('program_officer')
+  @ApiOperation({
+    operationId: 'putCallForm',
+    summary: "Set the call's questions (the lead agency's officers). Frozen once the call opens: then only a new version made on purpose.",
+  })
+  @ApiOkResponse({ type: CallFormDto })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: not a call your agency leads' })
+  @ApiUnprocessableEntityResponse({ description: 'FORM_FROZEN: the call is open; send newVersion=true to make a new version' })
+  putForm(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Query() query: PutCallFormQueryDto,
+    @Body() body: PutCallFormDto,
+  ): Promise<CallFormDto> {
+    return this.forms.putForm(user, id, body, query.newVersion === true);
+  }
+
+  @Get('applications/:id/answers')
+  @Authenticated()
+  @ApiOperation({
+    operationId: 'getApplicationAnswers',
+    summary: "For the team: the draft's answers on its own form version, and what a later one changed.",
+  })
+  @ApiOkResponse({ type: ApplicationAnswersDto })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND, also for applications whose team you are not on' })
+  answers(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<ApplicationAnswersDto> {
+    return this.forms.answers(user, id);
+  }
+
+  @Put('applications/:id/answers')
+  @Authenticated()
+  @ApiOperation({
+    operationId: 'putApplicationAnswers',
+    summary: "Save a draft's answers (PI and co-PIs): incomplete is fine, each answer given must be valid (problems by question key).",
+  })
+  @ApiOkResponse({ type: ApplicationAnswersDto })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND' })
+  @ApiUnprocessableEntityResponse({ description: 'NOT_EDITABLE, NO_FORM' })
+  putAnswers(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: PutAnswersDto): Promise<ApplicationAnswersDto> {
+    return this.forms.putAnswers(user, id, body.answers);
+  }
+}

@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import {
+  ApplicationsRepository,
+  type FrozenParts,
+  isEditable,
+  type SubmissionPart,
+  type SubmissionProblem,
+  type SubmissionSubject,
+} from '#applications';
+import { CallsRepository, callStatus } from '#calls';
+import { AccessService, PERMISSIONS, type Principal } from '#identity';
+import { Clock, DomainError, type FieldError, NotFoundError, ValidationFailedError, wholeSeconds } from '#platform';
+import { type AnswerProblem, validateAnswers } from '../rules/answer-validation.js';
+import { checkFormDefinition, type FormDefinition, type Question } from '../rules/form-definition.js';
+import { compileAnswersSchema } from '../rules/form-schema.js';
+import { formEdit, questionChanges } from '../rules/form-versions.js';
+import type { ApplicationAnswersDto, CallFormDto, PutCallFormDto } from './dto/forms.dto.js';
+import { FormsRepository } from './forms.repository.js';
+
+/**
+ * Call forms: the lead agency's officers define the questions (a version frozen once the call
+ * opens), applicants answer them in their drafts (on the version they began with), and a
+ * submission checks the answers and freezes them.
+ */
+@Injectable()
+export class FormsService implements SubmissionPart {
+  readonly name = 'answers';
+
+  constructor(
+    private readonly forms: FormsRepository,
+    private readonly applications: ApplicationsRepository,
+    private readonly calls: CallsRepository,
+    private readonly access: AccessService,
+    private readonly clock: Clock,
+  ) {}
+
+  async form(principal: Principal, callId: string): Promise<CallFormDto> {
+    await this.access.require(principal, PERMISSIONS.calls.read, callId, 'call');
+    const call = await this.calls.load(callId);
+    if (!call) throw new NotFoundError('call');
+    const form = await this.forms.form(callId);
+    const agencies = call.agencies.map((a) => a.agencyId);
+    return { version: form?.version ?? null, questions: plain(form?.questions ?? []), ...schemas(form?.questions ?? [], agencies) };
+  }
+
+  async putForm(principal: Principal, callId: string, dto: PutCallFormDto, newVersion: boolean): Promise<CallFormDto> {
+    await this.access.require(principal, PERMISSIONS.calls.read, callId, 'call');
+    await this.access.require(principal, PERMISSIONS.calls.lead, callId, 'call');
+    const definition = { questions: dto.questions };
+    const problems = checkFormDefinition(definition);
+    if (problems.length > 0) throw new ValidationFailedError(problems.map((p) => ({ field: p.path, message: p.message })));
+    const call = await this.calls.load(callId);
+    if (!call) throw new NotFoundError('call');
+    const opened = !['draft', 'announced'].includes(callStatus(call, this.clock.now()));
+    const edit = formEdit((await this.forms.form(callId)) ?? null, opened, newVersion);
+    if (!edit.ok) throw new DomainError('rule_violation', edit.code, edit.message);
+    await this.forms.saveForm(callId, edit.version, edit.action, (definition as FormDefinition).questions, principal.id);
+    return this.form(principal, callId);
+  }
+
+  /** For the team: the draft's answers, on its own version of the form, with what a later version changed. */
+  async answers(principal: Principal, applicationId: string): Promise<ApplicationAnswersDto> {
+    await this.access.require(principal, PERMISSIONS.applications.team, applicationId, 'application');
+    const application = await this.applications.load(applicationId);
+    if (!application) throw new NotFoundError('application');
+    const [saved, latest] = await Promise.all([this.forms.answers(applicationId), this.forms.form(application.callId)]);
+    const own = saved && saved.formVersion !== latest?.version ? await this.forms.form(application.callId, saved.formVersion) : latest;
+    const questions = own?.questions ?? [];
+    return {
+      formVersion: own?.version ?? null,
+      latestVersion: latest?.version ?? null,
+      answers: saved?.answers ?? {},
+      questions: plain(questions),
+      ...schemas(
+        questions,
+        application.sides.map((s) => s.agencyId),
+      ),
+      changes:
+        own && latest && own.version !== latest.version
+          ? questionChanges(own.questions, latest.questions).map(({ key, change }) => ({ key, change }))
+          : [],
+    };
+  }
+
+  /** Saves a draft's answers (incomplete is fine; each given answer must be valid), on the draft's own version. */
+  async putAnswers(principal: Principal, applicationId: string, answers: Record<string, unknown>): Promise<ApplicationAnswersDto> {
+    if ((await this.access.allowed(principal, PERMISSIONS.applications.edit, [applicationId])).size === 0) {
+      await this.access.require(principal, PERMISSIONS.applications.read, applicationId, 'application');
+      throw new DomainError('forbidden', 'NOT_AN_EDITOR', 'Only the PI and co-PIs answer the form.');
+    }
+    const application = await this.applications.load(applicationId);
+    if (!application) throw new NotFoundError('application');
+    await this.forms.transaction(async (manager) => {
+      if (!isEditable(await this.applications.lockForEdit(manager, applicationId))) {
+        throw new DomainError('rule_violation', 'NOT_EDITABLE', 'The application is submitted; reopen it to change its answers.');
+      }
+      const saved = await this.forms.answers(applicationId, manager);
+      const form = await this.forms.form(application.callId, saved?.formVersion, manager);
+      if (!form) throw new DomainError('rule_violation', 'NO_FORM', 'The call asks no questions of its own.');
+      const schema = compileAnswersSchema(
+        { questions: form.questions },
+        application.sides.map((s) => s.agencyId),
+        'draft',
+      );
+      const problems = validateAnswers(schema, answers);
+      if (problems.length > 0) throw new ValidationFailedError(problems.map(fieldError));
+      await this.forms.saveAnswers(manager, applicationId, form.version, answers, principal.id, wholeSeconds(this.clock.now()));
+    });
+    return this.answers(principal, applicationId);
+  }
+
+  /** SubmissionPart: every missing or invalid answer, by question key, against the draft's own version. */
+  async problems(subject: SubmissionSubject, manager: EntityManager): Promise<SubmissionProblem[]> {
+    const saved = await this.forms.answers(subject.applicationId, manager);
+    const form = await this.forms.form(subject.callId, saved?.formVersion, manager);
+    if (!form) return [];
+    const schema = compileAnswersSchema({ questions: form.questions }, subject.agencyIds, 'submit');
+    return validateAnswers(schema, saved?.answers ?? {}).map((p) => ({
+      code: p.code,
+      field: p.field,
+      message: p.message.en,
+      ...(p.agencyId ? { agencyId: p.agencyId } : {}),
+    }));
+  }
+
+  /** SubmissionPart: the answers as submitted, with their form version. */
+  async freeze(subject: SubmissionSubject, manager: EntityManager): Promise<FrozenParts> {
+    const saved = await this.forms.answers(subject.applicationId, manager);
+    const form = await this.forms.form(subject.callId, saved?.formVersion, manager);
+    if (!form) return {};
+    return { answers: { formVersion: form.version, answers: saved?.answers ?? {} } };
+  }
+}
+
+function schemas(questions: readonly Question[], agencies: readonly string[]) {
+  return {
+    draftSchema: compileAnswersSchema({ questions }, agencies, 'draft'),
+    submitSchema: compileAnswersSchema({ questions }, agencies, 'submit'),
+  };
+}
+
+function plain(questions: readonly Question[]): Record<string, unknown>[] {
+  return questions.map((q) => ({ ...q }));
+}
+
+/** A problem as problem+json reports it: the field, its English message, and the key, code and Japanese message beside. */
+function fieldError(problem: AnswerProblem): FieldError {
+  const error: FieldError & { code: string; key: string; messageJa: string } = {
+    field: problem.field,
+    message: problem.message.en,
+    code: problem.code,
+    key: problem.key,
+    messageJa: problem.message.ja,
+  };
+  return error;
+}

@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSeeds } from '../seeds/index.js';
+import { DEMO_PASSWORD } from '../seeds/demo/users.js';
+import { completeDraft, JST_LEAD_NSF_PARTNER, NEXT_GENERATION_TRACK, publishedCall } from './support/call-fixtures.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+const bearer = { type: 'bearer' } as const;
+const NOW = '2027-02-01T00:00:00Z';
+
+const question = (key: string, extra: Record<string, unknown> = {}) => ({
+  key,
+  type: 'short_text',
+  label: { en: key, ja: key },
+  help: null,
+  required: true,
+  scope: 'proposal',
+  visibility: 'reviewers',
+  ...extra,
+});
+
+describe('call forms', () => {
+  let t: TestApp;
+  let callId: string;
+  let trackId: string;
+  let officer: string;
+  let pi: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: '2026-12-10T00:00:00Z' });
+    await runSeeds(t.dataSource);
+    officer = await t.login('officer.jst@example.org', DEMO_PASSWORD);
+    const call = await publishedCall(t.http, t.dataSource, officer, { agencies: JST_LEAD_NSF_PARTNER, tracks: [NEXT_GENERATION_TRACK] });
+    callId = call.callId;
+    trackId = call.trackIds['next-generation']!;
+  });
+  afterAll(() => t.close());
+
+  it('saves half the answers of a draft, names every missing and invalid answer at submit, keeps a draft on its own version', async () => {
+    // Before the call opens the form is shaped freely.
+    const first = await t.http
+      .put(`/calls/${callId}/form`)
+      .auth(officer, bearer)
+      .send({
+        questions: [
+          question('plan_summary', { maxChars: 20 }),
+          question('young_researchers', { type: 'number', min: 0, max: 50, integer: true }),
+        ],
+      });
+    expect(first.status, first.text).toBe(200);
+    expect(first.body.version).toBe(1);
+    const bad = await t.http
+      .put(`/calls/${callId}/form`)
+      .auth(officer, bearer)
+      .send({ questions: [question('Bad Key')] });
+    expect(bad.status).toBe(400);
+
+    t.clock.set(NOW);
+    officer = await t.login('officer.jst@example.org', DEMO_PASSWORD);
+    pi = await t.login('pi.utokyo@example.org', DEMO_PASSWORD);
+    const { id } = await completeDraft(t.http, t.dataSource, pi, { callId, trackId });
+
+    const invalid = await t.http
+      .put(`/applications/${id}/answers`)
+      .auth(pi, bearer)
+      .send({ answers: { proposal: { young_researchers: 'many' } } });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.errors).toEqual([
+      expect.objectContaining({
+        field: 'answers.proposal.young_researchers',
+        key: 'young_researchers',
+        code: 'ANSWER_INVALID',
+        messageJa: expect.any(String),
+      }),
+    ]);
+    const half = await t.http
+      .put(`/applications/${id}/answers`)
+      .auth(pi, bearer)
+      .send({ answers: { proposal: { plan_summary: 'Exchange of students' } } });
+    expect(half.status, half.text).toBe(200);
+    expect(half.body).toMatchObject({ formVersion: 1, answers: { proposal: { plan_summary: 'Exchange of students' } } });
+    const refused = await t.http.post(`/applications/${id}/submit`).auth(pi, bearer);
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toContainEqual(
+      expect.objectContaining({ code: 'ANSWER_MISSING', field: 'answers.proposal.young_researchers' }),
+    );
+
+    // The call is open: the form is frozen unless a new version is made on purpose.
+    const frozen = await t.http
+      .put(`/calls/${callId}/form`)
+      .auth(officer, bearer)
+      .send({ questions: [question('plan_summary')] });
+    expect([frozen.status, frozen.body.code]).toEqual([422, 'FORM_FROZEN']);
+    const second = await t.http
+      .put(`/calls/${callId}/form?newVersion=true`)
+      .auth(officer, bearer)
+      .send({
+        questions: [
+          question('plan_summary', { maxChars: 20 }),
+          question('young_researchers', { type: 'number', min: 0, max: 50, integer: true }),
+          question('linked_grants'),
+        ],
+      });
+    expect(second.status, second.text).toBe(200);
+    expect(second.body.version).toBe(2);
+
+    // The draft keeps version 1, is told what changed, and submits against its own version.
+    const mine = await t.http.get(`/applications/${id}/answers`).auth(pi, bearer);
+    expect(mine.body).toMatchObject({ formVersion: 1, latestVersion: 2, changes: [{ key: 'linked_grants', change: 'added' }] });
+    const complete = await t.http
+      .put(`/applications/${id}/answers`)
+      .auth(pi, bearer)
+      .send({ answers: { proposal: { plan_summary: 'Exchange of students', young_researchers: 4 } } });
+    expect(complete.status, complete.text).toBe(200);
+    const submitted = await t.http.post(`/applications/${id}/submit`).auth(pi, bearer);
+    expect(submitted.status, submitted.text).toBe(200);
+    const [row] = await t.dataSource.query<{ parts: { answers: unknown } }[]>(
+      `SELECT parts FROM application_submissions WHERE application_id = $1`,
+      [id],
+    );
+    expect(row!.parts.answers).toEqual({
+      formVersion: 1,
+      answers: { proposal: { plan_summary: 'Exchange of students', young_researchers: 4 } },
+    });
+
+    // A draft begun now answers version 2.
+    const { id: later } = await completeDraft(t.http, t.dataSource, pi, { callId, trackId });
+    const fresh = await t.http
+      .put(`/applications/${later}/answers`)
+      .auth(pi, bearer)
+      .send({ answers: { proposal: { linked_grants: 'JP-123' } } });
+    expect(fresh.status, fresh.text).toBe(200);
+    expect(fresh.body).toMatchObject({ formVersion: 2, latestVersion: 2, changes: [] });
+  });
+});
