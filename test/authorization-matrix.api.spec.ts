@@ -167,6 +167,10 @@ const MATRIX: Readonly<Record<string, RouteCase | readonly RouteCase[]>> = {
     probe: (w) => ({ path: `/calls/${w.callId}/form`, body: { questions: [{ key: 'plan' }] } }),
     expect: roles({ officerOfCall: 400, officerElsewhere: 404 }),
   },
+  'GET /applications/:id/submitted-answers': {
+    probe: (w) => ({ path: `${app(w)}/submitted-answers` }),
+    expect: signedIn(404, SUBMISSION_READERS),
+  },
   'GET /applications/:id/events': { probe: (w) => ({ path: `${app(w)}/events` }), expect: signedIn(404, READERS) },
   'POST /applications/:id/invitations': {
     probe: (w) => ({

@@ -43,7 +43,7 @@ describe('call forms', () => {
       .send({
         questions: [
           question('plan_summary', { maxChars: 20 }),
-          question('young_researchers', { type: 'number', min: 0, max: 50, integer: true }),
+          question('young_researchers', { type: 'number', min: 0, max: 50, integer: true, visibility: 'office_agency' }),
         ],
       });
     expect(first.status, first.text).toBe(200);
@@ -96,7 +96,7 @@ describe('call forms', () => {
       .send({
         questions: [
           question('plan_summary', { maxChars: 20 }),
-          question('young_researchers', { type: 'number', min: 0, max: 50, integer: true }),
+          question('young_researchers', { type: 'number', min: 0, max: 50, integer: true, visibility: 'office_agency' }),
           question('linked_grants'),
         ],
       });
@@ -121,6 +121,25 @@ describe('call forms', () => {
       formVersion: 1,
       answers: { proposal: { plan_summary: 'Exchange of students', young_researchers: 4 } },
     });
+
+    // Reviewers read the answers meant for them, never the office-only ones; offices read all.
+    const [assignment] = await t.dataSource.query<{ id: string }[]>(
+      `INSERT INTO review_assignments (application_id, reviewer_id, agency_id, status, assigned_at)
+       VALUES ($1, (SELECT id FROM users WHERE email = 'reviewer.kyoto@example.org'), (SELECT agency_id FROM application_sides WHERE application_id = $1 LIMIT 1), 'accepted', $2)
+       RETURNING id`,
+      [id, NOW],
+    );
+    expect(assignment).toBeDefined();
+    const reviewer = await t.login('reviewer.kyoto@example.org', DEMO_PASSWORD);
+    const forReviewer = await t.http.get(`/applications/${id}/submitted-answers`).auth(reviewer, bearer);
+    expect(forReviewer.status, forReviewer.text).toBe(200);
+    expect(forReviewer.body.answers).toEqual({ proposal: { plan_summary: 'Exchange of students' }, sides: {} });
+    expect(forReviewer.body.questions.map((q: { key: string }) => q.key)).toEqual(['plan_summary']);
+    const office = await t.login('ura.utokyo@example.org', DEMO_PASSWORD);
+    const forOffice = await t.http.get(`/applications/${id}/submitted-answers`).auth(office, bearer);
+    expect(forOffice.body.answers).toEqual({ proposal: { plan_summary: 'Exchange of students', young_researchers: 4 }, sides: {} });
+    const outsider = await t.login('ura.osaka@example.org', DEMO_PASSWORD);
+    expect((await t.http.get(`/applications/${id}/submitted-answers`).auth(outsider, bearer)).status).toBe(404);
 
     // A draft begun now answers version 2.
     const { id: later } = await completeDraft(t.http, t.dataSource, pi, { callId, trackId });

@@ -442,6 +442,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/applications/{id}/submitted-answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The answers of the latest submission: the team, the office of a side and the agencies read all; a reviewer only those for reviewers. */
+        get: operations["getSubmittedAnswers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/applications/{id}/withdraw": {
         parameters: {
             query?: never;
@@ -2896,6 +2913,19 @@ export interface components {
             field: string;
             message: string;
         };
+        SubmittedAnswersDto: {
+            /** @description Only the answers to those questions: { proposal: {...}, sides: { agencyId: {...} } } */
+            answers: {
+                [key: string]: unknown;
+            };
+            formVersion: number | null;
+            /** @description The questions whose answers the caller may read, in order */
+            questions: {
+                [key: string]: unknown;
+            }[];
+            /** @description The submission the answers come from */
+            submissionNumber: number;
+        };
         SubmitterDto: {
             /** Format: uuid */
             id: string;
@@ -4621,6 +4651,41 @@ export interface operations {
              *     IDEMPOTENCY_KEY_REUSED: the key was used for another request.
              */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getSubmittedAnswers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmittedAnswersDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND, also for applications whose submission you may not read */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

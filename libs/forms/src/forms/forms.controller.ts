@@ -2,7 +2,14 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentUser, type Principal } from '#identity';
 import { Authenticated } from '#platform';
-import { ApplicationAnswersDto, CallFormDto, PutAnswersDto, PutCallFormDto, PutCallFormQueryDto } from './dto/forms.dto.js';
+import {
+  ApplicationAnswersDto,
+  CallFormDto,
+  PutAnswersDto,
+  PutCallFormDto,
+  PutCallFormQueryDto,
+  SubmittedAnswersDto,
+} from './dto/forms.dto.js';
 import { FormsService } from './forms.service.js';
 
 const uuid = new ParseUUIDPipe();
@@ -49,6 +56,19 @@ export class FormsController {
   @ApiNotFoundResponse({ description: 'NOT_FOUND, also for applications whose team you are not on' })
   answers(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<ApplicationAnswersDto> {
     return this.forms.answers(user, id);
+  }
+
+  @Get('applications/:id/submitted-answers')
+  @Authenticated()
+  @ApiOperation({
+    operationId: 'getSubmittedAnswers',
+    summary:
+      'The answers of the latest submission: the team, the office of a side and the agencies read all; a reviewer only those for reviewers.',
+  })
+  @ApiOkResponse({ type: SubmittedAnswersDto })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND, also for applications whose submission you may not read' })
+  submittedAnswers(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<SubmittedAnswersDto> {
+    return this.forms.submittedAnswers(user, id);
   }
 
   @Put('applications/:id/answers')

@@ -7,6 +7,8 @@ import {
   type SubmissionPart,
   type SubmissionProblem,
   type SubmissionSubject,
+  submissionReaders,
+  SubmissionsRepository,
 } from '#applications';
 import { CallsRepository, callStatus } from '#calls';
 import { AccessService, PERMISSIONS, type Principal } from '#identity';
@@ -15,7 +17,7 @@ import { type AnswerProblem, validateAnswers } from '../rules/answer-validation.
 import { checkFormDefinition, type FormDefinition, type Question } from '../rules/form-definition.js';
 import { compileAnswersSchema } from '../rules/form-schema.js';
 import { formEdit, questionChanges } from '../rules/form-versions.js';
-import type { ApplicationAnswersDto, CallFormDto, PutCallFormDto } from './dto/forms.dto.js';
+import type { ApplicationAnswersDto, CallFormDto, PutCallFormDto, SubmittedAnswersDto } from './dto/forms.dto.js';
 import { FormsRepository } from './forms.repository.js';
 
 /**
@@ -33,6 +35,7 @@ export class FormsService implements SubmissionPart {
     private readonly calls: CallsRepository,
     private readonly access: AccessService,
     private readonly clock: Clock,
+    private readonly submissions: SubmissionsRepository,
   ) {}
 
   async form(principal: Principal, callId: string): Promise<CallFormDto> {
@@ -110,6 +113,40 @@ export class FormsService implements SubmissionPart {
     return this.answers(principal, applicationId);
   }
 
+  /**
+   * The answers of the latest submission, as its reader may read them: the team, the office of a
+   * side and the agencies read every answer; a reviewer only those the form lets reviewers read.
+   */
+  async submittedAnswers(principal: Principal, applicationId: string): Promise<SubmittedAnswersDto> {
+    const [team, readers, reviewer] = await Promise.all([
+      this.access.allowed(principal, PERMISSIONS.applications.team, [applicationId]),
+      submissionReaders(this.access, principal, [applicationId]),
+      this.access.allowed(principal, PERMISSIONS.reviews.readAsReviewer, [applicationId]),
+    ]);
+    if (team.size + readers.size === 0) throw new NotFoundError('application');
+    const submission = await this.submissions.get(applicationId);
+    if (!submission) throw new NotFoundError('submission');
+    const frozen = submission.parts.answers;
+    const application = await this.applications.load(applicationId);
+    const form = frozen && application ? await this.forms.form(application.callId, frozen.formVersion) : undefined;
+    const onlyReviewer = team.size === 0 && reviewer.size > 0 && !(await this.readsAsOfficeOrAgency(principal, applicationId));
+    const questions = (form?.questions ?? []).filter((q) => !onlyReviewer || q.visibility === 'reviewers');
+    return {
+      submissionNumber: submission.number,
+      formVersion: frozen?.formVersion ?? null,
+      questions: plain(questions),
+      answers: visibleAnswers(frozen?.answers ?? {}, new Set(questions.map((q) => q.key))),
+    };
+  }
+
+  private async readsAsOfficeOrAgency(principal: Principal, applicationId: string): Promise<boolean> {
+    const [office, agency] = await Promise.all([
+      this.access.allowed(principal, PERMISSIONS.applications.sideOffice, [applicationId]),
+      this.access.allowed(principal, PERMISSIONS.applications.agencySide, [applicationId]),
+    ]);
+    return office.size + agency.size > 0;
+  }
+
   /** SubmissionPart: every missing or invalid answer, by question key, against the draft's own version. */
   async problems(subject: SubmissionSubject, manager: EntityManager): Promise<SubmissionProblem[]> {
     const saved = await this.forms.answers(subject.applicationId, manager);
@@ -131,6 +168,19 @@ export class FormsService implements SubmissionPart {
     if (!form) return {};
     return { answers: { formVersion: form.version, answers: saved?.answers ?? {} } };
   }
+}
+
+/** Only the answers to the given questions, in the answers' own shape. */
+function visibleAnswers(answers: Readonly<Record<string, unknown>>, keys: ReadonlySet<string>): Record<string, unknown> {
+  const only = (part: unknown): Record<string, unknown> =>
+    part !== null && typeof part === 'object' ? Object.fromEntries(Object.entries(part).filter(([key]) => keys.has(key))) : {};
+  const sides = answers['sides'];
+  return {
+    proposal: only(answers['proposal']),
+    sides: Object.fromEntries(
+      Object.entries(sides !== null && typeof sides === 'object' ? sides : {}).map(([agency, part]) => [agency, only(part)]),
+    ),
+  };
 }
 
 function schemas(questions: readonly Question[], agencies: readonly string[]) {

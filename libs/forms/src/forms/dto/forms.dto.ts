@@ -57,3 +57,12 @@ export class PutAnswersDto {
   @IsObject()
   answers: Record<string, unknown>;
 }
+
+export class SubmittedAnswersDto {
+  @ApiProperty({ description: 'The submission the answers come from' }) submissionNumber: number;
+  @ApiProperty({ nullable: true, type: Number }) formVersion: number | null;
+  @ApiProperty({ type: 'array', items: FREE_OBJECT, description: 'The questions whose answers the caller may read, in order' })
+  questions: Record<string, unknown>[];
+  @ApiProperty({ ...FREE_OBJECT, description: 'Only the answers to those questions: { proposal: {...}, sides: { agencyId: {...} } }' })
+  answers: Record<string, unknown>;
+}
