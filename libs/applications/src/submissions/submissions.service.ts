@@ -29,7 +29,8 @@ export class SubmissionsService {
   }
 
   async compare(principal: Principal, applicationId: string, from: number, to: number): Promise<SubmissionComparisonDto> {
-    const [before, after] = [await this.readable(principal, applicationId, from), await this.readable(principal, applicationId, to)];
+    const scope = await this.scope(principal, applicationId);
+    const [before, after] = [await this.numbered(applicationId, scope, from), await this.numbered(applicationId, scope, to)];
     const changes = compareSubmissions(before, after);
     return {
       from,
@@ -60,7 +61,11 @@ export class SubmissionsService {
   }
 
   private async readable(principal: Principal, applicationId: string, number: number | undefined): Promise<SubmissionRecord> {
-    const scope = await this.scope(principal, applicationId);
+    return this.numbered(applicationId, await this.scope(principal, applicationId), number);
+  }
+
+  /** A submission within the caller's scope: a reader of the latest only finds that one. */
+  private async numbered(applicationId: string, scope: 'all' | 'latest', number: number | undefined): Promise<SubmissionRecord> {
     const submission = await this.submissions.get(applicationId, scope === 'all' ? number : undefined);
     if (!submission || (number !== undefined && submission.number !== number)) throw new NotFoundError('submission');
     return submission;

@@ -6,7 +6,14 @@ import type { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { EntityManager } from 'typeorm';
-import { ApplicationsRepository, isEditable, type SubmissionPart, type SubmissionProblem, type SubmissionSubject } from '#applications';
+import {
+  ApplicationsRepository,
+  type FrozenParts,
+  isEditable,
+  type SubmissionPart,
+  type SubmissionProblem,
+  type SubmissionSubject,
+} from '#applications';
 import { AccessService, PERMISSIONS, type Principal } from '#identity';
 import { type AppConfig, Clock, DomainError, InjectConfig, NotFoundError, ValidationFailedError, wholeSeconds } from '#platform';
 import { inspectPdf } from '../files/pdf-inspection.js';
@@ -204,10 +211,7 @@ export class DocumentsService implements SubmissionPart {
   }
 
   /** SubmissionPart: the documents the draft holds, frozen by version and SHA-256. */
-  async freeze(
-    subject: SubmissionSubject,
-    manager: EntityManager,
-  ): Promise<{ documents: Awaited<ReturnType<DocumentsRepository['frozen']>> }> {
+  async freeze(subject: SubmissionSubject, manager: EntityManager): Promise<FrozenParts> {
     return { documents: await this.documents.frozen(subject.applicationId, manager) };
   }
 

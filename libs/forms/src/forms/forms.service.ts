@@ -7,7 +7,6 @@ import {
   type SubmissionPart,
   type SubmissionProblem,
   type SubmissionSubject,
-  submissionReaders,
   SubmissionsRepository,
 } from '#applications';
 import { CallsRepository, callStatus } from '#calls';
@@ -118,18 +117,22 @@ export class FormsService implements SubmissionPart {
    * side and the agencies read every answer; a reviewer only those the form lets reviewers read.
    */
   async submittedAnswers(principal: Principal, applicationId: string): Promise<SubmittedAnswersDto> {
-    const [team, readers, reviewer] = await Promise.all([
-      this.access.allowed(principal, PERMISSIONS.applications.team, [applicationId]),
-      submissionReaders(this.access, principal, [applicationId]),
-      this.access.allowed(principal, PERMISSIONS.reviews.readAsReviewer, [applicationId]),
-    ]);
-    if (team.size + readers.size === 0) throw new NotFoundError('application');
+    // Each permission asked once: who reads the submission, and whether only as a reviewer.
+    const [team, office, agency, reviewer] = await Promise.all(
+      [
+        PERMISSIONS.applications.team,
+        PERMISSIONS.applications.sideOffice,
+        PERMISSIONS.applications.agencySide,
+        PERMISSIONS.reviews.readAsReviewer,
+      ].map((permission) => this.access.allowed(principal, permission, [applicationId])),
+    );
+    if (team!.size + office!.size + agency!.size + reviewer!.size === 0) throw new NotFoundError('application');
+    const onlyReviewer = team!.size + office!.size + agency!.size === 0;
     const submission = await this.submissions.get(applicationId);
     if (!submission) throw new NotFoundError('submission');
     const frozen = submission.parts.answers;
     const application = await this.applications.load(applicationId);
     const form = frozen && application ? await this.forms.form(application.callId, frozen.formVersion) : undefined;
-    const onlyReviewer = team.size === 0 && reviewer.size > 0 && !(await this.readsAsOfficeOrAgency(principal, applicationId));
     const questions = (form?.questions ?? []).filter((q) => !onlyReviewer || q.visibility === 'reviewers');
     return {
       submissionNumber: submission.number,
@@ -137,14 +140,6 @@ export class FormsService implements SubmissionPart {
       questions: plain(questions),
       answers: visibleAnswers(frozen?.answers ?? {}, new Set(questions.map((q) => q.key))),
     };
-  }
-
-  private async readsAsOfficeOrAgency(principal: Principal, applicationId: string): Promise<boolean> {
-    const [office, agency] = await Promise.all([
-      this.access.allowed(principal, PERMISSIONS.applications.sideOffice, [applicationId]),
-      this.access.allowed(principal, PERMISSIONS.applications.agencySide, [applicationId]),
-    ]);
-    return office.size + agency.size > 0;
   }
 
   /** SubmissionPart: every missing or invalid answer, by question key, against the draft's own version. */
