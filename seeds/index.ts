@@ -1,10 +1,13 @@
 import { applicationStatus } from '#applications';
 import { hashPassword } from '#identity';
+import type { DocumentStorage } from '#documents';
 import { upsertRows } from '#platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { seedRounds } from './aspire/rounds.js';
 import { applicationSeeds, reviewSeeds } from './demo/applications.js';
 import { callSeeds, criterionSeeds, programSeeds } from './demo/calls.js';
+import { seedDemoDocuments } from './demo/documents.js';
+import { seedDemoForms } from './demo/forms.js';
 import { organisationSeeds } from './demo/organisations.js';
 import { DEMO_PASSWORD, userSeeds } from './demo/users.js';
 import { seedId } from './seed-id.js';
@@ -34,6 +37,17 @@ export async function runSeeds(dataSource: DataSource, now: Date = new Date()): 
   // joins planned as if the tables were empty take seconds instead of milliseconds.
   if (Object.values(report.changed).some((count) => count > 0)) await dataSource.query('ANALYZE');
   return report;
+}
+
+/**
+ * `npm start` and `npm run seed`: the demo data, then the demo calls' forms with the demo
+ * proposals' answers, then their documents and frozen submissions (which hold those answers).
+ */
+export async function runDemoSeeds(dataSource: DataSource, storage: DocumentStorage, now: Date = new Date()): Promise<SeedReport> {
+  const report = await runSeeds(dataSource, now);
+  const forms = await seedDemoForms(dataSource, now);
+  const documents = await seedDemoDocuments(dataSource, storage, now);
+  return { changed: { ...report.changed, forms, documents } };
 }
 
 function seedOrganisations(manager: EntityManager): Promise<number> {

@@ -97,10 +97,16 @@ export async function seedDemoDocuments(dataSource: DataSource, storage: Documen
               sha256,
             },
           ];
+          // The answers the demo gave its call's form (seedDemoForms runs first) are frozen with the documents.
+          const [answers] = await manager.query<{ form_version: number; answers: Record<string, unknown> }[]>(
+            `SELECT form_version, answers FROM application_answers WHERE application_id = $1`,
+            [applicationId],
+          );
+          const parts = { documents, ...(answers ? { answers: { formVersion: answers.form_version, answers: answers.answers } } : {}) };
           await manager.query(
             `INSERT INTO application_submissions (application_id, number, submitted_at, submitted_by, proposal, parts)
              SELECT $1, 1, $2, $3, $4::jsonb, $5::jsonb WHERE NOT EXISTS (SELECT 1 FROM application_submissions WHERE application_id = $1)`,
-            [applicationId, at, application.piUserId, JSON.stringify(freezeProposal(application)), JSON.stringify({ documents })],
+            [applicationId, at, application.piUserId, JSON.stringify(freezeProposal(application)), JSON.stringify(parts)],
           );
         }
       });

@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import { redactUrl, runMigrations, runService, withDataSource } from '#platform';
 import { schemaDataSourceOptions } from '#schema';
 import { createDocumentStorage } from '#documents';
-import { seedDemoDocuments } from '../../../seeds/demo/documents.js';
-import { runSeeds } from '../../../seeds/index.js';
+import { runDemoSeeds } from '../../../seeds/index.js';
 import { createApp } from './create-app.js';
 
 /**
@@ -15,11 +14,10 @@ runService({}, async ({ config, logger, database }) => {
   const applied = await runMigrations(options);
   logger.info(applied.length > 0 ? `migrations applied: ${applied.join(', ')}` : 'schema up to date');
   if (config.seedOnStart) {
-    const report = await withDataSource(options, runSeeds);
     const storage = createDocumentStorage(config.documents.storage);
     await storage.ready();
-    const documents = await withDataSource(options, (dataSource) => seedDemoDocuments(dataSource, storage));
-    logger.info({ changed: { ...report.changed, documents } }, 'demo data loaded');
+    const report = await withDataSource(options, (dataSource) => runDemoSeeds(dataSource, storage));
+    logger.info({ changed: report.changed }, 'demo data loaded');
   }
   const app = await createApp({ config, databaseUrl: database.url, logger });
   return {

@@ -1,11 +1,10 @@
 import { createDocumentStorage } from '#documents';
-import { seedDemoDocuments } from '../../../seeds/demo/documents.js';
 import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import { loadConfig, openDatabase, revertLastMigration, runMigrations, withDataSource } from '#platform';
 import { generateMigration } from '#tooling';
 import { schemaDataSourceOptions } from '#schema';
-import { runSeeds } from '../../../seeds/index.js';
+import { runDemoSeeds, runSeeds } from '../../../seeds/index.js';
 import { currentHour, loadScaleData, parseScaleArguments } from '../../../seeds/scale/scale-data.js';
 import { API_TYPES_FILE, generateApiTypes } from './api-types.js';
 
@@ -61,11 +60,10 @@ async function main(argv: readonly string[]): Promise<void> {
       }
       case 'seed': {
         await runMigrations(options);
-        const report = await withDataSource(options, runSeeds);
         const storage = createDocumentStorage(config.documents.storage);
         await storage.ready();
-        const documents = await withDataSource(options, (dataSource) => seedDemoDocuments(dataSource, storage));
-        console.log(`seeded: ${JSON.stringify({ ...report.changed, documents })}`);
+        const report = await withDataSource(options, (dataSource) => runDemoSeeds(dataSource, storage));
+        console.log(`seeded: ${JSON.stringify(report.changed)}`);
         break;
       }
       case 'seed:scale': {

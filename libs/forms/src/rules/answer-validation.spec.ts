@@ -230,15 +230,12 @@ describe('answer validation (server)', () => {
       'answers.proposal ANSWER_INVALID',
       'answers.sides.jst ANSWER_INVALID',
     ]);
-    expect(validateAnswers(submit, { proposal: complete.proposal })).toEqual([
-      {
-        key: '',
-        agencyId: null,
-        field: 'answers.sides',
-        code: 'ANSWER_MISSING',
-        message: { en: "answers must have required property 'sides'", ja: 'answers 必要なプロパティsidesがなければいけない' },
-      },
+    // A missing part reads as an empty one: each of its required questions is named by its key.
+    expect(codes(validateAnswers(submit, { proposal: complete.proposal }))).toEqual([
+      'answers.sides.jst.topics ANSWER_MISSING',
+      'answers.sides.nsf.topics ANSWER_MISSING',
     ]);
+    expect(codes(validateAnswers(submit, {}))).toEqual(codes(validateAnswers(submit, { proposal: {}, sides: { jst: {}, nsf: {} } })));
   });
 
   it('reads only the answers own keys: a question keyed constructor is not answered by every object', () => {

@@ -159,13 +159,36 @@ function validatorOf(schema: JSONSchema): ValidateFunction {
   return validate;
 }
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The answers with every part the schema knows present: a missing `proposal`, `sides` or side is
+ * read as an empty one, so that each required question in it is named by its key rather than the
+ * part as a whole. Parts of the wrong type are left for the schema to refuse.
+ */
+function withEveryPart(schema: JSONSchema, answers: unknown): unknown {
+  if (!isPlainObject(answers)) return answers;
+  const parts = isPlainObject(schema['properties']) ? schema['properties'] : {};
+  const sides =
+    isPlainObject(parts['sides']) && isPlainObject(parts['sides']['properties']) ? Object.keys(parts['sides']['properties']) : [];
+  const complete: Record<string, unknown> = { ...answers };
+  if ('proposal' in parts && !Object.hasOwn(answers, 'proposal')) complete['proposal'] = {};
+  if ('sides' in parts && !Object.hasOwn(answers, 'sides')) complete['sides'] = {};
+  const given = complete['sides'];
+  if (isPlainObject(given) && sides.some((agency) => !Object.hasOwn(given, agency))) {
+    complete['sides'] = { ...Object.fromEntries(sides.map((agency) => [agency, {}])), ...given };
+  }
+  return complete;
+}
+
 /**
  * The server's (authoritative) check of answers against a compiled form schema: one problem per
  * question and side however many rules its answer breaks, sorted by field.
  */
 export function validateAnswers(schema: JSONSchema, answers: unknown): AnswerProblem[] {
   const validate = validatorOf(schema);
-  if (validate(answers)) return [];
+  if (validate(withEveryPart(schema, answers))) return [];
   const firstErrors = new Map<string, { place: Place; error: ErrorObject }>();
   for (const error of validate.errors ?? []) {
     const place = placeOf(segmentsOfError(error));

@@ -150,15 +150,12 @@ describe('answer validation (pages)', () => {
     expect(codes(validateAnswers(schema, undefined))).toEqual(['answers ANSWER_INVALID']);
   });
 
-  it('names a missing part of the answers', () => {
-    expect(validateAnswers(schema, { proposal: complete.proposal })).toEqual([
-      {
-        key: '',
-        agencyId: null,
-        field: 'answers.sides',
-        code: 'ANSWER_MISSING',
-        message: { en: 'This part of the answers is missing.', ja: '回答のこの部分がありません。' },
-      },
+  it('reads a missing part of the answers as an empty one, naming each required question in it', () => {
+    const missing = validateAnswers(schema, { proposal: complete.proposal });
+    expect(missing.map((p) => `${p.field} ${p.code}`)).toEqual([
+      'answers.sides.jst.topics ANSWER_MISSING',
+      'answers.sides.nsf.topics ANSWER_MISSING',
     ]);
+    expect(missing[0]!.message).toEqual({ en: 'Answer this question.', ja: 'この質問に回答してください。' });
   });
 });

@@ -100,7 +100,6 @@ type Message = AnswerProblem['message'];
 
 const MESSAGES = {
   missing: { en: 'Answer this question.', ja: 'この質問に回答してください。' },
-  missingPart: { en: 'This part of the answers is missing.', ja: '回答のこの部分がありません。' },
   unknown: { en: 'This answer is not part of the form.', ja: 'このフォームにない回答です。' },
   wholeNumber: { en: 'Enter a whole number.', ja: '整数を入力してください。' },
   number: { en: 'Enter a number.', ja: '数値を入力してください。' },
@@ -122,14 +121,14 @@ function typeMessage(expected: unknown): Message {
   return MESSAGES.invalid;
 }
 
-function messageOf(schema: AnswersSchema, error: OutputUnit, place: Place): Message {
+function messageOf(schema: AnswersSchema, error: OutputUnit): Message {
   const value = keywordValue(schema, error);
   const n = typeof value === 'number' ? value : 0;
   switch (error.keyword) {
     case 'required':
     case 'not':
     case 'minItems':
-      return place.key === '' ? MESSAGES.missingPart : MESSAGES.missing;
+      return MESSAGES.missing;
     case 'false':
       return MESSAGES.unknown;
     case 'type':
@@ -169,13 +168,37 @@ function validatorOf(schema: AnswersSchema): Validator {
   return validator;
 }
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The answers with every part the schema knows present: a missing `proposal`, `sides` or side is
+ * read as an empty one, so that each required question in it is named by its key rather than the
+ * part as a whole. Parts of the wrong type are left for the schema to refuse.
+ */
+function withEveryPart(schema: AnswersSchema, answers: unknown): unknown {
+  if (!isPlainObject(answers)) return answers;
+  const properties: unknown = (schema as Record<string, unknown>)['properties'];
+  const parts = isPlainObject(properties) ? properties : {};
+  const sides =
+    isPlainObject(parts['sides']) && isPlainObject(parts['sides']['properties']) ? Object.keys(parts['sides']['properties']) : [];
+  const complete: Record<string, unknown> = { ...answers };
+  if ('proposal' in parts && !Object.hasOwn(answers, 'proposal')) complete['proposal'] = {};
+  if ('sides' in parts && !Object.hasOwn(answers, 'sides')) complete['sides'] = {};
+  const given = complete['sides'];
+  if (isPlainObject(given) && sides.some((agency) => !Object.hasOwn(given, agency))) {
+    complete['sides'] = { ...Object.fromEntries(sides.map((agency) => [agency, {}])), ...given };
+  }
+  return complete;
+}
+
 /**
  * The problems of the answers, one per question (and side), sorted by field. The answers are read
  * as the server will receive them, through JSON: a field left `undefined` is an answer not given.
  */
 export function validateAnswers(schema: AnswersSchema, answers: unknown): AnswerProblem[] {
   const sent: unknown = answers === undefined ? null : JSON.parse(JSON.stringify(answers));
-  const result = validatorOf(schema).validate(sent);
+  const result = validatorOf(schema).validate(withEveryPart(schema, sent));
   if (result.valid) return [];
   const firstErrors = new Map<string, { place: Place; error: OutputUnit }>();
   for (const error of result.errors) {
@@ -185,6 +208,6 @@ export function validateAnswers(schema: AnswersSchema, answers: unknown): Answer
     if (!held || rankOf(error.keyword) < rankOf(held.error.keyword)) firstErrors.set(place.field, { place, error });
   }
   return [...firstErrors.values()]
-    .map(({ place, error }) => ({ ...place, code: codeOf(error.keyword), message: messageOf(schema, error, place) }))
+    .map(({ place, error }) => ({ ...place, code: codeOf(error.keyword), message: messageOf(schema, error) }))
     .sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
 }
