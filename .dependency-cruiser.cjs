@@ -19,7 +19,7 @@ const LIB_DEPENDENCIES = {
   documents: ['applications', 'calls', 'identity', 'platform'],
   reporting: ['calls', 'identity', 'platform', 'reviews'],
   // Call forms: the questions of each call, their JSON Schema, the answers of each proposal.
-  forms: ['applications', 'calls', 'identity', 'platform'],
+  forms: ['applications', 'calls', 'documents', 'identity', 'platform'],
   // The schema gathers every feature's entities and the migrations.
   schema: ['applications', 'calls', 'documents', 'forms', 'identity', 'notifications', 'platform', 'reviews'],
   // Development and operations tools (migration generator, streaming replicas): never loaded by a running service.

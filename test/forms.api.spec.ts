@@ -47,12 +47,21 @@ describe('call forms', () => {
         ],
       });
     expect(first.status, first.text).toBe(200);
-    expect(first.body.version).toBe(1);
+    expect(first.body).toMatchObject({ version: 1, frozen: false });
     const bad = await t.http
       .put(`/calls/${callId}/form`)
       .auth(officer, bearer)
       .send({ questions: [question('Bad Key')] });
     expect(bad.status).toBe(400);
+    // A document question names a document requirement of this call, not any id.
+    const stray = await t.http
+      .put(`/calls/${callId}/form`)
+      .auth(officer, bearer)
+      .send({ questions: [question('plan_file', { type: 'document', documentRequirementId: '00000000-0000-4000-8000-000000000001' })] });
+    expect([stray.status, stray.body.errors]).toEqual([
+      400,
+      [expect.objectContaining({ field: 'questions[0].documentRequirementId', message: 'is not a document requirement of this call' })],
+    ]);
 
     t.clock.set(NOW);
     officer = await t.login('officer.jst@example.org', DEMO_PASSWORD);
@@ -90,6 +99,7 @@ describe('call forms', () => {
       .auth(officer, bearer)
       .send({ questions: [question('plan_summary')] });
     expect([frozen.status, frozen.body.code]).toEqual([422, 'FORM_FROZEN']);
+    expect((await t.http.get(`/calls/${callId}/form`).auth(officer, bearer)).body.frozen).toBe(true);
     const second = await t.http
       .put(`/calls/${callId}/form?newVersion=true`)
       .auth(officer, bearer)

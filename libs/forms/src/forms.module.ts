@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { ApplicationsModule, SubmissionParts } from '#applications';
 import { CallsModule } from '#calls';
+import { DocumentsModule } from '#documents';
 import { IdentityModule } from '#identity';
 import { FormsController } from './forms/forms.controller.js';
 import { FormsRepository } from './forms/forms.repository.js';
@@ -8,7 +9,7 @@ import { FormsService } from './forms/forms.service.js';
 
 /** Call forms: the questions of each call, versioned, and the answers of each proposal, checked and frozen at submit. */
 @Module({
-  imports: [IdentityModule, CallsModule, ApplicationsModule],
+  imports: [IdentityModule, CallsModule, ApplicationsModule, DocumentsModule],
   controllers: [FormsController],
   providers: [FormsRepository, FormsService],
 })

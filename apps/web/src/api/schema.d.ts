@@ -1893,6 +1893,8 @@ export interface components {
             draftSchema: {
                 [key: string]: unknown;
             };
+            /** @description The call is open and the form has a version: a change is a new version, made on purpose (newVersion=true) */
+            frozen: boolean;
             /** @description The questions, in order (key, type, label, help, required, scope, visibility and constraints) */
             questions: {
                 [key: string]: unknown;

@@ -67,6 +67,11 @@ export class DocumentsService implements SubmissionPart {
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
+  /** For features that name a call's requirements (a form's document questions): which of `ids` are current requirements of the call. */
+  requirementsOfCall(callId: string, ids: readonly string[]): Promise<Set<string>> {
+    return this.documents.requirementsOfCall(callId, ids);
+  }
+
   async requirements(principal: Principal, callId: string): Promise<DocumentRequirementDto[]> {
     await this.access.require(principal, PERMISSIONS.calls.read, callId, 'call');
     return (await this.documents.requirements(callId)).map(toRequirementDto);

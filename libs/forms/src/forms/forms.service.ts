@@ -9,11 +9,12 @@ import {
   type SubmissionSubject,
   SubmissionsRepository,
 } from '#applications';
-import { CallsRepository, callStatus } from '#calls';
+import { type CallRecord, CallsRepository, callStatus } from '#calls';
+import { DocumentsService } from '#documents';
 import { AccessService, PERMISSIONS, type Principal } from '#identity';
 import { Clock, DomainError, type FieldError, NotFoundError, ValidationFailedError, wholeSeconds } from '#platform';
 import { type AnswerProblem, validateAnswers } from '../rules/answer-validation.js';
-import { checkFormDefinition, type FormDefinition, type Question } from '../rules/form-definition.js';
+import { checkFormDefinition, type FormDefinition, type FormDefinitionProblem, type Question } from '../rules/form-definition.js';
 import { compileAnswersSchema } from '../rules/form-schema.js';
 import { formEdit, questionChanges } from '../rules/form-versions.js';
 import type { ApplicationAnswersDto, CallFormDto, PutCallFormDto, SubmittedAnswersDto } from './dto/forms.dto.js';
@@ -35,6 +36,7 @@ export class FormsService implements SubmissionPart {
     private readonly access: AccessService,
     private readonly clock: Clock,
     private readonly submissions: SubmissionsRepository,
+    private readonly documents: DocumentsService,
   ) {}
 
   async form(principal: Principal, callId: string): Promise<CallFormDto> {
@@ -43,7 +45,12 @@ export class FormsService implements SubmissionPart {
     if (!call) throw new NotFoundError('call');
     const form = await this.forms.form(callId);
     const agencies = call.agencies.map((a) => a.agencyId);
-    return { version: form?.version ?? null, questions: plain(form?.questions ?? []), ...schemas(form?.questions ?? [], agencies) };
+    return {
+      version: form?.version ?? null,
+      frozen: form !== undefined && this.opened(call),
+      questions: plain(form?.questions ?? []),
+      ...schemas(form?.questions ?? [], agencies),
+    };
   }
 
   async putForm(principal: Principal, callId: string, dto: PutCallFormDto, newVersion: boolean): Promise<CallFormDto> {
@@ -51,14 +58,31 @@ export class FormsService implements SubmissionPart {
     await this.access.require(principal, PERMISSIONS.calls.lead, callId, 'call');
     const definition = { questions: dto.questions };
     const problems = checkFormDefinition(definition);
+    if (problems.length === 0) problems.push(...(await this.unknownRequirements(callId, (definition as FormDefinition).questions)));
     if (problems.length > 0) throw new ValidationFailedError(problems.map((p) => ({ field: p.path, message: p.message })));
     const call = await this.calls.load(callId);
     if (!call) throw new NotFoundError('call');
-    const opened = !['draft', 'announced'].includes(callStatus(call, this.clock.now()));
-    const edit = formEdit((await this.forms.form(callId)) ?? null, opened, newVersion);
+    const edit = formEdit((await this.forms.form(callId)) ?? null, this.opened(call), newVersion);
     if (!edit.ok) throw new DomainError('rule_violation', edit.code, edit.message);
     await this.forms.saveForm(callId, edit.version, edit.action, (definition as FormDefinition).questions, principal.id);
     return this.form(principal, callId);
+  }
+
+  /** Open (or past): applicants may be answering, so the form is frozen. */
+  private opened(call: CallRecord): boolean {
+    return !['draft', 'announced'].includes(callStatus(call, this.clock.now()));
+  }
+
+  /** A document question names a current document requirement of its own call. */
+  private async unknownRequirements(callId: string, questions: readonly Question[]): Promise<FormDefinitionProblem[]> {
+    const named = questions.flatMap((q) => (q.documentRequirementId ? [q.documentRequirementId] : []));
+    if (named.length === 0) return [];
+    const known = await this.documents.requirementsOfCall(callId, named);
+    return questions.flatMap((q, index) =>
+      q.documentRequirementId && !known.has(q.documentRequirementId)
+        ? [{ path: `questions[${index}].documentRequirementId`, message: 'is not a document requirement of this call' }]
+        : [],
+    );
   }
 
   /** For the team: the draft's answers, on its own version of the form, with what a later version changed. */

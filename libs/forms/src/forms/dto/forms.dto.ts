@@ -7,6 +7,8 @@ const FREE_OBJECT = { type: 'object', additionalProperties: true } as const;
 
 export class CallFormDto {
   @ApiProperty({ nullable: true, type: Number, description: 'The latest version; null while the call has no form' }) version: number | null;
+  @ApiProperty({ description: 'The call is open and the form has a version: a change is a new version, made on purpose (newVersion=true)' })
+  frozen: boolean;
   @ApiProperty({
     type: 'array',
     items: FREE_OBJECT,
