@@ -452,7 +452,7 @@ describe('applications', () => {
     const { id } = await draft();
     const response = await t.http
       .get('/applications/export.csv')
-      .query({ callId })
+      .query({ callId, lang: 'en' })
       .auth(as('ura.utokyo'), bearer)
       .buffer(true)
       .parse((res, done) => {

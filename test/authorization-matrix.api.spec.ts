@@ -348,6 +348,10 @@ const MATRIX: Readonly<Record<string, RouteCase | readonly RouteCase[]>> = {
     probe: (w) => ({ path: `/calls/${w.callId}/release-results` }),
     expect: roles({ officerOfCall: 422, officerElsewhere: 403 }),
   },
+  'GET /calls/:id/applications/export.csv': {
+    probe: (w) => ({ path: `/calls/${w.callId}/applications/export.csv` }),
+    expect: roles({ officerOfCall: 200, officerElsewhere: 404 }),
+  },
   'GET /calls/:id/assignments': {
     probe: (w) => ({ path: `/calls/${w.callId}/assignments` }),
     expect: roles({ officerOfCall: 200, officerElsewhere: 404 }),

@@ -291,6 +291,7 @@ describe('resource limits', () => {
     expect(limited).toEqual([
       'autoAssignReviewers',
       'exportApplicationsCsv',
+      'exportCallApplicationsCsv',
       'exportCallStatisticsCsv',
       'findPerson',
       'inviteApplicationMember',

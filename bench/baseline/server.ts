@@ -6,6 +6,7 @@ import {
   ApplicationsAccessRepository,
   ApplicationsRepository,
   ApplicationsService,
+  ExportColumns,
   SubmissionParts,
   SubmissionsRepository,
 } from '#applications';
@@ -70,6 +71,7 @@ export function services(pool: pg.Pool) {
       clock,
       new SubmissionParts(),
       submissionsRepository,
+      new ExportColumns(),
     ),
     calls: new CallsService(db, callsRepository, access, audit, clock),
     reviews: new ReviewsService(

@@ -3,9 +3,14 @@ import { CallsModule } from '#calls';
 import { AccessService, IdentityModule } from '#identity';
 import { NotificationsModule, ScheduledNotices } from '#notifications';
 import { ApplicationsAccessRepository } from './applications/applications-access.repository.js';
-import { ApplicationsController, InstitutionDeadlinesController } from './applications/applications.controller.js';
+import {
+  ApplicationsController,
+  CallApplicationsController,
+  InstitutionDeadlinesController,
+} from './applications/applications.controller.js';
 import { ApplicationsRepository } from './applications/applications.repository.js';
 import { ApplicationsService } from './applications/applications.service.js';
+import { ExportColumns } from './exports/export-columns.js';
 import { deadlineReminder } from './rules/deadline-reminders.js';
 import { SubmissionParts } from './submissions/submission-parts.js';
 import { SubmissionsController } from './submissions/submissions.controller.js';
@@ -18,18 +23,25 @@ import { TeamInvitationsService } from './team/team-invitations.service.js';
 /** Joint applications: drafts, teams, sides, institution approval, submission and the event log. */
 @Module({
   imports: [IdentityModule, CallsModule, NotificationsModule],
-  controllers: [ApplicationsController, InstitutionDeadlinesController, SubmissionsController, TeamInvitationsController],
+  controllers: [
+    ApplicationsController,
+    InstitutionDeadlinesController,
+    CallApplicationsController,
+    SubmissionsController,
+    TeamInvitationsController,
+  ],
   providers: [
     ApplicationsAccessRepository,
     ApplicationsRepository,
     ApplicationsService,
+    ExportColumns,
     SubmissionParts,
     SubmissionsRepository,
     SubmissionsService,
     TeamInvitationsRepository,
     TeamInvitationsService,
   ],
-  exports: [ApplicationsRepository, SubmissionParts, SubmissionsRepository],
+  exports: [ApplicationsRepository, ExportColumns, SubmissionParts, SubmissionsRepository],
 })
 export class ApplicationsModule implements OnModuleInit {
   constructor(

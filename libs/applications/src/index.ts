@@ -26,6 +26,8 @@ export const applicationEntities = [
 export * from './rules/submission-checks.js';
 export * from './rules/submission-snapshot.js';
 export * from './submissions/submission-parts.js';
+export * from './exports/export-columns.js';
+export * from './rules/export-headers.js';
 export { freezeProposal, SubmissionsRepository, type SubmissionRecord } from './submissions/submissions.repository.js';
 export { FrozenDocumentDto } from './submissions/dto/submission.dto.js';
 export { submissionReaders } from './submissions/submissions.service.js';

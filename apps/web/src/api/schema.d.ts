@@ -483,7 +483,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your institution's applications, one row per side (UTF-8 with BOM, RFC 4180). */
+        /** Your institution's applications, one row per side (UTF-8 with BOM, RFC 4180), headers in lang (else yours). With callId, a column per question of the call's form (header: label [key]) holding the latest submission's answers, filled in for applications with a side at your institution. */
         get: operations["exportApplicationsCsv"];
         put?: never;
         post?: never;
@@ -763,6 +763,23 @@ export interface paths {
         head?: never;
         /** Shared fields: the lead agency's officers. An agency's entry (deadline, budget cap, approval rule): that agency's officers. */
         patch: operations["updateCall"];
+        trace?: never;
+    };
+    "/calls/{id}/applications/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The call's applications that reached your agency, one row per side (UTF-8 with BOM, RFC 4180), headers in lang (else yours), with a column per question of the call's form (header: label [key]) holding every answer of the latest submission. */
+        get: operations["exportCallApplicationsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/calls/{id}/assignments": {
@@ -4726,8 +4743,11 @@ export interface operations {
     exportApplicationsCsv: {
         parameters: {
             query?: {
+                /** @description One call's applications, with a column per question of its form */
                 callId?: string;
                 field?: string;
+                /** @description The language of the headers (and of answers such as Yes/No); yours when absent */
+                lang?: "en" | "ja";
                 status?: "draft" | "returned" | "pending_institution" | "submitted" | "eligible" | "ineligible" | "under_review" | "decided" | "withdrawn";
             };
             header?: never;
@@ -4752,6 +4772,13 @@ export interface operations {
             };
             /** @description FORBIDDEN: needs the role institution_admin. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: callId names a call you may not see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5476,6 +5503,57 @@ export interface operations {
             };
             /** @description PRECONDITION_REQUIRED: send If-Match. */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    exportCallApplicationsCsv: {
+        parameters: {
+            query?: {
+                /** @description The language of the headers (and of answers such as Yes/No); yours when absent */
+                lang?: "en" | "ja";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs the role program_officer. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: not a call your agency takes part in */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RATE_LIMITED: too many requests of this kind (exports) by you; see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

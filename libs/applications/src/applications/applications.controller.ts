@@ -35,6 +35,7 @@ import {
   ApproveSideDto,
   CreateApplicationDto,
   ExportApplicationsQueryDto,
+  ExportLanguageQueryDto,
   InstitutionDeadlineDto,
   InstitutionDeadlineResultDto,
   ListApplicationsQueryDto,
@@ -86,10 +87,14 @@ export class ApplicationsController {
   @Header('content-disposition', 'attachment; filename="applications.csv"')
   @ApiOperation({
     operationId: 'exportApplicationsCsv',
-    summary: "Your institution's applications, one row per side (UTF-8 with BOM, RFC 4180).",
+    summary:
+      "Your institution's applications, one row per side (UTF-8 with BOM, RFC 4180), headers in lang (else yours). " +
+      "With callId, a column per question of the call's form (header: label [key]) holding the latest submission's answers, " +
+      'filled in for applications with a side at your institution.',
   })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'text/csv' })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: callId names a call you may not see' })
   exportCsv(@CurrentUser() user: Principal, @Query() query: ExportApplicationsQueryDto): Promise<string> {
     return this.applications.exportCsv(user, query);
   }
@@ -293,5 +298,33 @@ export class InstitutionDeadlinesController {
     @Body() body: InstitutionDeadlineDto,
   ): Promise<InstitutionDeadlineResultDto> {
     return this.applications.setInstitutionDeadline(user, id, body.deadline);
+  }
+}
+
+@ApiTags('applications')
+@Controller('calls')
+export class CallApplicationsController {
+  constructor(private readonly applications: ApplicationsService) {}
+
+  @Get(':id/applications/export.csv')
+  @Authenticated('program_officer')
+  @RateLimited('exports')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="call-applications.csv"')
+  @ApiOperation({
+    operationId: 'exportCallApplicationsCsv',
+    summary:
+      "The call's applications that reached your agency, one row per side (UTF-8 with BOM, RFC 4180), headers in lang (else yours), " +
+      "with a column per question of the call's form (header: label [key]) holding every answer of the latest submission.",
+  })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'text/csv' })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: not a call your agency takes part in' })
+  exportCsv(
+    @CurrentUser() user: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: ExportLanguageQueryDto,
+  ): Promise<string> {
+    return this.applications.exportCallCsv(user, id, query);
   }
 }

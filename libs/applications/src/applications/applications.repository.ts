@@ -448,19 +448,35 @@ export class ApplicationsRepository {
     );
   }
 
-  /** One row per side of every application an office may see, for the CSV export. */
-  async exportRows(office: string, filter: { callId?: string; status?: string; field?: string }): Promise<ExportRow[]> {
+  /**
+   * One row per side, for the CSV exports: every application touching an office's institution (a
+   * side's or a member's), or one call's applications that reached an agency (as the agency view of
+   * list scopes them). The scope is required: an export without one is refused, not widened.
+   */
+  async exportRows(scope: ExportScope, filter: { callId?: string; status?: string; field?: string } = {}): Promise<ExportRow[]> {
     const sql = new SqlParams();
-    const where = [`k.institution_id = ${sql.add(office)}::uuid`];
-    if (filter.callId) where.push(`k.call_id = ${sql.add(filter.callId)}`);
-    if (filter.status) where.push(`k.status = ${sql.add(filter.status)}`);
+    let from: string;
+    const where: string[] = [];
+    if ('office' in scope) {
+      if (!scope.office) throw new Error('An office export names its institution');
+      from = `application_institutions k JOIN applications a ON a.id = k.application_id`;
+      where.push(`k.institution_id = ${sql.add(scope.office)}::uuid`);
+      if (filter.callId) where.push(`k.call_id = ${sql.add(filter.callId)}`);
+      if (filter.status) where.push(`k.status = ${sql.add(filter.status)}`);
+    } else {
+      if (!scope.agency || !scope.callId) throw new Error('An agency export names its agency and its call');
+      from = `applications a`;
+      where.push(`a.call_id = ${sql.add(scope.callId)}::uuid`);
+      where.push(`EXISTS (SELECT 1 FROM application_sides r WHERE r.application_id = a.id AND r.agency_id = ${sql.add(scope.agency)}::uuid
+                   AND ${receivedSideSql('r')})`);
+      if (filter.status) where.push(`a.status = ${sql.add(filter.status)}`);
+    }
     if (filter.field) where.push(`a.field_code = ${sql.add(filter.field)}`);
     return this.db.query<ExportRow[]>(
-      `SELECT a.id, c.title_en AS call_title, a.title, a.status, pi.name AS pi_name, ag.short_name AS agency, s.status AS side_status,
-              i.short_name AS institution, ca.deadline, s.receipt_number, s.submitted_at,
+      `SELECT a.id, c.title_en AS call_title, a.title, a.status, pi.name AS pi_name, s.agency_id, ag.short_name AS agency,
+              s.status AS side_status, i.short_name AS institution, ca.deadline, s.receipt_number, s.submitted_at,
               (SELECT sum(b) FROM unnest(s.budget_per_year) b) AS budget_total, s.budget_currency
-         FROM application_institutions k
-         JOIN applications a ON a.id = k.application_id
+         FROM ${from}
          JOIN calls c ON c.id = a.call_id
          JOIN users pi ON pi.id = a.pi_user_id
          JOIN application_sides s ON s.application_id = a.id
@@ -471,6 +487,12 @@ export class ApplicationsRepository {
         ORDER BY a.created_at, a.id, ca.role, ca.sort_order`,
       sql.values,
     );
+  }
+
+  /** The language the user reads jointcall in (users.language). */
+  async userLanguage(userId: string): Promise<string | undefined> {
+    const rows = await this.db.query<{ language: string }[]>(`SELECT language FROM users WHERE id = $1`, [userId]);
+    return rows[0]?.language;
   }
 
   async setInstitutionDeadline(callId: string, institutionId: string, deadline: Date, setBy: string, at: Date): Promise<void> {
@@ -903,6 +925,9 @@ function toListedSide(row: ListSideRow): ApplicationSummaryRow['sides'][number] 
   };
 }
 
+/** Whose applications an export holds: an office's institution's, or those of one call that reached an agency. */
+export type ExportScope = { readonly office: string } | { readonly agency: string; readonly callId: string };
+
 /** exportRows: one side of an application. */
 export interface ExportRow {
   readonly id: string;
@@ -910,6 +935,7 @@ export interface ExportRow {
   readonly title: string;
   readonly status: ApplicationStatus;
   readonly pi_name: string;
+  readonly agency_id: string;
   readonly agency: string;
   readonly side_status: SideStatus;
   readonly institution: string | null;

@@ -1,5 +1,8 @@
 import { type SubmissionSubject, SubmissionParts } from '../submissions/submission-parts.js';
 import { freezeProposal, SubmissionsRepository } from '../submissions/submissions.repository.js';
+import { ExportColumns } from '../exports/export-columns.js';
+import { exportLanguage, type ExportLanguage, FIXED_EXPORT_HEADERS } from '../rules/export-headers.js';
+import type { FrozenParts } from '../rules/submission-snapshot.js';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type CallRecord, CallsRepository, callStatus, decisionsVisible, inZone, parseInstant } from '#calls';
@@ -51,6 +54,7 @@ import type {
   ApproveSideDto,
   CreateApplicationDto,
   ExportApplicationsQueryDto,
+  ExportLanguageQueryDto,
   InstitutionDeadlineResultDto,
   ListApplicationsQueryDto,
   MemberInputDto,
@@ -68,6 +72,7 @@ export class ApplicationsService {
     private readonly clock: Clock,
     private readonly parts: SubmissionParts,
     private readonly submissions: SubmissionsRepository,
+    private readonly exportColumns: ExportColumns,
   ) {}
 
   /** A draft for an open call and track; the creator becomes its PI, with one side per participating agency. */
@@ -159,28 +164,59 @@ export class ApplicationsService {
     return this.toDto(application, principal, mayEdit);
   }
 
-  /** Every application touching the office's institution, one row per side, as CSV for spreadsheets. */
+  /**
+   * Every application touching the office's institution, one row per side, as CSV for spreadsheets;
+   * for one call, with a column per question of its form. The answers are those of each
+   * application's latest submission, filled in only where the office may read that submission (the
+   * office of one of its sides); an application its institution is only a team member of shows blank cells.
+   */
   async exportCsv(principal: Principal, query: ExportApplicationsQueryDto): Promise<string> {
     const office = officeInstitutionOf(principal);
     if (!office) throw new DomainError('forbidden', 'WRONG_VIEW', 'The export is for institution admins.');
-    const rows = await this.applications.exportRows(office, query);
+    // The questions of a call not yet published are its agencies' business.
+    if (query.callId) await this.access.require(principal, PERMISSIONS.calls.read, query.callId, 'call');
+    const language = exportLanguage(query.lang, query.lang ? undefined : await this.applications.userLanguage(principal.id));
+    const rows = await this.applications.exportRows({ office }, query);
+    return this.exportTable(rows, language, query.callId, (ids) =>
+      this.access.allowed(principal, PERMISSIONS.applications.sideOffice, ids),
+    );
+  }
+
+  /**
+   * For the officers of an agency taking part in the call: the call's applications that reached their
+   * agency, one row per side, with every answer of their latest submissions (agencies read them all).
+   */
+  async exportCallCsv(principal: Principal, callId: string, query: ExportLanguageQueryDto): Promise<string> {
+    await this.access.require(principal, PERMISSIONS.calls.participate, callId, 'call');
+    const agency = officerAgencyOf(principal);
+    if (!agency) throw new NotFoundError('call');
+    const language = exportLanguage(query.lang, query.lang ? undefined : await this.applications.userLanguage(principal.id));
+    const rows = await this.applications.exportRows({ agency, callId });
+    // The rows are those whose side of the agency reached it, which is what lets its officers read the submission.
+    return this.exportTable(rows, language, callId, (ids) => Promise.resolve(new Set(ids)));
+  }
+
+  /** The fixed columns in the export's language, then, for one call, the columns other features add, from the latest submissions. */
+  private async exportTable(
+    rows: readonly ExportRow[],
+    language: ExportLanguage,
+    callId: string | undefined,
+    readable: (applicationIds: readonly string[]) => Promise<ReadonlySet<string>>,
+  ): Promise<string> {
+    const columns = callId ? await this.exportColumns.columns(callId, language) : [];
+    let submissions = new Map<string, FrozenParts>();
+    if (columns.length > 0 && rows.length > 0) {
+      // Who may read which submission is asked once for every application of the export, then every latest submission read at once.
+      const allowed = await readable([...new Set(rows.map((r) => r.id))]);
+      submissions = await this.submissions.latestParts([...allowed]);
+    }
+    const cells = (row: ExportRow): (string | null)[] => {
+      const submission = submissions.get(row.id);
+      return columns.map((column) => (submission ? column.cell(submission, row.agency_id) : null));
+    };
     return toCsv(
-      [
-        'application_id',
-        'call',
-        'title',
-        'status',
-        'pi',
-        'agency',
-        'side_status',
-        'institution',
-        'deadline_utc',
-        'receipt_number',
-        'submitted_at',
-        'budget_total',
-        'currency',
-      ],
-      rows.map(toCsvLine),
+      [...FIXED_EXPORT_HEADERS[language], ...columns.map((column) => column.header)],
+      rows.map((row) => [...toCsvLine(row), ...cells(row)]),
     );
   }
 

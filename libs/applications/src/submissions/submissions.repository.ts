@@ -91,6 +91,20 @@ export class SubmissionsRepository {
     return rows[0] && toSubmission(rows[0]);
   }
 
+  /**
+   * What the latest submission of each application froze besides its proposal (its answers, its
+   * documents), in one statement for all of them; an application never submitted has no entry.
+   */
+  async latestParts(applicationIds: readonly string[]): Promise<Map<string, FrozenParts>> {
+    if (applicationIds.length === 0) return new Map();
+    const rows = await this.db.query<{ application_id: string; parts: FrozenParts }[]>(
+      `SELECT DISTINCT ON (application_id) application_id, parts FROM application_submissions
+        WHERE application_id = ANY($1::uuid[]) ORDER BY application_id, number DESC`,
+      [applicationIds],
+    );
+    return new Map(rows.map((row) => [row.application_id, row.parts]));
+  }
+
   /** The latest submission's number, or undefined before the first. */
   async latestNumber(applicationId: string): Promise<number | undefined> {
     const [row] = await this.db.query<{ number: number | null }[]>(

@@ -35,6 +35,15 @@ export class FormsRepository {
     return rows[0] && toForm(rows[0]);
   }
 
+  /** Every version of the call's form, newest first, in one statement. */
+  async formVersions(callId: string): Promise<FormRecord[]> {
+    const rows = await this.db.query<FormRow[]>(
+      `SELECT id, call_id, version, questions, saved_at FROM call_forms WHERE call_id = $1 ORDER BY version DESC`,
+      [callId],
+    );
+    return rows.map(toForm);
+  }
+
   /** Saves the call's form: a new version, or the given one replaced (before the call opens); under a per-call lock. */
   async saveForm(callId: string, version: number, action: 'create' | 'replace', questions: readonly Question[], by: string): Promise<void> {
     await this.db.transaction(async (manager) => {

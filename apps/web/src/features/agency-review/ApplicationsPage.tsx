@@ -1,8 +1,10 @@
-import { type FormEvent, useId } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { pagePath } from '../../app/page-paths';
+import { csvExportPath } from '../../lib/csv-export';
 import { formText } from '../../lib/form';
+import { downloadFile } from '../../ui/download';
 import { ProblemAlert, QueryState } from '../../ui/ProblemAlert';
 import { StatusBadge } from '../../ui/StatusBadge';
 import type { ApplicationSummary } from '../proposals/proposal-queries';
@@ -15,11 +17,29 @@ const ELIGIBILITY_OPEN = ['submitted', 'eligible', 'ineligible'];
 /** The call's applications that reached the officer's agency, with each side's status and the eligibility decision on its own side. */
 export function ApplicationsPage() {
   const { callId = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const agencyId = useOwnAgencyId();
   const list = useAgencyApplications(callId);
+  const [csvError, setCsvError] = useState<unknown>();
+  // The applications with every answer of their latest submissions, headed in the page's language.
+  const download = () => {
+    setCsvError(undefined);
+    void downloadFile(
+      csvExportPath(`/calls/${encodeURIComponent(callId)}/applications/export.csv`, i18n.language),
+      'call-applications.csv',
+    ).catch(setCsvError);
+  };
   return (
-    <CallReviewPage callId={callId} title={t('agencyReview.applications.title')}>
+    <CallReviewPage
+      callId={callId}
+      title={t('agencyReview.applications.title')}
+      actions={
+        <button type="button" className="button-secondary" onClick={download}>
+          {t('agencyReview.applications.downloadCsv')}
+        </button>
+      }
+    >
+      <ProblemAlert error={csvError} />
       <QueryState query={list} />
       {list.data && list.data.items.length === 0 && <p>{t('agencyReview.applications.empty')}</p>}
       {list.data && list.data.items.length > 0 && agencyId && (

@@ -1,6 +1,7 @@
 import { formText } from '../../lib/form';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { csvExportPath } from '../../lib/csv-export';
 import { downloadFile } from '../../lib/download';
 import { formatInstant, pick, viewerTimeZone } from '../../lib/format';
 import { Loading, Page } from '../../ui/Page';
@@ -23,9 +24,7 @@ export function OfficeDeadlinesPage() {
     event.preventDefault();
     const callId = formText(new FormData(event.currentTarget), 'callId');
     setExportError(undefined);
-    void downloadFile(`/applications/export.csv${callId ? `?callId=${encodeURIComponent(callId)}` : ''}`, 'applications.csv').catch(
-      setExportError,
-    );
+    void downloadFile(csvExportPath('/applications/export.csv', i18n.language, { callId }), 'applications.csv').catch(setExportError);
   };
 
   if (!calls.data) return <Loading />;

@@ -31,6 +31,7 @@ import {
   SIDE_STATUSES,
   type SideStatus,
 } from '../../rules/application-state.js';
+import { EXPORT_LANGUAGES, type ExportLanguage } from '../../rules/export-headers.js';
 import { SUBMISSION_PROBLEM_CODES, type SubmissionProblemCode } from '../../rules/submission-checks.js';
 import { MEMBER_ROLES, type MemberRole } from '../application.entity.js';
 
@@ -273,8 +274,21 @@ export class ApplicationDto {
   @ApiProperty() version: number;
 }
 
-export class ExportApplicationsQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() callId?: string;
+export class ExportLanguageQueryDto {
+  @ApiPropertyOptional({
+    enum: EXPORT_LANGUAGES,
+    description: 'The language of the headers (and of answers such as Yes/No); yours when absent',
+  })
+  @IsOptional()
+  @IsIn(EXPORT_LANGUAGES)
+  lang?: ExportLanguage;
+}
+
+export class ExportApplicationsQueryDto extends ExportLanguageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: "One call's applications, with a column per question of its form" })
+  @IsOptional()
+  @IsUUID()
+  callId?: string;
   @ApiPropertyOptional({ enum: APPLICATION_STATUSES }) @IsOptional() @IsIn(APPLICATION_STATUSES) status?: ApplicationStatus;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(60) field?: string;
 }
