@@ -3,11 +3,14 @@ import { ApiError } from '../../api/problem';
 import { formatInstant, viewerTimeZone } from '../../lib/format';
 import { QueryState } from '../../ui/ProblemAlert';
 import { SubmittedDocuments } from '../../ui/SubmittedDocuments';
-import { useLatestSubmission } from './office-queries';
+import { asQuestions } from '../forms/form-types';
+import { answersOf } from '../forms/answers-model';
+import { SubmittedAnswers } from '../forms/SubmittedAnswers';
+import { useLatestSubmission, useSubmittedAnswers } from './office-queries';
 
 /**
  * The latest submission of an application, as frozen when it was submitted: its number, when and
- * by whom, and its documents. What an office approves and an agency's officers read is this, not
+ * by whom, its documents and its answers to the call's questions. What an office approves and an agency's officers read is this, not
  * a draft that may have moved on since.
  */
 export function LatestSubmission({
@@ -24,6 +27,7 @@ export function LatestSubmission({
   const latest = useLatestSubmission(applicationId);
   const none = latest.error instanceof ApiError && latest.error.status === 404;
   const submission = latest.data;
+  const answers = useSubmittedAnswers(applicationId, submission !== undefined);
   return (
     <section className="card" aria-labelledby="latest-submission-heading">
       <h2 id="latest-submission-heading">
@@ -41,6 +45,17 @@ export function LatestSubmission({
           {note && <p>{note}</p>}
           <h3>{t('officeSubmission.documents')}</h3>
           <SubmittedDocuments documents={submission.documents} agencies={agencies} />
+          <QueryState query={answers} />
+          {answers.data && (
+            <SubmittedAnswers
+              questions={asQuestions(answers.data.questions)}
+              answers={answersOf(answers.data.answers)}
+              agencies={agencies}
+              level={3}
+              idPrefix="latest-submission-answers"
+              documents={submission.documents}
+            />
+          )}
         </>
       )}
     </section>

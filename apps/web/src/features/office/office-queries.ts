@@ -14,6 +14,7 @@ export const officeKeys = {
   queue: (filters: OfficeFilters, cursor: string | undefined) => ['applications', 'office', filters, cursor ?? ''] as const,
   calls: ['calls', 'office-options'] as const,
   latestSubmission: (applicationId: string) => ['applications', applicationId, 'submissions', 'latest'] as const,
+  submittedAnswers: (applicationId: string) => ['applications', applicationId, 'submissions', 'answers'] as const,
 };
 
 /** The office's applications (its institution's sides and members), newest first, by cursor. */
@@ -34,6 +35,18 @@ export function useLatestSubmission(applicationId: string) {
   return useQuery({
     queryKey: officeKeys.latestSubmission(applicationId),
     queryFn: () => call(api.GET('/applications/{id}/submissions/{number}', { params: { path: { id: applicationId, number: 'latest' } } })),
+  });
+}
+
+/**
+ * The answers of the latest submission to the call's questions: an office and an agency read every
+ * answer. A 404 when there is no submission.
+ */
+export function useSubmittedAnswers(applicationId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: officeKeys.submittedAnswers(applicationId),
+    queryFn: () => call(api.GET('/applications/{id}/submitted-answers', { params: { path: { id: applicationId } } })),
+    enabled,
   });
 }
 

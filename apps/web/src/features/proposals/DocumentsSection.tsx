@@ -24,6 +24,7 @@ import { DownloadVersionButton, HashValue } from './DocumentFile';
 import type { Application } from './proposal-queries';
 import { useFileDrop } from './use-file-drop';
 import { fieldAnchor } from './submission-problem';
+import { documentRequirementAnchor } from '../forms/answers-model';
 import './documents.css';
 
 /**
@@ -42,8 +43,20 @@ export function DocumentsSection({ application, editable }: { readonly applicati
       <h2 id="documents-heading">{t('proposalDocuments.documents.title')}</h2>
       {editable && <p className="muted">{t('proposalDocuments.documents.hint')}</p>}
       <QueryState query={slots} />
-      {slots.data?.slots.map((slot) => (
-        <DocumentSlotCard key={slotKey(slot)} applicationId={application.id} slot={slot} editable={editable} agencyName={agencyName} />
+      {slots.data?.slots.map((slot, index, all) => (
+        <DocumentSlotCard
+          key={slotKey(slot)}
+          applicationId={application.id}
+          slot={slot}
+          editable={editable}
+          agencyName={agencyName}
+          // The first slot of each requirement is where a document question of the call's form links to.
+          anchor={
+            all.findIndex((s) => s.requirement.id === slot.requirement.id) === index
+              ? documentRequirementAnchor(slot.requirement.id)
+              : undefined
+          }
+        />
       ))}
     </section>
   );
@@ -54,11 +67,14 @@ function DocumentSlotCard({
   slot,
   editable,
   agencyName,
+  anchor,
 }: {
   readonly applicationId: string;
   readonly slot: DocumentSlot;
   readonly editable: boolean;
   readonly agencyName: (agencyId: string) => string;
+  /** A stable id for the slot, for links from elsewhere on the page. */
+  readonly anchor?: string | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -115,7 +131,13 @@ function DocumentSlotCard({
   ].join(t('proposalDocuments.documents.termsJoin'));
 
   return (
-    <section className="card document-slot" aria-labelledby={headingId} ref={dropTarget}>
+    <section
+      className="card document-slot"
+      aria-labelledby={headingId}
+      ref={dropTarget}
+      id={anchor}
+      tabIndex={anchor === undefined ? undefined : -1}
+    >
       <h3 id={headingId}>
         <span>
           <Localized text={requirement.label} />

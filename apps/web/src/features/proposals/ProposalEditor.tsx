@@ -1,36 +1,44 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type Ref, useCallback, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react';
+import { type Ref, useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem';
 import { formatInstant, pick, viewerTimeZone } from '../../lib/format';
 import type { Call } from '../calls/calls-queries';
 import { draftOf, type DraftFields, type DraftModel, type DraftSide, fieldsPatch, rebaseDraft, sidePatch } from './draft-model';
-import { type Application, proposalKeys, updateApplication, updateSide } from './proposal-queries';
+import type { AnswerPlace } from '../forms/answers-model';
+import { type Application, type ApplicationAnswers, proposalKeys, updateApplication, updateSide } from './proposal-queries';
+import { ProposalQuestions, SideQuestions } from './ProposalQuestions';
 import { SidesSection } from './SidesSection';
 import { fieldAnchor } from './submission-problem';
 import { TeamSection } from './TeamSection';
 import { type SaveResult, useAutosave } from './use-autosave';
+import { useDraftAnswers } from './use-draft-answers';
 
 export interface EditorHandle {
   /** Sends what is not yet saved; resolves false when a conflict or an error is in the way. */
   readonly flush: () => Promise<boolean>;
   /** Runs a write of another control (team, partner PI) after every write already queued, with the latest version, and takes its answer in. */
   readonly write: (send: (version: number) => Promise<Application>) => Promise<Application>;
+  /** After a check: each of the call's questions says what it still lacks for submission. */
+  readonly revealMissingAnswers: () => void;
 }
 
 /**
  * The draft editor. Every input autosaves (debounced, never during an IME composition); writes go
  * one at a time, each with the version the previous one answered, so the tab never conflicts
  * with itself. A 409 means someone else saved: autosave stops and the user chooses to reload the
- * other version or to keep their own text for copying. Nothing is overwritten.
+ * other version or to keep their own text for copying. Nothing is overwritten. The answers to the
+ * call's own questions (`form`, null when they could not be read) are saved by the same autosave.
  */
 export function ProposalEditor({
   application,
   call,
+  form,
   ref,
 }: {
   readonly application: Application;
   readonly call: Call;
+  readonly form: ApplicationAnswers | null;
   readonly ref: Ref<EditorHandle>;
 }) {
   const { t, i18n } = useTranslation();
@@ -45,6 +53,9 @@ export function ProposalEditor({
   }, [draft]);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const [mine, setMine] = useState<DraftModel>();
+  const agencyIds = useMemo(() => application.sides.map((side) => side.agency.id), [application.sides]);
+  const answers = useDraftAnswers(id, form, agencyIds);
+  const saveAnswers = answers.save;
 
   const latestVersion = useCallback(
     () => client.getQueryData<Application>(proposalKeys.one(id))?.version ?? application.version,
@@ -92,6 +103,7 @@ export function ProposalEditor({
           const change = before && sidePatch(side, before);
           if (change) accept(await updateSide(id, side.agencyId, latestVersion(), change));
         }
+        await saveAnswers();
       });
       void client.invalidateQueries({ queryKey: proposalKeys.events(id) });
       return { outcome: 'saved', at: new Date().toISOString() };
@@ -102,7 +114,7 @@ export function ProposalEditor({
       }
       return { outcome: 'failed', code: error instanceof ApiError ? error.problem.code : 'UNKNOWN' };
     }
-  }, [accept, client, enqueue, id, latestVersion]);
+  }, [accept, client, enqueue, id, latestVersion, saveAnswers]);
 
   const autosave = useAutosave(save);
   const status = autosave.state.status;
@@ -116,8 +128,9 @@ export function ProposalEditor({
         return outcome === 'saved';
       },
       write,
+      revealMissingAnswers: answers.revealMissing,
     }),
-    [autosave, write],
+    [autosave, write, answers.revealMissing],
   );
 
   const setFields = (change: Partial<DraftFields>) => {
@@ -126,6 +139,11 @@ export function ProposalEditor({
   };
   const setSide = (agencyId: string, change: Partial<DraftSide>) => {
     setDraft((d) => ({ ...d, sides: d.sides.map((s) => (s.agencyId === agencyId ? { ...s, ...change } : s)) }));
+    autosave.edited();
+  };
+
+  const setAnswer = (place: AnswerPlace, value: unknown) => {
+    answers.change(place, value);
     autosave.edited();
   };
 
@@ -251,7 +269,16 @@ export function ProposalEditor({
         </div>
       </fieldset>
 
-      <SidesSection application={application} call={call} draft={draft.sides} onChange={setSide} write={write} />
+      {form && <ProposalQuestions form={form} callId={call.id} draft={answers} onAnswer={setAnswer} composition={text} />}
+
+      <SidesSection
+        application={application}
+        call={call}
+        draft={draft.sides}
+        onChange={setSide}
+        write={write}
+        sideQuestions={(agencyId) => <SideQuestions agencyId={agencyId} draft={answers} onAnswer={setAnswer} composition={text} />}
+      />
       <TeamSection write={write} application={application} />
     </div>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/problem';
@@ -13,16 +13,21 @@ import { EventTimeline } from './EventTimeline';
 import { type EditorHandle, ProposalEditor } from './ProposalEditor';
 import {
   type Application,
+  type ApplicationAnswers,
   type SubmissionProblem,
   useApplication,
   useApplicationEvents,
   useCheckApplication,
   useReopenApplication,
+  useApplicationAnswers,
   useSubmitApplication,
   useWithdrawApplication,
 } from './proposal-queries';
 import { ReadOnlyProposal } from './ReadOnlyProposal';
-import { describeSubmissionProblem, fieldAnchor } from './submission-problem';
+import { type AnswerNames, describeSubmissionProblem, expandAnswerProblems, fieldAnchor, problemAnchor } from './submission-problem';
+import { type AnswerProblem, validateAnswers } from '../forms/answer-validation';
+import { answersOf, formLanguage, problemsByField, withEveryPart } from '../forms/answers-model';
+import { asQuestions } from '../forms/form-types';
 import { useApplicationDocuments } from './document-queries';
 import { DocumentsSection } from './DocumentsSection';
 import { SubmissionsSection } from './SubmissionsSection';
@@ -72,6 +77,10 @@ function ProposalView({
     const slot = documents.data?.slots.find((s) => s.requirement.id === requirementId);
     return slot && pick(slot.requirement.label, language);
   };
+  const form = useApplicationAnswers(application.id, editable);
+  const answerProblems = useSubmitAnswerProblems(form.data, application);
+  const answerNames = useAnswerNames(form.data, answerProblems, language);
+  const listed = problems && expandAnswerProblems(problems, answerProblems);
 
   useEffect(() => {
     if (problems) problemsHeading.current?.focus();
@@ -81,6 +90,7 @@ function ProposalView({
     if (editor.current && !(await editor.current.flush())) return;
     const result = await check.mutateAsync();
     setProblems(result.problems);
+    editor.current?.revealMissingAnswers();
   };
 
   const doSubmit = async () => {
@@ -97,8 +107,10 @@ function ProposalView({
         submitKey.current = undefined;
         // Submit refuses with the same problems the check lists.
         const listed = error.problem.errors;
-        if (listed && listed.length > 0 && listed.every((e) => typeof e['code'] === 'string'))
+        if (listed && listed.length > 0 && listed.every((e) => typeof e['code'] === 'string')) {
           setProblems(listed as unknown as SubmissionProblem[]);
+          editor.current?.revealMissingAnswers();
+        }
       }
     }
   };
@@ -148,10 +160,13 @@ function ProposalView({
         </div>
       )}
 
-      {editable && callQuery.data && <ProposalEditor ref={editor} application={application} call={callQuery.data} />}
+      {editable && <ProblemAlert error={form.error} />}
+      {editable && callQuery.data && (form.data || form.error) && (
+        <ProposalEditor ref={editor} application={application} call={callQuery.data} form={form.data ?? null} />
+      )}
       {!editable && <ApplicantDecisions application={application} />}
       {!editable && <ReadOnlyProposal application={application} />}
-      {editable && !callQuery.data && <Loading />}
+      {editable && (!callQuery.data || (!form.data && !form.error)) && <Loading />}
       <DocumentsSection application={application} editable={editable} />
 
       {editable && (
@@ -169,16 +184,16 @@ function ProposalView({
             )}
           </div>
           <ProblemAlert error={check.error ?? (problems ? undefined : submit.error)} />
-          {problems && (
+          {listed && (
             <div role="region" aria-labelledby="problems-heading">
               <h3 id="problems-heading" ref={problemsHeading} tabIndex={-1}>
-                {problems.length === 0 ? t('proposal.noProblems') : t('proposal.problems', { count: problems.length })}
+                {listed.length === 0 ? t('proposal.noProblems') : t('proposal.problems', { count: listed.length })}
               </h3>
               <ul>
-                {problems.map((problem) => (
+                {listed.map((problem) => (
                   <li key={`${problem.code}:${problem.field}:${problem.agencyId ?? ''}`}>
-                    <a href={`#${fieldAnchor(problem.field)}`} onClick={(event) => focusField(event, problem.field)}>
-                      {describeSubmissionProblem(problem, agencyName, t, language, documentLabel)}
+                    <a href={`#${problemAnchor(problem.field)}`} onClick={(event) => focusField(event, problem.field)}>
+                      {describeSubmissionProblem(problem, agencyName, t, language, documentLabel, answerNames)}
                     </a>
                   </li>
                 ))}
@@ -199,9 +214,46 @@ function ProposalView({
   );
 }
 
+/** The page's own check of the saved answers at submit, question by question (each side's part there, empty or not). */
+function useSubmitAnswerProblems(form: ApplicationAnswers | undefined, application: Application): readonly AnswerProblem[] {
+  return useMemo(
+    () =>
+      form && form.formVersion !== null
+        ? validateAnswers(
+            form.submitSchema,
+            withEveryPart(
+              answersOf(form.answers),
+              application.sides.map((side) => side.agency.id),
+            ),
+          )
+        : [],
+    [form, application.sides],
+  );
+}
+
+/**
+ * The call's questions as the problems list names them: by their label, and what is wrong with an
+ * answer as the page's own check says it (the api's sentence is English only), in the page's language.
+ */
+function useAnswerNames(form: ApplicationAnswers | undefined, answerProblems: readonly AnswerProblem[], language: string): AnswerNames {
+  return useMemo(() => {
+    if (!form) return { label: () => undefined, reason: () => undefined };
+    const questions = asQuestions(form.questions);
+    const problems = problemsByField(answerProblems);
+    const lang = formLanguage(language);
+    return {
+      label: (key: string) => {
+        const question = questions.find((q) => q.key === key);
+        return question && pick(question.label, lang);
+      },
+      reason: (field: string) => problems.get(field)?.message[lang],
+    };
+  }, [form, answerProblems, language]);
+}
+
 /** A problem's link moves focus to the input it concerns (or the nearest section holding it). */
 function focusField(event: React.MouseEvent<HTMLAnchorElement>, path: string) {
-  const candidates = [fieldAnchor(path), fieldAnchor(path.replace(/\.[^.]*$/, '')), fieldAnchor(path.split('.')[0] ?? path)];
+  const candidates = [problemAnchor(path), fieldAnchor(path.replace(/\.[^.]*$/, '')), fieldAnchor(path.split('.')[0] ?? path)];
   const target = candidates.map((id) => document.getElementById(id)).find((element) => element !== null);
   if (!target) return;
   event.preventDefault();

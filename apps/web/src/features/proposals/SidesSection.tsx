@@ -1,6 +1,6 @@
 import { formText } from '../../lib/form';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call as callApi } from '../../api/client';
 import { formatMoney } from '../../lib/format';
@@ -16,19 +16,22 @@ import { Localized } from '../../ui/Localized';
 
 const CURRENCIES = ['JPY', 'USD', 'EUR', 'GBP', 'CNY', 'KRW', 'THB', 'IDR', 'SEK'] as const;
 
-/** One side per agency: its PI, institution and budget per year; caps and deadlines beside them. */
+/** One side per agency: its PI, institution and budget per year; caps and deadlines beside them; the call's questions for the side. */
 export function SidesSection({
   application,
   call,
   draft,
   onChange,
   write,
+  sideQuestions,
 }: {
   readonly application: Application;
   readonly call: Call;
   readonly draft: readonly DraftSide[];
   readonly onChange: (agencyId: string, change: Partial<DraftSide>) => void;
   readonly write: EditorHandle['write'];
+  /** The call's questions asked of each side, for the side of this agency. */
+  readonly sideQuestions?: (agencyId: string) => ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -123,6 +126,7 @@ export function SidesSection({
                 </button>
               </div>
             </fieldset>
+            {sideQuestions?.(side.agency.id)}
           </fieldset>
         );
       })}

@@ -3,8 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { formatInstant, formatMoney, pick, viewerTimeZone } from '../../lib/format';
 import { QueryState } from '../../ui/ProblemAlert';
 import { useCall } from '../calls/calls-queries';
+import { answersOf } from '../forms/answers-model';
+import { asQuestions } from '../forms/form-types';
+import { SubmittedAnswers } from '../forms/SubmittedAnswers';
 import { type SubmissionHead, useSubmission, useSubmissions } from './document-queries';
-import type { Application } from './proposal-queries';
+import { type Application, useSubmittedAnswers } from './proposal-queries';
 import { SubmissionComparison } from './SubmissionComparison';
 import { SubmittedDocuments } from './SubmittedDocuments';
 import './documents.css';
@@ -114,12 +117,16 @@ export function SubmissionsSection({ application }: { readonly application: Appl
   );
 }
 
-/** One submission as it was submitted: the proposal, its sides and team, and its documents with their SHA-256. */
+/**
+ * One submission as it was submitted: the proposal, its sides and team, its documents with their
+ * SHA-256 and, for the latest, its answers to the call's questions.
+ */
 export function SubmissionView({ application, number }: { readonly application: Application; readonly number: number }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const submission = useSubmission(application.id, number);
   const call = useCall(application.call.id).data;
+  const answers = useSubmittedAnswers(application.id);
   const data = submission.data;
   const headingId = `submission-${number}-heading`;
   if (!data) {
@@ -200,6 +207,19 @@ export function SubmissionView({ application, number }: { readonly application: 
             </li>
           ))}
         </ul>
+      )}
+
+      {answers.data?.submissionNumber === data.number ? (
+        <SubmittedAnswers
+          questions={asQuestions(answers.data.questions)}
+          answers={answersOf(answers.data.answers)}
+          agencies={proposal.sides.map((side) => ({ id: side.agencyId, shortName: side.agencyShortName }))}
+          level={4}
+          idPrefix={`submission-${data.number}-answers`}
+          documents={data.documents}
+        />
+      ) : (
+        answers.data && answers.data.questions.length > 0 && <p className="muted">{t('forms.submitted.onlyLatest')}</p>
       )}
 
       <h4>{t('proposalDocuments.documents.title')}</h4>

@@ -10,6 +10,10 @@ export type ApplicationEvent = Schemas['ApplicationEventDto'];
 export type SubmissionProblem = Schemas['SubmissionProblemDto'];
 export type UpdateApplication = Schemas['UpdateApplicationDto'];
 export type UpdateSide = Schemas['UpdateSideDto'];
+/** A draft's answers to the call's questions, on the form version it answers, with its questions and schemas. */
+export type ApplicationAnswers = Schemas['ApplicationAnswersDto'];
+export type SubmittedAnswers = Schemas['SubmittedAnswersDto'];
+export type CallForm = Schemas['CallFormDto'];
 
 export const proposalKeys = {
   mine: ['applications', 'mine'] as const,
@@ -17,6 +21,10 @@ export const proposalKeys = {
   events: (id: string) => ['applications', id, 'events'] as const,
   documents: (id: string) => ['applications', id, 'documents'] as const,
   submissions: (id: string) => ['applications', id, 'submissions'] as const,
+  answers: (id: string) => ['applications', id, 'answers'] as const,
+  /** Under submissions: a submit makes them new. */
+  submittedAnswers: (id: string) => ['applications', id, 'submissions', 'answers'] as const,
+  callForm: (callId: string) => ['calls', callId, 'form'] as const,
 };
 
 export function useMyApplications() {
@@ -78,4 +86,33 @@ export function useReopenApplication(id: string) {
 
 export function useWithdrawApplication(id: string) {
   return useApplicationMutation(id, () => call(api.POST('/applications/{id}/withdraw', { params: { path: { id } } })));
+}
+
+/** The draft's answers on its own form version, with that version's questions and schemas, and what a later version changed. */
+export function useApplicationAnswers(id: string, enabled = true) {
+  return useQuery({ queryKey: proposalKeys.answers(id), queryFn: () => fetchAnswers(id), enabled });
+}
+
+export const fetchAnswers = (id: string) => call(api.GET('/applications/{id}/answers', { params: { path: { id } } }));
+
+/** Saves the draft's answers whole (the api checks each given one; incomplete is fine). */
+export const putAnswers = (id: string, answers: Record<string, unknown>) =>
+  call(api.PUT('/applications/{id}/answers', { params: { path: { id } }, body: { answers } }));
+
+/** The call's latest form: read only to name what a newer version changed. */
+export function useCallForm(callId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: proposalKeys.callForm(callId),
+    queryFn: () => call(api.GET('/calls/{id}/form', { params: { path: { id: callId } } })),
+    enabled,
+  });
+}
+
+/** The answers of the latest submission; a 404 before the first. */
+export function useSubmittedAnswers(id: string, enabled = true) {
+  return useQuery({
+    queryKey: proposalKeys.submittedAnswers(id),
+    queryFn: () => call(api.GET('/applications/{id}/submitted-answers', { params: { path: { id } } })),
+    enabled,
+  });
 }

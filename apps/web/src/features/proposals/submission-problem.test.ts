@@ -1,7 +1,7 @@
 import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { catalogues } from '../../i18n/catalogues';
-import { describeSubmissionProblem, documentOfField, fieldAnchor } from './submission-problem';
+import { describeSubmissionProblem, documentOfField, expandAnswerProblems, fieldAnchor, problemAnchor } from './submission-problem';
 
 async function translator(language: 'en' | 'ja') {
   const i18n = createInstance();
@@ -135,5 +135,70 @@ describe('document problems', () => {
     expect(fieldAnchor(`documents.${PLAN}`)).toBe(`field-documents-${PLAN}`);
     expect(fieldAnchor(`documents.${PLAN}.${NSF}`)).toBe(`field-documents-${PLAN}-${NSF}`);
     expect(fieldAnchor('sides[0].budgetPerYear')).toBe('field-sides-0-budgetPerYear');
+  });
+});
+
+describe('answer problems', () => {
+  const NSF = '0f8a7c2e-1111-4222-8333-444455556666';
+  const names = (language: 'en' | 'ja') => ({
+    label: (key: string) => (key === 'plan_summary' ? (language === 'ja' ? '計画の概要' : 'Summary of the plan') : undefined),
+    reason: (field: string) =>
+      field === 'answers.proposal.plan_summary'
+        ? language === 'ja'
+          ? '20文字以内で入力してください。'
+          : 'Use at most 20 characters.'
+        : undefined,
+  });
+
+  it('name the question by its label and say what is missing or wrong, in the reader’s language', async () => {
+    const missing = { code: 'ANSWER_MISSING' as const, field: 'answers.proposal.plan_summary', message: 'Answer this question.' };
+    expect(describeSubmissionProblem(missing, agencyName, await translator('en'), 'en', undefined, names('en'))).toBe(
+      'Answer the question “Summary of the plan”.',
+    );
+    expect(describeSubmissionProblem(missing, agencyName, await translator('ja'), 'ja', undefined, names('ja'))).toBe(
+      '「計画の概要」に回答してください。',
+    );
+    const invalid = { code: 'ANSWER_INVALID' as const, field: 'answers.proposal.plan_summary', message: 'x' };
+    expect(describeSubmissionProblem(invalid, agencyName, await translator('ja'), 'ja', undefined, names('ja'))).toBe(
+      '「計画の概要」：20文字以内で入力してください。',
+    );
+  });
+
+  it('name a side’s question with its side, and read without a label (the key) or a reason', async () => {
+    const side = { code: 'ANSWER_INVALID' as const, field: 'answers.sides.a1.ethics', message: 'x', agencyId: 'a1' };
+    expect(describeSubmissionProblem(side, agencyName, await translator('en'), 'en')).toBe('JST side: “ethics”: the answer is not valid.');
+  });
+
+  it('link to the question’s field in the editor, other problems to their own', () => {
+    expect(problemAnchor('answers.proposal.plan_summary')).toBe('question-proposal-plan_summary');
+    expect(problemAnchor(`answers.sides.${NSF}.ethics`)).toBe(`question-side-${NSF}-ethics`);
+    expect(problemAnchor('sides[0].budgetPerYear')).toBe('field-sides-0-budgetPerYear');
+    expect(problemAnchor('answers.notes')).toBe('field-answers-notes');
+  });
+
+  it('tell a side found missing as a whole question by question, as the page’s own check names them', () => {
+    const missing = { en: 'Answer this question.', ja: 'この質問に回答してください。' };
+    const pageProblems = [
+      { key: 'plan', agencyId: null, field: 'answers.proposal.plan', code: 'ANSWER_MISSING' as const, message: missing },
+      { key: 'ethics', agencyId: NSF, field: `answers.sides.${NSF}.ethics`, code: 'ANSWER_MISSING' as const, message: missing },
+      { key: 'role', agencyId: NSF, field: `answers.sides.${NSF}.role`, code: 'ANSWER_MISSING' as const, message: missing },
+    ];
+    const budget = { code: 'MISSING' as const, field: 'sides[0].budgetPerYear', message: 'x' };
+    const expanded = expandAnswerProblems(
+      [
+        budget,
+        { code: 'ANSWER_MISSING', field: 'answers.proposal.plan', message: 'Answer this question.' },
+        { code: 'ANSWER_MISSING', field: `answers.sides.${NSF}`, message: 'This part of the answers is missing.', agencyId: NSF },
+        { code: 'ANSWER_MISSING', field: 'answers.sides.other', message: 'This part of the answers is missing.' },
+      ],
+      pageProblems,
+    );
+    expect(expanded.map((p) => [p.field, p.agencyId])).toEqual([
+      ['sides[0].budgetPerYear', undefined],
+      ['answers.proposal.plan', undefined],
+      [`answers.sides.${NSF}.ethics`, NSF],
+      [`answers.sides.${NSF}.role`, NSF],
+      ['answers.sides.other', undefined],
+    ]);
   });
 });

@@ -1,5 +1,7 @@
 import type { TFunction } from 'i18next';
 import { formatMoney } from '../../lib/format';
+import type { AnswerProblem } from '../forms/answer-validation';
+import { answerFieldId, answerPlaceOf } from '../forms/answers-model';
 import type { SubmissionProblem } from './proposal-queries';
 
 /**
@@ -10,6 +12,39 @@ import type { SubmissionProblem } from './proposal-queries';
 export function fieldAnchor(path: string): string {
   return `field-${path.replace(/[^A-Za-z0-9]+/g, '-').replace(/-+$/, '')}`;
 }
+
+/**
+ * Where a problem's link goes: the input of the question an answer problem names (the editor's
+ * question fields, by questionFieldId), else the element of its field path.
+ */
+export function problemAnchor(field: string): string {
+  return answerFieldId(field) ?? fieldAnchor(field);
+}
+
+/**
+ * The check's problems with each part of the answers it finds missing as a whole (a side with no
+ * answer yet: `answers.sides.<agency>`) told question by question, as the page's own check of the
+ * same answers names them, so that the list names each question and links to it. A part the page
+ * names no question of stays as the api said it.
+ */
+export function expandAnswerProblems(problems: readonly SubmissionProblem[], pageProblems: readonly AnswerProblem[]): SubmissionProblem[] {
+  return problems.flatMap((problem) => {
+    if (!problem.code.startsWith('ANSWER_') || answerPlaceOf(problem.field)) return [problem];
+    const within = pageProblems.filter((p) => p.key !== '' && p.field.startsWith(`${problem.field}.`));
+    if (within.length === 0) return [problem];
+    return within.map((p) => ({ code: p.code, field: p.field, message: p.message.en, ...(p.agencyId ? { agencyId: p.agencyId } : {}) }));
+  });
+}
+
+/** The call's questions as a problem of their answers names them, in the reader's language. */
+export interface AnswerNames {
+  /** The question's label. */
+  readonly label: (key: string) => string | undefined;
+  /** What is wrong with the answer of a field, as the page's own check says it. */
+  readonly reason: (field: string) => string | undefined;
+}
+
+const NO_ANSWER_NAMES: AnswerNames = { label: () => undefined, reason: () => undefined };
 
 /** The document a problem's field names (`documents.<requirement>` or `documents.<requirement>.<agency>`), if it names one. */
 export function documentOfField(field: string): { readonly requirementId: string; readonly agencyId: string | null } | undefined {
@@ -34,9 +69,10 @@ export function describeSubmissionProblem(
   t: TFunction,
   language: string,
   documentLabel: (requirementId: string) => string | undefined = () => undefined,
+  answerNames: AnswerNames = NO_ANSWER_NAMES,
 ): string {
   const agency = problem.agencyId === undefined ? '' : agencyName(problem.agencyId);
-  const text = problemText(problem, t, language, documentLabel);
+  const text = problemText(problem, t, language, documentLabel, answerNames);
   return agency === '' ? text : t('check.ofSide', { agency, text });
 }
 
@@ -45,7 +81,14 @@ function problemText(
   t: TFunction,
   language: string,
   documentLabel: (requirementId: string) => string | undefined,
+  answerNames: AnswerNames,
 ): string {
+  if (problem.code.startsWith('ANSWER_')) {
+    const place = answerPlaceOf(problem.field);
+    const question = (place && answerNames.label(place.key)) || place?.key || t('forms.check.aQuestion');
+    const reason = answerNames.reason(problem.field) ?? t('forms.check.notValid');
+    return t(`forms.check.${problem.code}`, { question, reason, defaultValue: t('forms.check.ANSWER_INVALID', { question, reason }) });
+  }
   const document = documentOfField(problem.field);
   if (problem.code.startsWith('DOCUMENT_') || document) {
     const label = (document && documentLabel(document.requirementId)) || t('proposalDocuments.check.aDocument');

@@ -1,15 +1,25 @@
 import { useTranslation } from 'react-i18next';
 import { formatMoney, pick } from '../../lib/format';
 import { SubmittedDocuments } from '../../ui/SubmittedDocuments';
+import { QueryState } from '../../ui/ProblemAlert';
 import { useCall } from '../calls/calls-queries';
-import type { AssignedApplication } from './reviewer-queries';
+import { answersOf } from '../forms/answers-model';
+import { asQuestions } from '../forms/form-types';
+import { SubmittedAnswers } from '../forms/SubmittedAnswers';
+import { type AssignedApplication, useSubmittedAnswers } from './reviewer-queries';
 
-/** The proposal as its reviewer reads it (its latest submission): abstract, sides and budgets, the applicants' team and the documents. */
+/**
+ * The proposal as its reviewer reads it (its latest submission): abstract, sides and budgets, the
+ * applicants' team, the answers to the call's questions meant for reviewers, and the documents.
+ */
 export function ProposalContent({ application, callId }: { readonly application: AssignedApplication; readonly callId: string }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const call = useCall(callId).data;
   const field = call?.fieldDetails.find((f) => f.code === application.fieldCode);
+  // A proposal submitted before submissions were kept (number 0) has no frozen answers to read.
+  const answers = useSubmittedAnswers(application.id, application.submissionNumber > 0);
+  const agencies = call?.agencies.map((a) => a.agency) ?? [];
   return (
     <section className="card" aria-labelledby="review-proposal">
       <h2 id="review-proposal">{t('reviewer.proposal.heading')}</h2>
@@ -79,11 +89,22 @@ export function ProposalContent({ application, callId }: { readonly application:
           </table>
         </div>
       )}
+      <QueryState query={answers} />
+      {answers.data && (
+        <SubmittedAnswers
+          questions={asQuestions(answers.data.questions)}
+          answers={answersOf(answers.data.answers)}
+          agencies={agencies}
+          level={3}
+          idPrefix="review-answers"
+          documents={application.documents}
+        />
+      )}
       <h3>{t('reviewer.proposal.documents')}</h3>
       {application.submissionNumber > 0 && (
         <p className="muted small">{t('reviewer.proposal.submission', { number: application.submissionNumber })}</p>
       )}
-      <SubmittedDocuments documents={application.documents} agencies={call?.agencies.map((a) => a.agency) ?? []} />
+      <SubmittedDocuments documents={application.documents} agencies={agencies} />
     </section>
   );
 }
