@@ -59,6 +59,7 @@ const router = createBrowserRouter([
       { path: PAGES.agency, lazy: async () => ({ Component: (await agencyCalls()).AgencyHomePage }) },
       { path: PAGES.agencyCallNew, lazy: async () => ({ Component: (await agencyCalls()).NewCallPage }) },
       { path: PAGES.agencyCall, lazy: async () => ({ Component: (await agencyCalls()).CallEditorPage }) },
+      { path: PAGES.agencyCallForm, lazy: async () => ({ Component: (await agencyCalls()).CallFormPage }) },
       { path: PAGES.agencyApplications, lazy: async () => ({ Component: (await agencyReview()).ApplicationsPage }) },
       { path: PAGES.agencyApplication, lazy: async () => ({ Component: (await agencyReview()).ApplicationPage }) },
       { path: PAGES.agencyReviewers, lazy: async () => ({ Component: (await agencyReview()).ReviewersPage }) },

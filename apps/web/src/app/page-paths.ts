@@ -19,6 +19,7 @@ export const PAGES = {
   agency: '/agency',
   agencyCallNew: '/agency/calls/new',
   agencyCall: '/agency/calls/:callId',
+  agencyCallForm: '/agency/calls/:callId/form',
   agencyApplications: '/agency/calls/:callId/applications',
   agencyApplication: '/agency/calls/:callId/applications/:id',
   agencyReviewers: '/agency/calls/:callId/reviewers',

@@ -4,6 +4,7 @@ import { type PageName, pagePath } from '../../app/page-paths';
 
 const TABS = [
   ['agencyCall', 'callTabs.call'],
+  ['agencyCallForm', 'agencyCalls.formBuilder.tab'],
   ['agencyApplications', 'callTabs.applications'],
   ['agencyReviewers', 'callTabs.reviewers'],
   ['agencyProgress', 'callTabs.progress'],

@@ -3,6 +3,7 @@ import { api, call, ifMatch } from '../../api/client';
 import { viewerTimeZone } from '../../lib/format';
 import { callKeys } from '../calls/calls-queries';
 import type { Call, CreateCall, UpdateCall } from './call-form';
+import type { CallFormAnswer, PutCallForm } from './form-builder';
 import type { DocumentRequirement, PutDocumentRequirements } from './requirements-form';
 
 export const agencyCallKeys = {
@@ -10,6 +11,7 @@ export const agencyCallKeys = {
   programs: (agencyId: string) => ['programs', agencyId] as const,
   dashboard: ['dashboards', 'agency'] as const,
   requirements: (callId: string) => ['calls', callId, 'document-requirements'] as const,
+  form: (callId: string) => ['calls', callId, 'form'] as const,
 };
 
 /** The agency across its calls: per call, the sides that reached it and where they stand. */
@@ -83,6 +85,34 @@ export function usePutDocumentRequirements(callId: string) {
       call(api.PUT('/calls/{id}/document-requirements', { params: { path: { id: callId } }, body })),
     onSuccess: (answer: DocumentRequirement[]) => {
       client.setQueryData(agencyCallKeys.requirements(callId), answer);
+    },
+  });
+}
+
+/** The call's own questions, latest version (null while it has none). */
+export function useCallForm(callId: string) {
+  return useQuery({
+    queryKey: agencyCallKeys.form(callId),
+    queryFn: () => call(api.GET('/calls/{id}/form', { params: { path: { id: callId } } })),
+  });
+}
+
+/**
+ * Replaces the call's questions (the lead agency's officers). Once the call is open the api keeps
+ * the form as applicants answer it unless `newVersion` asks for a new version on purpose.
+ */
+export function usePutCallForm(callId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, newVersion }: { body: PutCallForm; newVersion: boolean }) =>
+      call(
+        api.PUT('/calls/{id}/form', {
+          params: { path: { id: callId }, ...(newVersion ? { query: { newVersion: true } } : {}) },
+          body,
+        }),
+      ),
+    onSuccess: (answer: CallFormAnswer) => {
+      client.setQueryData(agencyCallKeys.form(callId), answer);
     },
   });
 }
