@@ -143,13 +143,16 @@ describe.runIf(process.env['FULL_SUITE'] === '1')('two apis and two workers on o
     });
     expect(created.status, created.text).toBe(201);
     const id = created.body.id as string;
+    // Each edit is conditional on the version the previous answer gave, as a client's is.
     const jst = await call(c().url, 'PATCH', `/applications/${id}/sides/${org('JST')}`, {
       token: as('pi.utokyo'),
+      headers: { 'if-match': `"${created.body.version as number}"` },
       body: { budgetPerYear: [30_000_000, 30_000_000, 30_000_000], budgetCurrency: 'JPY' },
     });
     expect(jst.status, jst.text).toBe(200);
     const nsf = await call(c().url, 'PATCH', `/applications/${id}/sides/${org('NSF')}`, {
       token: as('pi.utokyo'),
+      headers: { 'if-match': `"${jst.body.version as number}"` },
       body: { piUserId: mitId, institutionId: org('MIT'), budgetPerYear: [400_000_00, 400_000_00, 400_000_00], budgetCurrency: 'USD' },
     });
     expect(nsf.status, nsf.text).toBe(200);
