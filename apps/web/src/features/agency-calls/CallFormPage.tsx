@@ -29,7 +29,6 @@ import {
   draftsOf,
   FORM_PATH,
   isChoiceType,
-  isFrozen,
   knownProblem,
   MAX_CHOICES,
   MAX_HELP_CHARS,
@@ -149,15 +148,14 @@ function FormBuilder({
   const [newType, setNewType] = useState<QuestionType>('short_text');
   /** The officer chose to make a new version of the frozen form: the next save sends newVersion=true. */
   const [newVersion, setNewVersion] = useState(false);
-  /** The api answered FORM_FROZEN: the call opened while the page was open. */
-  const [frozenByApi, setFrozenByApi] = useState(false);
+  /** As the api says: the call is open and the form has a version (also once a save answered FORM_FROZEN, the call having opened meanwhile). */
+  const [frozen, setFrozen] = useState(answer.frozen);
   const [moved, setMoved] = useState('');
   const put = usePutCallForm(call.id);
   const focusSoon = useFocusSoon();
   const problemsOf = useBuilderProblems();
 
   const mayEdit = call.allowedActions.includes('edit_shared');
-  const frozen = isFrozen(call.status, version) || (frozenByApi && version !== null);
   const editing = mayEdit && (!frozen || newVersion);
   const dirty = JSON.stringify(drafts) !== JSON.stringify(saved);
   const frozenError = put.error instanceof ApiError && put.error.problem.code === 'FORM_FROZEN';
@@ -207,12 +205,12 @@ function FormBuilder({
           setDrafts(questions);
           setVersion(next.version);
           setNewVersion(false);
-          setFrozenByApi(false);
+          setFrozen(next.frozen);
           setState({ kind: 'saved', at: new Date().toISOString(), version: next.version });
         },
         onError: (error) => {
           if (error instanceof ApiError && error.problem.code === 'FORM_FROZEN') {
-            setFrozenByApi(true);
+            setFrozen(true);
             void client.invalidateQueries({ queryKey: callKeys.one(call.id), exact: true });
           }
         },

@@ -7,7 +7,6 @@ import {
   checkForm,
   choicePath,
   draftsOf,
-  isFrozen,
   knownProblem,
   MAX_QUESTIONS,
   moveChoice,
@@ -369,15 +368,5 @@ describe('the preview', () => {
       min: 1,
       integer: true,
     });
-  });
-});
-
-describe('a frozen form', () => {
-  it('is frozen once the call is open and a version exists', () => {
-    expect(isFrozen('draft', 1)).toBe(false);
-    expect(isFrozen('announced', 3)).toBe(false);
-    expect(isFrozen('open', 1)).toBe(true);
-    expect(isFrozen('in_review', 2)).toBe(true);
-    expect(isFrozen('open', null)).toBe(false);
   });
 });

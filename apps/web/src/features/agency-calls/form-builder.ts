@@ -4,7 +4,6 @@ import { newKey } from './call-form';
 
 export type CallFormAnswer = Schemas['CallFormDto'];
 export type PutCallForm = Schemas['PutCallFormDto'];
-export type CallStatus = Schemas['CallDto']['status'];
 
 /*
  * The rules of a form definition as the api checks them (the api is the authority and says every
@@ -547,14 +546,6 @@ export function knownProblem(message: string): { readonly key: ProblemKey; reado
   if (message.startsWith('a document question names')) return { key: 'documentRequired' };
   if ((m = /^must have at most (\d+) questions$/.exec(message))) return { key: 'tooManyQuestions', values: { max: Number(m[1]) } };
   return undefined;
-}
-
-/**
- * Whether the saved form is frozen: the call is open (or past it) and applicants answer a saved
- * version. Until a first version exists, one may be saved at any time.
- */
-export function isFrozen(status: CallStatus, version: number | null): boolean {
-  return version !== null && status !== 'draft' && status !== 'announced';
 }
 
 /**

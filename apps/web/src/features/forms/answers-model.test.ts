@@ -24,7 +24,6 @@ import {
   textLimit,
   toggleChoice,
   withAnswer,
-  withEveryPart,
 } from './answers-model';
 import type { Question } from './form-types';
 
@@ -176,10 +175,6 @@ describe('answers by place', () => {
     });
     expect(answersOf(null)).toEqual({});
     expect(answersOf({ proposal: [] })).toEqual({});
-  });
-
-  it('gives every side a part, so that a check names each missing answer', () => {
-    expect(withEveryPart({ sides: { [NSF]: { b: 1 } } }, ['jst', NSF])).toEqual({ proposal: {}, sides: { jst: {}, [NSF]: { b: 1 } } });
   });
 });
 

@@ -258,18 +258,6 @@ export function rebaseAnswers(mine: Answers, before: Answers, after: Answers): A
     .reduce((answers, place) => withAnswer(answers, place, answerAt(after, place)), mine);
 }
 
-/**
- * The answers with a part for the proposal and one for each side, empty where nothing is answered,
- * so that a check at submit names each missing answer instead of the missing part holding it.
- */
-export function withEveryPart(answers: Answers, agencyIds: readonly string[]): Answers {
-  return {
-    ...answers,
-    proposal: partOf(answers, null),
-    sides: { ...answers.sides, ...Object.fromEntries(agencyIds.map((agencyId) => [agencyId, partOf(answers, agencyId)])) },
-  };
-}
-
 /** The problems by the field they concern (the first one of each field). */
 export function problemsByField(problems: readonly AnswerProblem[]): ReadonlyMap<string, AnswerProblem> {
   const byField = new Map<string, AnswerProblem>();

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type Ref, useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { type Ref, useCallback, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem';
 import { formatInstant, pick, viewerTimeZone } from '../../lib/format';
@@ -53,8 +53,7 @@ export function ProposalEditor({
   }, [draft]);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const [mine, setMine] = useState<DraftModel>();
-  const agencyIds = useMemo(() => application.sides.map((side) => side.agency.id), [application.sides]);
-  const answers = useDraftAnswers(id, form, agencyIds);
+  const answers = useDraftAnswers(id, form);
   const saveAnswers = answers.save;
 
   const latestVersion = useCallback(

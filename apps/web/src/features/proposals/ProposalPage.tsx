@@ -24,9 +24,9 @@ import {
   useWithdrawApplication,
 } from './proposal-queries';
 import { ReadOnlyProposal } from './ReadOnlyProposal';
-import { type AnswerNames, describeSubmissionProblem, expandAnswerProblems, fieldAnchor, problemAnchor } from './submission-problem';
+import { type AnswerNames, describeSubmissionProblem, fieldAnchor, problemAnchor } from './submission-problem';
 import { type AnswerProblem, validateAnswers } from '../forms/answer-validation';
-import { answersOf, formLanguage, problemsByField, withEveryPart } from '../forms/answers-model';
+import { answersOf, formLanguage, problemsByField } from '../forms/answers-model';
 import { asQuestions } from '../forms/form-types';
 import { useApplicationDocuments } from './document-queries';
 import { DocumentsSection } from './DocumentsSection';
@@ -78,9 +78,8 @@ function ProposalView({
     return slot && pick(slot.requirement.label, language);
   };
   const form = useApplicationAnswers(application.id, editable);
-  const answerProblems = useSubmitAnswerProblems(form.data, application);
+  const answerProblems = useSubmitAnswerProblems(form.data);
   const answerNames = useAnswerNames(form.data, answerProblems, language);
-  const listed = problems && expandAnswerProblems(problems, answerProblems);
 
   useEffect(() => {
     if (problems) problemsHeading.current?.focus();
@@ -184,13 +183,13 @@ function ProposalView({
             )}
           </div>
           <ProblemAlert error={check.error ?? (problems ? undefined : submit.error)} />
-          {listed && (
+          {problems && (
             <div role="region" aria-labelledby="problems-heading">
               <h3 id="problems-heading" ref={problemsHeading} tabIndex={-1}>
-                {listed.length === 0 ? t('proposal.noProblems') : t('proposal.problems', { count: listed.length })}
+                {problems.length === 0 ? t('proposal.noProblems') : t('proposal.problems', { count: problems.length })}
               </h3>
               <ul>
-                {listed.map((problem) => (
+                {problems.map((problem) => (
                   <li key={`${problem.code}:${problem.field}:${problem.agencyId ?? ''}`}>
                     <a href={`#${problemAnchor(problem.field)}`} onClick={(event) => focusField(event, problem.field)}>
                       {describeSubmissionProblem(problem, agencyName, t, language, documentLabel, answerNames)}
@@ -215,20 +214,8 @@ function ProposalView({
 }
 
 /** The page's own check of the saved answers at submit, question by question (each side's part there, empty or not). */
-function useSubmitAnswerProblems(form: ApplicationAnswers | undefined, application: Application): readonly AnswerProblem[] {
-  return useMemo(
-    () =>
-      form && form.formVersion !== null
-        ? validateAnswers(
-            form.submitSchema,
-            withEveryPart(
-              answersOf(form.answers),
-              application.sides.map((side) => side.agency.id),
-            ),
-          )
-        : [],
-    [form, application.sides],
-  );
+function useSubmitAnswerProblems(form: ApplicationAnswers | undefined): readonly AnswerProblem[] {
+  return useMemo(() => (form && form.formVersion !== null ? validateAnswers(form.submitSchema, answersOf(form.answers)) : []), [form]);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { catalogues } from '../../i18n/catalogues';
-import { describeSubmissionProblem, documentOfField, expandAnswerProblems, fieldAnchor, problemAnchor } from './submission-problem';
+import { describeSubmissionProblem, documentOfField, fieldAnchor, problemAnchor } from './submission-problem';
 
 async function translator(language: 'en' | 'ja') {
   const i18n = createInstance();
@@ -174,31 +174,5 @@ describe('answer problems', () => {
     expect(problemAnchor(`answers.sides.${NSF}.ethics`)).toBe(`question-side-${NSF}-ethics`);
     expect(problemAnchor('sides[0].budgetPerYear')).toBe('field-sides-0-budgetPerYear');
     expect(problemAnchor('answers.notes')).toBe('field-answers-notes');
-  });
-
-  it('tell a side found missing as a whole question by question, as the page’s own check names them', () => {
-    const missing = { en: 'Answer this question.', ja: 'この質問に回答してください。' };
-    const pageProblems = [
-      { key: 'plan', agencyId: null, field: 'answers.proposal.plan', code: 'ANSWER_MISSING' as const, message: missing },
-      { key: 'ethics', agencyId: NSF, field: `answers.sides.${NSF}.ethics`, code: 'ANSWER_MISSING' as const, message: missing },
-      { key: 'role', agencyId: NSF, field: `answers.sides.${NSF}.role`, code: 'ANSWER_MISSING' as const, message: missing },
-    ];
-    const budget = { code: 'MISSING' as const, field: 'sides[0].budgetPerYear', message: 'x' };
-    const expanded = expandAnswerProblems(
-      [
-        budget,
-        { code: 'ANSWER_MISSING', field: 'answers.proposal.plan', message: 'Answer this question.' },
-        { code: 'ANSWER_MISSING', field: `answers.sides.${NSF}`, message: 'This part of the answers is missing.', agencyId: NSF },
-        { code: 'ANSWER_MISSING', field: 'answers.sides.other', message: 'This part of the answers is missing.' },
-      ],
-      pageProblems,
-    );
-    expect(expanded.map((p) => [p.field, p.agencyId])).toEqual([
-      ['sides[0].budgetPerYear', undefined],
-      ['answers.proposal.plan', undefined],
-      [`answers.sides.${NSF}.ethics`, NSF],
-      [`answers.sides.${NSF}.role`, NSF],
-      ['answers.sides.other', undefined],
-    ]);
   });
 });

@@ -1,6 +1,5 @@
 import type { TFunction } from 'i18next';
 import { formatMoney } from '../../lib/format';
-import type { AnswerProblem } from '../forms/answer-validation';
 import { answerFieldId, answerPlaceOf } from '../forms/answers-model';
 import type { SubmissionProblem } from './proposal-queries';
 
@@ -19,21 +18,6 @@ export function fieldAnchor(path: string): string {
  */
 export function problemAnchor(field: string): string {
   return answerFieldId(field) ?? fieldAnchor(field);
-}
-
-/**
- * The check's problems with each part of the answers it finds missing as a whole (a side with no
- * answer yet: `answers.sides.<agency>`) told question by question, as the page's own check of the
- * same answers names them, so that the list names each question and links to it. A part the page
- * names no question of stays as the api said it.
- */
-export function expandAnswerProblems(problems: readonly SubmissionProblem[], pageProblems: readonly AnswerProblem[]): SubmissionProblem[] {
-  return problems.flatMap((problem) => {
-    if (!problem.code.startsWith('ANSWER_') || answerPlaceOf(problem.field)) return [problem];
-    const within = pageProblems.filter((p) => p.key !== '' && p.field.startsWith(`${problem.field}.`));
-    if (within.length === 0) return [problem];
-    return within.map((p) => ({ code: p.code, field: p.field, message: p.message.en, ...(p.agencyId ? { agencyId: p.agencyId } : {}) }));
-  });
 }
 
 /** The call's questions as a problem of their answers names them, in the reader's language. */

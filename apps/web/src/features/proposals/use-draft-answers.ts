@@ -15,7 +15,6 @@ import {
   sameAnswers,
   standingRefusals,
   withAnswer,
-  withEveryPart,
 } from '../forms/answers-model';
 import { type Answers, asQuestions, type Language, type Question } from '../forms/form-types';
 import { type ApplicationAnswers, fetchAnswers, proposalKeys, putAnswers } from './proposal-queries';
@@ -48,7 +47,7 @@ export interface DraftAnswers {
  * co-investigator's answers to other questions are not undone. An answer with a problem stays on
  * the page, unsent, until it is fixed.
  */
-export function useDraftAnswers(applicationId: string, form: ApplicationAnswers | null, agencyIds: readonly string[]): DraftAnswers {
+export function useDraftAnswers(applicationId: string, form: ApplicationAnswers | null): DraftAnswers {
   const client = useQueryClient();
   const questions = useMemo(() => (form === null || form.formVersion === null ? [] : asQuestions(form.questions)), [form]);
   const [answers, setAnswers] = useState<Answers>(() => answersOf(form?.answers));
@@ -71,8 +70,8 @@ export function useDraftAnswers(applicationId: string, form: ApplicationAnswers 
     [draftSchema, questions, answers],
   );
   const submitProblems = useMemo(
-    () => (submitSchema && questions.length > 0 ? validateAnswers(submitSchema, withEveryPart(answers, agencyIds)) : []),
-    [submitSchema, questions, answers, agencyIds],
+    () => (submitSchema && questions.length > 0 ? validateAnswers(submitSchema, answers) : []),
+    [submitSchema, questions, answers],
   );
   const draftByField = useMemo(() => problemsByField(draftProblems), [draftProblems]);
   const submitByField = useMemo(() => problemsByField(submitProblems), [submitProblems]);
