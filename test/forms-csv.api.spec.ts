@@ -60,7 +60,10 @@ const REGION = question(
   },
 );
 const SITE = question('site', 'url', { en: 'Project site', ja: 'プロジェクトのウェブサイト' });
-const PLAN_FILE = question('plan_file', 'document', { en: 'Research plan', ja: '研究計画書' }, { documentRequirementId: 'research-plan' });
+/** Answered by an upload for the call's research plan requirement (its id is set once the call has it). */
+const PLAN_FILE = question('plan_file', 'document', { en: 'Research plan', ja: '研究計画書' });
+const withPlan = (questions: readonly TestQuestion[], requirementId: string) =>
+  questions.map((q) => (q.key === PLAN_FILE.key ? { ...q, documentRequirementId: requirementId } : q));
 const SIDE_ROLE = question('side_role', 'short_text', { en: 'Role of this side', ja: 'この側の役割' }, { scope: 'side' });
 const SIDE_READY = question(
   'side_ready',
@@ -196,6 +199,7 @@ describe('the call’s questions as CSV columns', () => {
   let t: TestApp;
   let callId: string;
   let trackId: string;
+  let planId: string;
   const tokens: Record<string, string> = {};
   let a: string;
   let r: string;
@@ -224,9 +228,10 @@ describe('the call’s questions as CSV columns', () => {
   const agencyCsv = (officer: string, query: Record<string, string> = {}, token = tokens[officer]!) =>
     csv(`/calls/${callId}/applications/export.csv`, token, query);
 
-  async function ok(request: Promise<{ status: number; text: string }>, status = 200): Promise<void> {
+  async function ok<R extends { status: number; text: string }>(request: Promise<R>, status = 200): Promise<R> {
     const response = await request;
     expect(response.status, response.text).toBe(status);
+    return response;
   }
   const putAnswers = (id: string, answers: Answers) =>
     ok(t.http.put(`/applications/${id}/answers`).auth(tokens['pi.utokyo']!, bearer).send({ answers }));
@@ -250,7 +255,30 @@ describe('the call’s questions as CSV columns', () => {
     });
     callId = call.callId;
     trackId = call.trackIds['next-generation']!;
-    await ok(t.http.put(`/calls/${callId}/form`).auth(tokens['officer.jst']!, bearer).send({ questions: VERSION_1 }));
+    const requirements = await ok(
+      t.http
+        .put(`/calls/${callId}/document-requirements`)
+        .auth(tokens['officer.jst']!, bearer)
+        .send({
+          requirements: [
+            {
+              kind: 'research_plan',
+              scope: 'proposal',
+              labelEn: 'Research plan',
+              labelJa: '研究計画書',
+              maxBytes: 1_000_000,
+              required: false,
+            },
+          ],
+        }),
+    );
+    planId = (requirements.body as { id: string }[])[0]!.id;
+    await ok(
+      t.http
+        .put(`/calls/${callId}/form`)
+        .auth(tokens['officer.jst']!, bearer)
+        .send({ questions: withPlan(VERSION_1, planId) }),
+    );
 
     t.clock.set(NOW);
     for (const name of ['officer.jst', 'officer.nsf', 'ura.utokyo', 'ura.osaka', 'pi.utokyo']) await login(name);
@@ -285,7 +313,12 @@ describe('the call’s questions as CSV columns', () => {
     await putAnswers(d, { proposal: { summary: 'Only a draft', partners: 1 }, sides: {} });
 
     // Version 2, then N begun on it, submitted and approved.
-    await ok(t.http.put(`/calls/${callId}/form?newVersion=true`).auth(tokens['officer.jst']!, bearer).send({ questions: VERSION_2 }));
+    await ok(
+      t.http
+        .put(`/calls/${callId}/form?newVersion=true`)
+        .auth(tokens['officer.jst']!, bearer)
+        .send({ questions: withPlan(VERSION_2, planId) }),
+    );
     ({ id: n } = await draft('N: on version 2'));
     await putAnswers(n, N_ANSWERS);
     await submit(n);

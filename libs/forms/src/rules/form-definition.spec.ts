@@ -141,6 +141,9 @@ describe('form definition', () => {
     expect(paths(withQuestion({ ...base, key: 'q', type: 'document', documentRequirementId: ' ' }))).toEqual([
       'questions[0].documentRequirementId',
     ]);
+    expect(paths(withQuestion({ ...base, key: 'q', type: 'document', documentRequirementId: 'research-plan' }))).toEqual([
+      'questions[0].documentRequirementId',
+    ]);
   });
 
   it('at most 100 questions', () => {

@@ -27,6 +27,9 @@ export const ANSWER_VISIBILITIES = ['reviewers', 'office_agency'] as const;
 /** `reviewers`: reviewers read the answer; `office_agency`: only the office and the agencies do (personal data). */
 export type AnswerVisibility = (typeof ANSWER_VISIBILITIES)[number];
 
+/** A document requirement's id. */
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Question keys and choice values: safe in field paths (`answers.proposal.<key>`) and in JSON pointers. */
 export const KEY_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
 
@@ -205,7 +208,7 @@ function checkConstraints(question: Record<string, unknown>, type: QuestionType,
   if (type === 'single_choice' || type === 'multiple_choice') checkChoices(question.choices, `${path}.choices`, problems);
   if (type === 'document') {
     const id = question.documentRequirementId;
-    if (typeof id !== 'string' || id.trim() === '') {
+    if (typeof id !== 'string' || !UUID_PATTERN.test(id)) {
       problems.push({
         path: `${path}.documentRequirementId`,
         message: 'a document question names the document requirement it is answered by',
