@@ -60,7 +60,8 @@ const REGION = question(
   },
 );
 const SITE = question('site', 'url', { en: 'Project site', ja: 'プロジェクトのウェブサイト' });
-const PLAN_FILE = question('plan_file', 'document', { en: 'Research plan', ja: '研究計画書' }, { documentRequirementId: 'research-plan' });
+/** Its documentRequirementId is the call's requirement, made before the form (see withPlan). */
+const PLAN_FILE = question('plan_file', 'document', { en: 'Research plan', ja: '研究計画書' });
 const SIDE_ROLE = question('side_role', 'short_text', { en: 'Role of this side', ja: 'この側の役割' }, { scope: 'side' });
 const SIDE_READY = question(
   'side_ready',
@@ -202,6 +203,10 @@ describe('the call’s questions as CSV columns', () => {
   let m: string;
   let d: string;
   let n: string;
+  /** The call's document requirement that the document question names. */
+  let planId: string;
+  const withPlan = (questions: readonly TestQuestion[]) =>
+    questions.map((q) => (q === PLAN_FILE ? { ...q, documentRequirementId: planId } : q));
 
   const login = async (name: string) => (tokens[name] = await t.login(`${name}@example.org`, DEMO_PASSWORD));
 
@@ -228,8 +233,18 @@ describe('the call’s questions as CSV columns', () => {
     const response = await request;
     expect(response.status, response.text).toBe(status);
   }
-  const putAnswers = (id: string, answers: Answers) =>
-    ok(t.http.put(`/applications/${id}/answers`).auth(tokens['pi.utokyo']!, bearer).send({ answers }));
+  /** Saves the answers as the pages do: on the version just read (its ETag as If-Match). */
+  async function putAnswers(id: string, answers: Answers): Promise<void> {
+    const read = await t.http.get(`/applications/${id}/answers`).auth(tokens['pi.utokyo']!, bearer);
+    expect(read.status, read.text).toBe(200);
+    await ok(
+      t.http
+        .put(`/applications/${id}/answers`)
+        .auth(tokens['pi.utokyo']!, bearer)
+        .set('if-match', String(read.headers['etag']))
+        .send({ answers }),
+    );
+  }
   const submit = (id: string) => ok(t.http.post(`/applications/${id}/submit`).auth(tokens['pi.utokyo']!, bearer));
   const approveJst = (id: string) =>
     ok(
@@ -250,7 +265,30 @@ describe('the call’s questions as CSV columns', () => {
     });
     callId = call.callId;
     trackId = call.trackIds['next-generation']!;
-    await ok(t.http.put(`/calls/${callId}/form`).auth(tokens['officer.jst']!, bearer).send({ questions: VERSION_1 }));
+    // The document question names a document requirement of this call.
+    const requirements = await t.http
+      .put(`/calls/${callId}/document-requirements`)
+      .auth(tokens['officer.jst']!, bearer)
+      .send({
+        requirements: [
+          {
+            kind: 'research_plan',
+            scope: 'proposal',
+            labelEn: 'Research plan',
+            labelJa: '研究計画書',
+            maxBytes: 1_000_000,
+            required: false,
+          },
+        ],
+      });
+    expect(requirements.status, requirements.text).toBe(200);
+    planId = (requirements.body as { id: string }[])[0]!.id;
+    await ok(
+      t.http
+        .put(`/calls/${callId}/form`)
+        .auth(tokens['officer.jst']!, bearer)
+        .send({ questions: withPlan(VERSION_1) }),
+    );
 
     t.clock.set(NOW);
     for (const name of ['officer.jst', 'officer.nsf', 'ura.utokyo', 'ura.osaka', 'pi.utokyo']) await login(name);
@@ -285,7 +323,12 @@ describe('the call’s questions as CSV columns', () => {
     await putAnswers(d, { proposal: { summary: 'Only a draft', partners: 1 }, sides: {} });
 
     // Version 2, then N begun on it, submitted and approved.
-    await ok(t.http.put(`/calls/${callId}/form?newVersion=true`).auth(tokens['officer.jst']!, bearer).send({ questions: VERSION_2 }));
+    await ok(
+      t.http
+        .put(`/calls/${callId}/form?newVersion=true`)
+        .auth(tokens['officer.jst']!, bearer)
+        .send({ questions: withPlan(VERSION_2) }),
+    );
     ({ id: n } = await draft('N: on version 2'));
     await putAnswers(n, N_ANSWERS);
     await submit(n);
