@@ -158,7 +158,7 @@ const MATRIX: Readonly<Record<string, RouteCase | readonly RouteCase[]>> = {
   'GET /applications/:id/answers': { probe: (w) => ({ path: `${app(w)}/answers` }), expect: signedIn(404, TEAM) },
   'PUT /applications/:id/answers': {
     about: 'under review: its editors are told it cannot change',
-    probe: (w) => ({ path: `${app(w)}/answers`, body: { answers: {} } }),
+    probe: (w) => ({ path: `${app(w)}/answers`, body: { answers: {} }, headers: STALE }),
     expect: signedIn(404, EDIT_REFUSED),
   },
   'GET /calls/:id/form': { probe: (w) => ({ path: `/calls/${w.callId}/form` }), expect: signedIn(200) },

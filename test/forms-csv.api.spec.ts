@@ -233,8 +233,18 @@ describe('the call’s questions as CSV columns', () => {
     expect(response.status, response.text).toBe(status);
     return response;
   }
-  const putAnswers = (id: string, answers: Answers) =>
-    ok(t.http.put(`/applications/${id}/answers`).auth(tokens['pi.utokyo']!, bearer).send({ answers }));
+  /** Saves the answers as the pages do: on the version just read (its ETag as If-Match). */
+  async function putAnswers(id: string, answers: Answers): Promise<void> {
+    const read = await t.http.get(`/applications/${id}/answers`).auth(tokens['pi.utokyo']!, bearer);
+    expect(read.status, read.text).toBe(200);
+    await ok(
+      t.http
+        .put(`/applications/${id}/answers`)
+        .auth(tokens['pi.utokyo']!, bearer)
+        .set('if-match', String(read.headers['etag']))
+        .send({ answers }),
+    );
+  }
   const submit = (id: string) => ok(t.http.post(`/applications/${id}/submit`).auth(tokens['pi.utokyo']!, bearer));
   const approveJst = (id: string) =>
     ok(

@@ -137,6 +137,7 @@ describe('HTTP behaviour of every route', () => {
       addApplicationMember: { token: researcher, body: { name: 'A Member', role: 'co_investigator' } },
       updateApplicationMember: { token: researcher, body: { name: 'A Member', role: 'co_investigator' } },
       removeApplicationMember: { token: researcher },
+      putApplicationAnswers: { token: researcher, body: { answers: {} } },
       updateCall: { token: officer, body: { titleEn: 'A title' } },
       updateProgram: { token: officer, body: { nameEn: 'A name' } },
       updateOrganization: { token: admin, body: { nameEn: 'A name' } },

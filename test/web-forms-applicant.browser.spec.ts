@@ -82,6 +82,7 @@ async function chooseLanguage(page: Page, language: 'en' | 'ja'): Promise<void> 
 describeInBrowser('a call’s own questions in the browser: applicant, office and reviewer', () => {
   let app: BrowserApp;
   let callId: string;
+  let trackId: string;
   let applicationId: string;
   let form: ReturnType<typeof questions>;
 
@@ -104,6 +105,7 @@ describeInBrowser('a call’s own questions in the browser: applicant, office an
       projectStartOn: at(200).slice(0, 10),
     });
     callId = call.callId;
+    trackId = call.trackIds['next-generation']!;
 
     const requirements = await http
       .put(`/calls/${callId}/document-requirements`)
@@ -131,7 +133,7 @@ describeInBrowser('a call’s own questions in the browser: applicant, office an
     const pi = await app.t.login('pi.utokyo@example.org', DEMO_PASSWORD);
     const draft = await completeDraft(http, app.t.dataSource, pi, {
       callId,
-      trackId: call.trackIds['next-generation']!,
+      trackId,
       title: 'Tidal energy and coastal ecosystems',
     });
     applicationId = draft.id;
@@ -289,6 +291,90 @@ describeInBrowser('a call’s own questions in the browser: applicant, office an
         [org('NSF')]: { ethics_approval: false, side_role: 'modelling' },
       },
     });
+  });
+
+  it('two co-PIs answer different questions at once: the later save is refused as stale, read again, merged and saved, and both answers stay', async () => {
+    const { http } = app.t;
+    const pi = await app.t.login('pi.utokyo@example.org', DEMO_PASSWORD);
+    const draft = await completeDraft(http, app.t.dataSource, pi, { callId, trackId, title: 'Tidal energy, the partners’ draft' });
+    const added = await http
+      .post(`/applications/${draft.id}/members`)
+      .auth(pi, bearer)
+      .set('if-match', `"${draft.version}"`)
+      .send({
+        userId: seedId('user', 'pi.osaka@example.org'),
+        name: 'Takeshi Yamamoto',
+        role: 'co_pi',
+        institutionId: org('OSAKA'),
+        country: 'JP',
+      });
+    expect(added.status, added.text).toBe(201);
+    const editor = `${app.baseUrl}/researcher/proposals/${draft.id}`;
+    const open = async (email: string) => {
+      const context = await newContext(app.browser);
+      const page = await context.newPage();
+      await signIn(page, app.baseUrl, email);
+      await page.goto(editor);
+      const part = page.getByRole('region', { name: 'Questions for this call' });
+      await part.waitFor();
+      return { context, page, part };
+    };
+    const mine = await open('pi.utokyo@example.org');
+    const theirs = await open('pi.osaka@example.org');
+
+    // The co-PI's first save is held after it has read the answers (version 0) and sent its If-Match,
+    // until the PI's save has landed: the moment two autosaves cross.
+    const putStatuses: number[] = [];
+    theirs.page.on('response', (response) => {
+      if (response.request().method() === 'PUT' && response.url().endsWith('/answers')) putStatuses.push(response.status());
+    });
+    let sent!: () => void;
+    const coPiSent = new Promise<void>((resolve) => (sent = resolve));
+    let release!: () => void;
+    const piSaved = new Promise<void>((resolve) => (release = resolve));
+    let heldIfMatch: string | undefined;
+    await theirs.page.route(`**/applications/${draft.id}/answers`, async (route) => {
+      if (route.request().method() === 'PUT' && heldIfMatch === undefined) {
+        heldIfMatch = route.request().headers()['if-match'] ?? '';
+        sent();
+        await piSaved;
+      }
+      await route.continue();
+    });
+
+    await theirs.part.getByRole('textbox', { name: 'Project website' }).fill('https://example.org/osaka');
+    await coPiSent;
+    await mine.part.getByRole('textbox', { name: 'Summary of the plan Required' }).fill('Tidal turbines, from both sides');
+    await saved(mine.page);
+    release();
+    await saved(theirs.page);
+
+    // Refused once as stale, then saved on the version it read again; the co-PI's page shows the PI's answer.
+    expect(heldIfMatch).toBe('"0"');
+    expect(putStatuses).toEqual([409, 200]);
+    expect(await theirs.part.getByRole('textbox', { name: 'Summary of the plan Required' }).inputValue()).toBe(
+      'Tidal turbines, from both sides',
+    );
+    const now = await http.get(`/applications/${draft.id}/answers`).auth(pi, bearer);
+    expect(now.body).toMatchObject({
+      version: 2,
+      answers: { proposal: { plan_summary: 'Tidal turbines, from both sides', website: 'https://example.org/osaka' } },
+    });
+    await checkPage(theirs.page, 'forms-editor-co-pi-merged');
+
+    // The PI's page takes the co-PI's answer in with its next save, and keeps its own.
+    await mine.part.getByRole('textbox', { name: /^Number of early-career researchers/ }).fill('2');
+    await saved(mine.page);
+    expect(await mine.part.getByRole('textbox', { name: 'Project website' }).inputValue()).toBe('https://example.org/osaka');
+    const last = await http.get(`/applications/${draft.id}/answers`).auth(pi, bearer);
+    expect(last.body).toMatchObject({
+      version: 3,
+      answers: {
+        proposal: { plan_summary: 'Tidal turbines, from both sides', website: 'https://example.org/osaka', young_researchers: 2 },
+      },
+    });
+    await mine.context.close();
+    await theirs.context.close();
   });
 
   it('the Tokyo office reads every answer of the submission, the office-only one marked as kept from reviewers', async () => {

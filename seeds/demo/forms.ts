@@ -304,8 +304,8 @@ export async function seedDemoForms(dataSource: DataSource, now: Date = new Date
     const answers = demoAnswers(application.key);
     if (!answers) continue;
     const rows = await dataSource.query<{ application_id: string }[]>(
-      `INSERT INTO application_answers (application_id, form_version, answers, updated_at, updated_by)
-       SELECT a.id, 1, $2::jsonb, $3, a.pi_user_id FROM applications a WHERE a.id = $1
+      `INSERT INTO application_answers (application_id, form_version, answers, updated_at, updated_by, version)
+       SELECT a.id, 1, $2::jsonb, $3, a.pi_user_id, 1 FROM applications a WHERE a.id = $1
        ON CONFLICT (application_id) DO NOTHING RETURNING application_id`,
       [seedId('application', application.key), JSON.stringify(answers), new Date(Math.floor(now.getTime() / 1000) * 1000)],
     );

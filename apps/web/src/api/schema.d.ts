@@ -45,7 +45,7 @@ export interface paths {
         };
         /** For the team: the draft's answers on its own form version, and what a later one changed. */
         get: operations["getApplicationAnswers"];
-        /** Save a draft's answers (PI and co-PIs): incomplete is fine, each answer given must be valid (problems by question key). */
+        /** Save a draft's answers (PI and co-PIs): incomplete is fine, each answer given must be valid (problems by question key). If-Match is required, and a stale one gets 409 with the current version. */
         put: operations["putApplicationAnswers"];
         post?: never;
         delete?: never;
@@ -1560,6 +1560,8 @@ export interface components {
             submitSchema: {
                 [key: string]: unknown;
             };
+            /** @description The version of the answers, also their ETag: send it as If-Match when saving; 0 while nothing is saved */
+            version: number;
         };
         ApplicationCallDto: {
             /** Format: uuid */
@@ -3439,6 +3441,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description With an ETag for If-Match. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3466,7 +3469,10 @@ export interface operations {
     putApplicationAnswers: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version you read, such as "3" (or * to overwrite any version). */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -3493,15 +3499,36 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description NOT_FOUND */
+            /** @description NOT_AN_EDITOR: only the PI and co-PIs answer the form */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND, also for applications you may not see */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description NOT_EDITABLE, NO_FORM */
+            /** @description VERSION_MISMATCH: changed since you read it; the body has currentVersion. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_EDITABLE: submitted; reopen it first. NO_FORM: the call asks no questions of its own */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PRECONDITION_REQUIRED: send If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,14 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  Unique,
+  VersionColumn,
+} from 'typeorm';
 import { Application } from '#applications';
 import { Call } from '#calls';
 import { User } from '#identity';
@@ -56,6 +66,13 @@ export class ApplicationAnswers {
 
   @Column({ type: 'uuid' })
   updatedBy: string;
+
+  /**
+   * Bumped by every save, which is conditional on it (If-Match); 0 while nothing is saved. TypeORM
+   * does not guard updates with it: the save is one statement whose WHERE names it.
+   */
+  @VersionColumn({ default: 0 })
+  version: number;
 }
 
 export const formEntities = [CallForm, ApplicationAnswers];

@@ -1,7 +1,14 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { CurrentUser, type Principal } from '#identity';
-import { Authenticated } from '#platform';
+import { Authenticated, IfMatch } from '#platform';
 import {
   ApplicationAnswersDto,
   CallFormDto,
@@ -52,7 +59,7 @@ export class FormsController {
     operationId: 'getApplicationAnswers',
     summary: "For the team: the draft's answers on its own form version, and what a later one changed.",
   })
-  @ApiOkResponse({ type: ApplicationAnswersDto })
+  @ApiOkResponse({ type: ApplicationAnswersDto, description: 'With an ETag for If-Match.' })
   @ApiNotFoundResponse({ description: 'NOT_FOUND, also for applications whose team you are not on' })
   answers(@CurrentUser() user: Principal, @Param('id', uuid) id: string): Promise<ApplicationAnswersDto> {
     return this.forms.answers(user, id);
@@ -75,12 +82,22 @@ export class FormsController {
   @Authenticated()
   @ApiOperation({
     operationId: 'putApplicationAnswers',
-    summary: "Save a draft's answers (PI and co-PIs): incomplete is fine, each answer given must be valid (problems by question key).",
+    summary:
+      "Save a draft's answers (PI and co-PIs): incomplete is fine, each answer given must be valid (problems by question key). " +
+      'If-Match is required, and a stale one gets 409 with the current version.',
   })
   @ApiOkResponse({ type: ApplicationAnswersDto })
-  @ApiNotFoundResponse({ description: 'NOT_FOUND' })
-  @ApiUnprocessableEntityResponse({ description: 'NOT_EDITABLE, NO_FORM' })
-  putAnswers(@CurrentUser() user: Principal, @Param('id', uuid) id: string, @Body() body: PutAnswersDto): Promise<ApplicationAnswersDto> {
-    return this.forms.putAnswers(user, id, body.answers);
+  @ApiForbiddenResponse({ description: 'NOT_AN_EDITOR: only the PI and co-PIs answer the form' })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND, also for applications you may not see' })
+  @ApiUnprocessableEntityResponse({
+    description: 'NOT_EDITABLE: submitted; reopen it first. NO_FORM: the call asks no questions of its own',
+  })
+  putAnswers(
+    @CurrentUser() user: Principal,
+    @Param('id', uuid) id: string,
+    @Body() body: PutAnswersDto,
+    @IfMatch() version: number | undefined,
+  ): Promise<ApplicationAnswersDto> {
+    return this.forms.putAnswers(user, id, body.answers, version);
   }
 }

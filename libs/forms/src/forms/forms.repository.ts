@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { returningRows } from '#platform';
 import type { Question } from '../rules/form-definition.js';
 
 export interface FormRecord {
@@ -15,6 +16,8 @@ export interface AnswersRecord {
   readonly formVersion: number;
   readonly answers: Record<string, unknown>;
   readonly updatedAt: Date;
+  /** Bumped by every save; 0 while nothing is saved. */
+  readonly version: number;
 }
 
 @Injectable()
@@ -66,13 +69,27 @@ export class FormsRepository {
 
   async answers(applicationId: string, manager: EntityManager = this.db.manager): Promise<AnswersRecord | undefined> {
     const rows = await manager.query<AnswersRow[]>(
-      `SELECT form_version, answers, updated_at FROM application_answers WHERE application_id = $1`,
+      `SELECT form_version, answers, updated_at, version FROM application_answers WHERE application_id = $1`,
       [applicationId],
     );
     const row = rows[0];
-    return row && { formVersion: row.form_version, answers: row.answers, updatedAt: row.updated_at };
+    return row && { formVersion: row.form_version, answers: row.answers, updatedAt: row.updated_at, version: row.version };
   }
 
+  /** The answers' version now: 0 while nothing is saved. */
+  async answersVersion(manager: EntityManager, applicationId: string): Promise<number> {
+    const rows = await manager.query<{ version: number }[]>(`SELECT version FROM application_answers WHERE application_id = $1`, [
+      applicationId,
+    ]);
+    return rows[0]?.version ?? 0;
+  }
+
+  /**
+   * Saves the answers (the draft keeps its form version) if their version is still `expectedVersion`
+   * (undefined: whatever it is), in one conditional statement that bumps it. Answers the new version,
+   * or undefined when the version did not match and nothing was saved. Version 0 is "nothing saved":
+   * only then may the row be inserted.
+   */
   async saveAnswers(
     manager: EntityManager,
     applicationId: string,
@@ -80,12 +97,29 @@ export class FormsRepository {
     answers: Record<string, unknown>,
     by: string,
     at: Date,
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO application_answers (application_id, form_version, answers, updated_at, updated_by) VALUES ($1, $2, $3::jsonb, $4, $5)
-       ON CONFLICT (application_id) DO UPDATE SET answers = EXCLUDED.answers, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
-      [applicationId, formVersion, JSON.stringify(answers), at, by],
-    );
+    expectedVersion: number | undefined,
+  ): Promise<number | undefined> {
+    const json = JSON.stringify(answers);
+    const rows =
+      expectedVersion === undefined || expectedVersion === 0
+        ? await returningRows<{ version: number }>(
+            manager,
+            `INSERT INTO application_answers AS saved (application_id, form_version, answers, updated_at, updated_by, version)
+             VALUES ($1, $2, $3::jsonb, $4, $5, 1)
+             ON CONFLICT (application_id) DO UPDATE
+               SET answers = EXCLUDED.answers, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by, version = saved.version + 1
+               WHERE $6::int IS NULL OR saved.version = $6
+             RETURNING version`,
+            [applicationId, formVersion, json, at, by, expectedVersion ?? null],
+          )
+        : await returningRows<{ version: number }>(
+            manager,
+            `UPDATE application_answers SET answers = $2::jsonb, updated_at = $3, updated_by = $4, version = version + 1
+              WHERE application_id = $1 AND version = $5
+              RETURNING version`,
+            [applicationId, json, at, by, expectedVersion],
+          );
+    return rows[0]?.version;
   }
 }
 
@@ -103,6 +137,7 @@ interface AnswersRow {
   readonly form_version: number;
   readonly answers: Record<string, unknown>;
   readonly updated_at: Date;
+  readonly version: number;
 }
 
 function toForm(row: FormRow): FormRecord {

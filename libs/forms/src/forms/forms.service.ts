@@ -12,7 +12,7 @@ import {
 import { type CallRecord, CallsRepository, callStatus } from '#calls';
 import { DocumentsService } from '#documents';
 import { AccessService, PERMISSIONS, type Principal } from '#identity';
-import { Clock, DomainError, type FieldError, NotFoundError, ValidationFailedError, wholeSeconds } from '#platform';
+import { Clock, DomainError, type FieldError, NotFoundError, ValidationFailedError, VersionMismatchError, wholeSeconds } from '#platform';
 import { type AnswerProblem, validateAnswers } from '../rules/answer-validation.js';
 import { checkFormDefinition, type FormDefinition, type FormDefinitionProblem, type Question } from '../rules/form-definition.js';
 import { compileAnswersSchema } from '../rules/form-schema.js';
@@ -94,6 +94,7 @@ export class FormsService implements SubmissionPart {
     const own = saved && saved.formVersion !== latest?.version ? await this.forms.form(application.callId, saved.formVersion) : latest;
     const questions = own?.questions ?? [];
     return {
+      version: saved?.version ?? 0,
       formVersion: own?.version ?? null,
       latestVersion: latest?.version ?? null,
       answers: saved?.answers ?? {},
@@ -109,8 +110,17 @@ export class FormsService implements SubmissionPart {
     };
   }
 
-  /** Saves a draft's answers (incomplete is fine; each given answer must be valid), on the draft's own version. */
-  async putAnswers(principal: Principal, applicationId: string, answers: Record<string, unknown>): Promise<ApplicationAnswersDto> {
+  /**
+   * Saves a draft's answers (incomplete is fine; each given answer must be valid), on the draft's own
+   * form version, if they are still at `expectedVersion` (the If-Match; undefined for `*`): a co-PI's
+   * save since then answers 409 with the current version, and nothing is overwritten.
+   */
+  async putAnswers(
+    principal: Principal,
+    applicationId: string,
+    answers: Record<string, unknown>,
+    expectedVersion: number | undefined,
+  ): Promise<ApplicationAnswersDto> {
     if ((await this.access.allowed(principal, PERMISSIONS.applications.edit, [applicationId])).size === 0) {
       await this.access.require(principal, PERMISSIONS.applications.read, applicationId, 'application');
       throw new DomainError('forbidden', 'NOT_AN_EDITOR', 'Only the PI and co-PIs answer the form.');
@@ -131,7 +141,10 @@ export class FormsService implements SubmissionPart {
       );
       const problems = validateAnswers(schema, answers);
       if (problems.length > 0) throw new ValidationFailedError(problems.map(fieldError));
-      await this.forms.saveAnswers(manager, applicationId, form.version, answers, principal.id, wholeSeconds(this.clock.now()));
+      const now = wholeSeconds(this.clock.now());
+      if ((await this.forms.saveAnswers(manager, applicationId, form.version, answers, principal.id, now, expectedVersion)) === undefined) {
+        throw new VersionMismatchError(await this.forms.answersVersion(manager, applicationId));
+      }
     });
     return this.answers(principal, applicationId);
   }

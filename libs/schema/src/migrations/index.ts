@@ -18,6 +18,7 @@ import { AddApplicationReceipts1795395120000 } from './1795395120000-AddApplicat
 import { AddAssignmentReminders1795396230000 } from './1795396230000-AddAssignmentReminders.js';
 import { AddDocumentsAndSubmissions1796520846792 } from './1796520846792-AddDocumentsAndSubmissions.js';
 import { AddCallForms1796527220506 } from './1796527220506-AddCallForms.js';
+import { AnswersVersion1796535264986 } from './1796535264986-AnswersVersion.js';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   AddAssignmentReminders1795396230000,
   AddDocumentsAndSubmissions1796520846792,
   AddCallForms1796527220506,
+  AnswersVersion1796535264986,
 ];

@@ -93,6 +93,10 @@ export function ProposalEditor({
 
   const save = useCallback(async (): Promise<SaveResult> => {
     const current = draftRef.current;
+    // A conflict on the application's own version waits for the user; the answers merge with a
+    // co-PI's by themselves, and a conflict on them that outlasts their retries is a failed save,
+    // sent again with the next edit.
+    let answering = false;
     try {
       await enqueue(async () => {
         const patch = fieldsPatch(current.fields, saved.current.fields);
@@ -102,12 +106,13 @@ export function ProposalEditor({
           const change = before && sidePatch(side, before);
           if (change) accept(await updateSide(id, side.agencyId, latestVersion(), change));
         }
+        answering = true;
         await saveAnswers();
       });
       void client.invalidateQueries({ queryKey: proposalKeys.events(id) });
       return { outcome: 'saved', at: new Date().toISOString() };
     } catch (error) {
-      if (error instanceof ApiError && error.problem.code === 'VERSION_MISMATCH') {
+      if (!answering && error instanceof ApiError && error.problem.code === 'VERSION_MISMATCH') {
         const currentVersion = error.problem['currentVersion'];
         return { outcome: 'conflict', currentVersion: typeof currentVersion === 'number' ? currentVersion : undefined };
       }

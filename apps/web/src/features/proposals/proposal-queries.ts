@@ -95,9 +95,12 @@ export function useApplicationAnswers(id: string, enabled = true) {
 
 export const fetchAnswers = (id: string) => call(api.GET('/applications/{id}/answers', { params: { path: { id } } }));
 
-/** Saves the draft's answers whole (the api checks each given one; incomplete is fine). */
-export const putAnswers = (id: string, answers: Record<string, unknown>) =>
-  call(api.PUT('/applications/{id}/answers', { params: { path: { id } }, body: { answers } }));
+/**
+ * Saves the draft's answers whole (the api checks each given one; incomplete is fine) if they are
+ * still at `version`, the one read; a co-PI's save since then is refused with 409 VERSION_MISMATCH.
+ */
+export const putAnswers = (id: string, version: number, answers: Record<string, unknown>) =>
+  call(api.PUT('/applications/{id}/answers', { params: { path: { id }, header: ifMatch(version) }, body: { answers } }));
 
 /** The call's latest form: read only to name what a newer version changed. */
 export function useCallForm(callId: string, enabled: boolean) {

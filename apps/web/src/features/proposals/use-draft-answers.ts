@@ -6,7 +6,6 @@ import {
   answerField,
   type AnswerPlace,
   answersOf,
-  answersToSave,
   missingCount,
   problemsByField,
   rebaseAnswers,
@@ -17,6 +16,7 @@ import {
   withAnswer,
 } from '../forms/answers-model';
 import { type Answers, asQuestions, type Language, type Question } from '../forms/form-types';
+import { isStaleAnswers, saveMergedAnswers } from './answers-save';
 import { type ApplicationAnswers, fetchAnswers, proposalKeys, putAnswers } from './proposal-queries';
 
 export interface DraftAnswers {
@@ -34,8 +34,10 @@ export interface DraftAnswers {
   /** Required answers still missing for submission. */
   readonly missing: number;
   /**
-   * Sends the answers changed since the last save, within the editor's queue of writes. Throws the
-   * api's refusal (an ApiError); a 400's problems are then shown at their questions.
+   * Sends the answers changed since the last save, within the editor's queue of writes, on the
+   * version of the answers it read (a co-PI's save in between is read, merged and saved again, a
+   * few times at most). Throws the api's refusal (an ApiError); a 400's problems are then shown at
+   * their questions, and a conflict still standing leaves the answers for the next save.
    */
   readonly save: () => Promise<void>;
 }
@@ -43,9 +45,10 @@ export interface DraftAnswers {
 /**
  * The draft's answers to the call's questions, as the editor holds them: checked as they are typed
  * against the form's draft schema (each given answer valid) and its submit schema (what is still
- * missing), and saved whole with PUT, merged with what the server holds at that moment so that a
- * co-investigator's answers to other questions are not undone. An answer with a problem stays on
- * the page, unsent, until it is fixed.
+ * missing), and saved whole with PUT, merged with what the server holds at that moment and
+ * conditional on its version (If-Match), so that a co-PI's answers to other questions are not undone,
+ * even when their save lands between this page's read and its write. An answer with a problem stays
+ * on the page, unsent, until it is fixed.
  */
 export function useDraftAnswers(applicationId: string, form: ApplicationAnswers | null): DraftAnswers {
   const client = useQueryClient();
@@ -108,21 +111,24 @@ export function useDraftAnswers(applicationId: string, form: ApplicationAnswers 
       ...validateAnswers(draftSchema, mine).map((problem) => problem.field),
       ...standingRefusals(refusalsRef.current, mine).map((refusal) => refusal.field),
     ]);
-    const fresh = await fetchAnswers(applicationId);
-    const theirs = answersOf(fresh.answers);
-    const body = answersToSave(mine, base, theirs, blocked);
-    let result = fresh;
-    if (!sameAnswers(body, theirs)) {
-      try {
-        result = await putAnswers(applicationId, { ...body });
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 400 && error.problem.errors) {
-          const refused = refusedAnswers(error.problem.errors, body);
-          setRefusals((current) => [...current.filter((r) => !refused.some((n) => n.field === r.field)), ...refused]);
-        }
-        throw error;
-      }
-    }
+    const result = await saveMergedAnswers(
+      { mine, base, blocked },
+      {
+        read: () => fetchAnswers(applicationId),
+        write: async (body, version) => {
+          try {
+            return await putAnswers(applicationId, version, { ...body });
+          } catch (error) {
+            if (error instanceof ApiError && error.status === 400 && error.problem.errors) {
+              const refused = refusedAnswers(error.problem.errors, body);
+              setRefusals((current) => [...current.filter((r) => !refused.some((n) => n.field === r.field)), ...refused]);
+            }
+            throw error;
+          }
+        },
+        stale: isStaleAnswers,
+      },
+    );
     const after = answersOf(result.answers);
     saved.current = after;
     client.setQueryData(proposalKeys.answers(applicationId), result);

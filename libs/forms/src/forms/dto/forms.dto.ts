@@ -41,6 +41,8 @@ export class QuestionChangeDto {
 }
 
 export class ApplicationAnswersDto {
+  @ApiProperty({ description: 'The version of the answers, also their ETag: send it as If-Match when saving; 0 while nothing is saved' })
+  version: number;
   @ApiProperty({ nullable: true, type: Number, description: 'The form version the draft answers; null when the call has no form' })
   formVersion: number | null;
   @ApiProperty({ nullable: true, type: Number }) latestVersion: number | null;
