@@ -187,7 +187,8 @@ describeInBrowser('notices, settings and the header of every signed-in user', ()
       await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
       expect(await page.getByRole('link', { name: 'Settings' }).getAttribute('aria-current')).toBe('page');
       // A researcher and reviewer chooses among the notices of those roles, not an office's.
-      expect(await page.locator('legend').allInnerTexts()).toEqual(['As a researcher', 'As a reviewer']);
+      // (once the choices have loaded)
+      await expect.poll(() => page.locator('legend').allInnerTexts()).toEqual(['As a researcher', 'As a reviewer']);
       const assigned = page.getByLabel('A review was assigned to me');
       const decisions = page.getByLabel('An agency published its decision on my proposal');
       expect(await assigned.isChecked()).toBe(true);
