@@ -18,7 +18,7 @@ const bearer = { type: 'bearer' } as const;
 const CEILINGS = {
   'draft save': 13,
   'read one’s application': 6,
-  'office list page': 3,
+  'office list page': 2,
   'submit (two sides)': 39,
   'approve a side': 23,
   'review save': 24,

@@ -384,7 +384,7 @@ export class ApplicationsRepository {
   /**
    * One page of a view, newest first, by keyset on (created_at, id): the team's own applications,
    * those touching the office's institution, or those an agency has received. Limit + 1 rows.
-   * A read that may lag (a replica, unless the reader wrote since), both statements on one connection.
+   * A read that may lag (a replica, unless the reader wrote since), in one statement (the sides aggregated per listed application after the limit).
    */
   list(filter: ApplicationListFilter, reader: Reader): Promise<ApplicationSummaryRow[]> {
     return this.laggingReads.run(reader, (manager) => this.listOn(manager, filter));
@@ -421,31 +421,29 @@ export class ApplicationsRepository {
     if (filter.after) {
       where.push(`(${key.createdAt}, ${key.id}) < (${sql.add(filter.after.createdAt)}::timestamptz, ${sql.add(filter.after.id)}::uuid)`);
     }
+    // One statement: the page by keyset, then each listed application's sides, aggregated after the limit.
     const rows = await manager.query<ApplicationListRow[]>(
-      `SELECT a.id, a.call_id, c.title_en, c.title_ja, a.title, a.status, a.pi_user_id,
-              to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at
-         FROM ${from} JOIN calls c ON c.id = a.call_id
-        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY ${key.createdAt} DESC, ${key.id} DESC LIMIT ${sql.add(filter.limit + 1)}`,
+      `SELECT page.*,
+              (SELECT coalesce(json_agg(json_build_object(
+                        'agency_id', s.agency_id, 'short_name', ag.short_name, 'status', s.status, 'role', ca.role,
+                        'deadline', ca.deadline, 'time_zone', ca.time_zone, 'receipt_number', s.receipt_number,
+                        'institution_id', s.institution_id, 'institution_short_name', i.short_name,
+                        'institution_country', i.country, 'institution_deadline', idl.deadline)
+                      ORDER BY ca.role, ca.sort_order), '[]')
+                 FROM application_sides s
+                 JOIN call_agencies ca ON ca.call_id = page.call_id AND ca.agency_id = s.agency_id
+                 JOIN organisations ag ON ag.id = s.agency_id LEFT JOIN organisations i ON i.id = s.institution_id
+                 LEFT JOIN institution_deadlines idl ON idl.call_id = page.call_id AND idl.institution_id = s.institution_id
+                WHERE s.application_id = page.id) AS sides
+         FROM (SELECT a.id, a.call_id, c.title_en, c.title_ja, a.title, a.status, a.pi_user_id,
+                      to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at
+                 FROM ${from} JOIN calls c ON c.id = a.call_id
+                ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+                ORDER BY ${key.createdAt} DESC, ${key.id} DESC LIMIT ${sql.add(filter.limit + 1)}) page
+        ORDER BY page.created_at DESC, page.id DESC`,
       sql.values,
     );
-    const sides = await manager.query<ListSideRow[]>(
-      `SELECT s.application_id, s.agency_id, ag.short_name, s.status, ca.role, ca.deadline, ca.time_zone, s.receipt_number,
-              s.institution_id, i.short_name AS institution_short_name, i.country AS institution_country,
-              idl.deadline AS institution_deadline
-         FROM application_sides s JOIN applications a ON a.id = s.application_id
-         JOIN call_agencies ca ON ca.call_id = a.call_id AND ca.agency_id = s.agency_id
-         JOIN organisations ag ON ag.id = s.agency_id LEFT JOIN organisations i ON i.id = s.institution_id
-         LEFT JOIN institution_deadlines idl ON idl.call_id = a.call_id AND idl.institution_id = s.institution_id
-        WHERE s.application_id = ANY($1::uuid[]) ORDER BY ca.role, ca.sort_order`,
-      [rows.map((row) => row.id)],
-    );
-    return rows.map((row) =>
-      toListedApplication(
-        row,
-        sides.filter((s) => s.application_id === row.id),
-      ),
-    );
+    return rows.map(toListedApplication);
   }
 
   /**
@@ -824,7 +822,7 @@ function toSide(row: SideRow): SideRecord {
     agencyId: row.agency_id,
     agencyShortName: row.agency_short_name,
     role: row.role,
-    deadline: row.deadline,
+    deadline: new Date(row.deadline),
     timeZone: row.time_zone,
     approvalRequired: row.institution_approval_required,
     status: row.status,
@@ -876,27 +874,27 @@ interface ApplicationListRow {
   readonly status: ApplicationStatus;
   readonly pi_user_id: string;
   readonly created_at: string;
+  readonly sides: readonly ListSideJson[];
 }
 
-/** list: a side of an application on the page. */
-interface ListSideRow {
-  readonly application_id: string;
+/** list: a side of an application on the page, as the JSON aggregate spells it (its times as text). */
+interface ListSideJson {
   readonly agency_id: string;
   readonly short_name: string;
   readonly status: SideStatus;
   readonly role: SideRecord['role'];
-  readonly deadline: Date;
+  readonly deadline: string;
   readonly time_zone: string;
   readonly receipt_number: string | null;
   readonly institution_id: string | null;
   readonly institution_short_name: string | null;
   readonly institution_country: string | null;
-  readonly institution_deadline: Date | null;
+  readonly institution_deadline: string | null;
 }
 
 /** An application of the page with its own sides; the lead side's institution sets the internal deadline shown. */
-function toListedApplication(row: ApplicationListRow, sides: readonly ListSideRow[]): ApplicationSummaryRow {
-  const lead = sides.find((s) => s.role === 'lead');
+function toListedApplication(row: ApplicationListRow): ApplicationSummaryRow {
+  const lead = row.sides.find((s) => s.role === 'lead');
   return {
     id: row.id,
     callId: row.call_id,
@@ -906,17 +904,17 @@ function toListedApplication(row: ApplicationListRow, sides: readonly ListSideRo
     status: row.status,
     piUserId: row.pi_user_id,
     createdAt: row.created_at,
-    institutionDeadline: lead?.institution_deadline ?? null,
-    sides: sides.map(toListedSide),
+    institutionDeadline: lead?.institution_deadline ? new Date(lead.institution_deadline) : null,
+    sides: row.sides.map(toListedSide),
   };
 }
 
-function toListedSide(row: ListSideRow): ApplicationSummaryRow['sides'][number] {
+function toListedSide(row: ListSideJson): ApplicationSummaryRow['sides'][number] {
   return {
     agencyId: row.agency_id,
     agencyShortName: row.short_name,
     status: row.status,
-    deadline: row.deadline,
+    deadline: new Date(row.deadline),
     timeZone: row.time_zone,
     receiptNumber: row.receipt_number,
     institutionId: row.institution_id,
@@ -979,7 +977,7 @@ function toDeadlineReminder(row: DueSideRow): DeadlineReminderRow {
     title: row.title,
     callTitle: { en: row.title_en, ja: row.title_ja },
     agency: row.agency,
-    deadline: row.deadline,
+    deadline: new Date(row.deadline),
     timeZone: row.time_zone,
     offsetMinutes: row.offset_minutes,
   };
