@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Page } from '../ui/Page';
+import { ApiError } from '../api/problem';
+import { Loading, Page } from '../ui/Page';
+import { ProblemAlert } from '../ui/ProblemAlert';
 import { PAGES } from './page-paths';
 
 /** Shown for unknown pages and for objects the api answers 404 (absent, or not the viewer's). */
@@ -14,4 +16,15 @@ export function NotFoundPage() {
       </p>
     </Page>
   );
+}
+
+/**
+ * What a page of one object shows until it has the object: not found (404: absent, or not the
+ * viewer's), the problem the api answered, or that it is loading. Use as
+ * `if (query.error || !query.data) return <PageFallback query={query} />`.
+ */
+export function PageFallback({ query }: { readonly query: { readonly error: unknown } }) {
+  if (query.error instanceof ApiError && query.error.status === 404) return <NotFoundPage />;
+  if (query.error) return <ProblemAlert error={query.error} />;
+  return <Loading />;
 }

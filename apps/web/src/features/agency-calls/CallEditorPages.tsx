@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/problem';
-import { NotFoundPage } from '../../app/NotFoundPage';
+import { PageFallback } from '../../app/NotFoundPage';
 import { pagePath } from '../../app/page-paths';
 import { formatInstant, pick, viewerTimeZone } from '../../lib/format';
 import { ConfirmButton } from '../../ui/ConfirmButton';
@@ -85,9 +85,7 @@ export function CallEditorPage() {
   const { callId = '' } = useParams();
   const { i18n } = useTranslation();
   const found = useCall(callId);
-  if (found.error instanceof ApiError && found.error.status === 404) return <NotFoundPage />;
-  if (found.error) return <ProblemAlert error={found.error} />;
-  if (!found.data) return <Loading />;
+  if (found.error || !found.data) return <PageFallback query={found} />;
   return (
     <Page title={pick(found.data.title, i18n.language)}>
       <CallTabs callId={callId} />

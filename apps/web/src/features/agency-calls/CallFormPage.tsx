@@ -3,12 +3,12 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/problem';
-import { NotFoundPage } from '../../app/NotFoundPage';
+import { PageFallback } from '../../app/NotFoundPage';
 import { pagePath } from '../../app/page-paths';
 import { formatInstant, pick, viewerTimeZone } from '../../lib/format';
 import { ConfirmButton } from '../../ui/ConfirmButton';
-import { Loading, Page } from '../../ui/Page';
-import { ProblemAlert, QueryState } from '../../ui/ProblemAlert';
+import { Page } from '../../ui/Page';
+import { QueryState } from '../../ui/ProblemAlert';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { asQuestions, QUESTION_TYPES, type QuestionType } from '../forms/form-types';
 import { callKeys, useCall } from '../calls/calls-queries';
@@ -72,9 +72,7 @@ export function CallFormPage() {
   const { callId = '' } = useParams();
   const { i18n } = useTranslation();
   const found = useCall(callId);
-  if (found.error instanceof ApiError && found.error.status === 404) return <NotFoundPage />;
-  if (found.error) return <ProblemAlert error={found.error} />;
-  if (!found.data) return <Loading />;
+  if (found.error || !found.data) return <PageFallback query={found} />;
   return (
     <Page title={pick(found.data.title, i18n.language)}>
       <CallFormSection call={found.data} />

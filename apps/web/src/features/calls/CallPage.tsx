@@ -4,13 +4,12 @@ import { type FormEvent, Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api, call } from '../../api/client';
-import { NotFoundPage } from '../../app/NotFoundPage';
+import { PageFallback } from '../../app/NotFoundPage';
 import { pagePath } from '../../app/page-paths';
 import { downloadFile } from '../../lib/download';
 import { formatDay, formatMoney, pick } from '../../lib/format';
-import { ApiError } from '../../api/problem';
 import { Deadline } from '../../ui/Deadline';
-import { Loading, Page } from '../../ui/Page';
+import { Page } from '../../ui/Page';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { useCall, useWatchCall } from './calls-queries';
@@ -30,9 +29,7 @@ export function CallPage() {
     onSuccess: (created) => navigate(pagePath('proposal', { id: created.id })),
   });
 
-  if (found.error instanceof ApiError && found.error.status === 404) return <NotFoundPage />;
-  if (found.error) return <ProblemAlert error={found.error} />;
-  if (!found.data) return <Loading />;
+  if (found.error || !found.data) return <PageFallback query={found} />;
   const c = found.data;
 
   const onStart = (event: FormEvent<HTMLFormElement>) => {

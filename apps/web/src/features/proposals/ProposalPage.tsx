@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/problem';
-import { NotFoundPage } from '../../app/NotFoundPage';
+import { PageFallback } from '../../app/NotFoundPage';
 import { pagePath } from '../../app/page-paths';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { Loading, Page } from '../../ui/Page';
@@ -42,9 +42,8 @@ export function ProposalPage() {
   const found = useApplication(id);
   const callId = found.data?.call.id;
 
-  if (found.error instanceof ApiError && found.error.status === 404) return <NotFoundPage />;
-  if (found.error) return <ProblemAlert error={found.error} />;
-  if (!found.data || !callId) return <Loading />;
+  if (found.error || !found.data) return <PageFallback query={found} />;
+  if (!callId) return <Loading />;
   return <ProposalView key={found.data.id} application={found.data} language={i18n.language} title={t('proposal.pageTitle')} />;
 }
 

@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../api/problem';
-import { NotFoundPage } from '../../app/NotFoundPage';
+import { PageFallback } from '../../app/NotFoundPage';
 import { pagePath } from '../../app/page-paths';
 import { formatInstant, viewerTimeZone } from '../../lib/format';
-import { Loading, Page } from '../../ui/Page';
-import { ProblemAlert, QueryState } from '../../ui/ProblemAlert';
+import { Page } from '../../ui/Page';
+import { QueryState } from '../../ui/ProblemAlert';
 import { type Application, useApplication } from './proposal-queries';
 import { Localized } from '../../ui/Localized';
 import { useSubmission } from './document-queries';
@@ -19,9 +18,7 @@ export function ReceiptPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
   const found = useApplication(id);
-  if (found.error instanceof ApiError && found.error.status === 404) return <NotFoundPage />;
-  if (found.error) return <ProblemAlert error={found.error} />;
-  if (!found.data) return <Loading />;
+  if (found.error || !found.data) return <PageFallback query={found} />;
   const application = found.data;
   const zoneOf = (agencyId: string) => application.sides.find((s) => s.agency.id === agencyId)?.deadline.timeZone ?? 'UTC';
   // The latest submission first: it is what the receipts of the current state acknowledge.
