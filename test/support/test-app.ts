@@ -27,13 +27,20 @@ export interface TestAppOptions {
   readonly env?: Readonly<Record<string, string>>;
   readonly modules?: readonly Type[];
   readonly now?: string;
+  /**
+   * A second api instance on this app's database and clock (as several instances behind a load
+   * balancer): its close leaves the database to the first, which must close after it.
+   */
+  readonly besides?: Pick<TestApp, 'databaseUrl' | 'clock'>;
 }
 
 /** The real application on a database of its own, cloned from the migrated template. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await cloneDatabase(inject('databaseServerUrl'), inject('templateDatabase'));
+  const database = options.besides
+    ? { url: options.besides.databaseUrl, drop: () => Promise.resolve() }
+    : await cloneDatabase(inject('databaseServerUrl'), inject('templateDatabase'));
   const config = testConfig(options.env);
-  const clock = new ManualClock(options.now ?? '2026-04-01T00:00:00Z');
+  const clock = options.besides?.clock ?? new ManualClock(options.now ?? '2026-04-01T00:00:00Z');
   const logger = createRootLogger({ logLevel: config.logLevel, logPretty: false });
   const app = await createApp({ config, databaseUrl: database.url, logger, clock, extraModules: options.modules ?? [] }).catch(
     async (error: unknown) => {

@@ -1,4 +1,5 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig, Clock } from '#platform';
 import { APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
@@ -12,6 +13,8 @@ import { AuthRepository } from './auth/auth.repository.js';
 import { AuthService } from './auth/auth.service.js';
 import { BrowserSessionController } from './auth/browser-session.controller.js';
 import { JwtStrategy } from './auth/jwt.strategy.js';
+import { SESSION_CACHE_MAX_ENTRIES, SessionCache } from './auth/session-cache.js';
+import { SessionListener } from './auth/session-listener.js';
 import { WritePositionInterceptor } from './auth/write-position.interceptor.js';
 import { InvitationsController } from './invitations/invitations.controller.js';
 import { InvitationsRepository } from './invitations/invitations.repository.js';
@@ -46,6 +49,17 @@ import { UsersService } from './users/users.service.js';
     AuthRepository,
     AuthService,
     JwtStrategy,
+    {
+      provide: SessionCache,
+      inject: [APP_CONFIG, Clock],
+      useFactory: (config: AppConfig, clock: Clock) =>
+        new SessionCache({
+          ttlMs: config.sessionCacheSeconds * 1000,
+          maxEntries: SESSION_CACHE_MAX_ENTRIES,
+          now: () => clock.now().getTime(),
+        }),
+    },
+    SessionListener,
     OrganisationsRepository,
     OrganisationsService,
     UsersRepository,

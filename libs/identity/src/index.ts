@@ -21,3 +21,5 @@ export * from './auth/passwords.js';
 export * from './invitations/invitations.service.js';
 export * from './identity.module.js';
 export * from './access/permissions.js';
+export * from './auth/session-listener.js';
+export * from './auth/session-cache.js';

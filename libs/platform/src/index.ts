@@ -40,3 +40,4 @@ export * from './rate-limit/rate-limited.js';
 export * from './http/web-pages.js';
 export * from './http/shared.dto.js';
 export * from './lifecycle/run-service.js';
+export * from './database/dedicated-connection.js';

@@ -25,6 +25,11 @@ import { redactRequestForLog } from './logging/logger.js';
 import { RateLimitStore } from './rate-limit/rate-limit.store.js';
 import { rateLimitOptions } from './rate-limit/rate-limited.js';
 
+export type ProcessName = 'api' | 'worker' | 'cli';
+
+/** Injection token of the running process's name (`ProcessName`): what only the api does asks it. */
+export const PROCESS_NAME = Symbol('PROCESS_NAME');
+
 export interface PlatformOptions {
   readonly config: AppConfig;
   readonly databaseUrl: string;
@@ -33,7 +38,7 @@ export interface PlatformOptions {
   readonly logger: Logger;
   readonly clock?: Clock;
   /** Process name in logs and pg_stat_activity. */
-  readonly processName: 'api' | 'worker' | 'cli';
+  readonly processName: ProcessName;
 }
 
 /**
@@ -88,6 +93,7 @@ export class PlatformModule {
       controllers: options.processName === 'api' ? [HealthController, JobsController] : [],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: PROCESS_NAME, useValue: options.processName },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
@@ -99,7 +105,17 @@ export class PlatformModule {
         LaggingReads,
         RateLimitStore,
       ],
-      exports: [APP_CONFIG, Clock, AuditLog, IdempotencyStore, IdempotencyInterceptor, JobQueue, LaggingReads, RateLimitStore],
+      exports: [
+        APP_CONFIG,
+        PROCESS_NAME,
+        Clock,
+        AuditLog,
+        IdempotencyStore,
+        IdempotencyInterceptor,
+        JobQueue,
+        LaggingReads,
+        RateLimitStore,
+      ],
     };
   }
 }

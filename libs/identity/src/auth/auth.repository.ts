@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Role } from '../users/roles.js';
+import { SESSION_CHANNEL } from './session-notices.js';
 
 export interface LoginCandidate {
   readonly id: string;
@@ -124,12 +125,18 @@ export class AuthRepository {
     await manager.query(`UPDATE refresh_tokens SET used_at = $2 WHERE id = $1`, [id, at]);
   }
 
+  /**
+   * Ends the session, and tells every api instance in the same statement (a NOTIFY delivered when
+   * the caller's transaction commits), so none of them keeps accepting its access tokens.
+   */
   async revokeSession(manager: EntityManager, sessionId: string, at: Date, reason: string): Promise<void> {
-    await manager.query(`UPDATE auth_sessions SET revoked_at = $2, revoked_reason = $3 WHERE id = $1 AND revoked_at IS NULL`, [
-      sessionId,
-      at,
-      reason,
-    ]);
+    await manager.query(
+      `WITH revoked AS (
+         UPDATE auth_sessions SET revoked_at = $2, revoked_reason = $3 WHERE id = $1 AND revoked_at IS NULL RETURNING id
+       )
+       SELECT pg_notify($4, 'session:' || id) FROM revoked`,
+      [sessionId, at, reason, SESSION_CHANNEL],
+    );
   }
 
   /**
@@ -153,12 +160,19 @@ export class AuthRepository {
   /**
    * Records where the primary's WAL stands now, after the session's request committed its writes:
    * a replica that has replayed this far has them. Never moves back (requests of one session may
-   * finish in any order).
+   * finish in any order). The same statement announces the position to every api instance, whose
+   * cached copy of the session takes it on; answers the position recorded, or undefined when the
+   * session does not exist.
    */
-  async recordWritePosition(manager: EntityManager, sessionId: string): Promise<void> {
-    await manager.query(
-      `UPDATE auth_sessions SET last_write_lsn = greatest(last_write_lsn::pg_lsn, pg_current_wal_insert_lsn())::text WHERE id = $1`,
-      [sessionId],
+  async recordWritePosition(manager: EntityManager, sessionId: string): Promise<string | undefined> {
+    const rows = await manager.query<{ last_write_lsn: string }[]>(
+      `WITH recorded AS (
+         UPDATE auth_sessions SET last_write_lsn = greatest(last_write_lsn::pg_lsn, pg_current_wal_insert_lsn())::text
+          WHERE id = $1 RETURNING id, last_write_lsn
+       )
+       SELECT last_write_lsn, pg_notify($2, 'write:' || id || ':' || last_write_lsn) FROM recorded`,
+      [sessionId, SESSION_CHANNEL],
     );
+    return rows[0]?.last_write_lsn;
   }
 }

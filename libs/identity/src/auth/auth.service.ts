@@ -8,6 +8,7 @@ import type { Principal } from '../access/principal.js';
 import { AuthRepository } from './auth.repository.js';
 import { LOGIN_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, retryAfterSeconds } from './login-throttle.js';
 import { verifyPassword } from './passwords.js';
+import { SessionCache } from './session-cache.js';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -67,6 +68,7 @@ export class AuthService implements OnModuleInit {
     private readonly jobs: JobQueue,
     private readonly clock: Clock,
     @InjectConfig() private readonly config: AppConfig,
+    private readonly sessions: SessionCache,
   ) {}
 
   /** Failed sign-ins older than the window no longer count; an hourly job forgets them. */
@@ -104,24 +106,28 @@ export class AuthService implements OnModuleInit {
 
   /** Exchanges a refresh token for a new pair. A token used twice revokes its whole family. */
   async refresh(refreshToken: string): Promise<TokenPair> {
+    let revoked: string | undefined;
     const outcome = await this.db.transaction(async (manager): Promise<Outcome<TokenPair>> => {
       const now = this.clock.now();
       const token = await this.auth.findRefreshTokenForUpdate(manager, hashToken(refreshToken));
       if (!token || token.sessionRevoked || token.userDisabled) return { error: new InvalidRefreshTokenError() };
       if (token.usedAt !== null) {
         await this.auth.revokeSession(manager, token.sessionId, now, 'refresh_token_reuse');
+        revoked = token.sessionId;
         return { error: new InvalidRefreshTokenError() };
       }
       if (token.expiresAt.getTime() <= now.getTime()) return { error: new InvalidRefreshTokenError() };
       await this.auth.markRefreshTokenUsed(manager, token.id, now);
       return { ok: await this.issueTokens(manager, token.userId, token.sessionId, now) };
     });
+    if (revoked) this.ended(revoked);
     return unwrap(outcome);
   }
 
   /** Ends the session of the caller's access token: its refresh tokens and access tokens stop working. */
   async logout(principal: Principal): Promise<void> {
     await this.db.transaction((manager) => this.auth.revokeSession(manager, principal.sessionId, this.clock.now(), 'logout'));
+    this.ended(principal.sessionId);
   }
 
   /**
@@ -129,10 +135,12 @@ export class AuthService implements OnModuleInit {
    * cookie). An unknown or already revoked token changes nothing: signing out twice is fine.
    */
   async logoutByRefreshToken(refreshToken: string): Promise<void> {
-    await this.db.transaction(async (manager) => {
+    const sessionId = await this.db.transaction(async (manager) => {
       const token = await this.auth.findRefreshTokenForUpdate(manager, hashToken(refreshToken));
       if (token) await this.auth.revokeSession(manager, token.sessionId, this.clock.now(), 'logout');
+      return token?.sessionId;
     });
+    if (sessionId) this.ended(sessionId);
   }
 
   /**
@@ -146,22 +154,39 @@ export class AuthService implements OnModuleInit {
     if (typeof claims.sub !== 'string' || !UUID.test(claims.sub) || typeof claims.sid !== 'string' || !UUID.test(claims.sid)) {
       return undefined;
     }
-    const row = await this.auth.findPrincipal(this.db.manager, claims.sub, claims.sid);
-    return (
-      row && {
-        id: row.id,
-        email: row.email,
-        roles: new Set(row.roles),
-        organisationId: row.organisationId,
-        sessionId: claims.sid,
-        lastWriteLsn: row.lastWriteLsn,
-      }
-    );
+    // Checked in this process a few seconds ago, and not ended or changed since: the SessionCache
+    // answers only while every change that ends a session reaches it (SessionListener).
+    const [userId, sessionId] = [claims.sub.toLowerCase(), claims.sid.toLowerCase()];
+    const cached = this.sessions.get(sessionId, userId);
+    if (cached) return cached;
+    return this.sessions.load(sessionId, async () => {
+      const row = await this.auth.findPrincipal(this.db.manager, userId, sessionId);
+      return (
+        row && {
+          id: row.id,
+          email: row.email,
+          roles: new Set(row.roles),
+          organisationId: row.organisationId,
+          sessionId,
+          lastWriteLsn: row.lastWriteLsn,
+        }
+      );
+    });
   }
 
   /** After a request of the principal wrote (and committed): from now on their reads that may lag wait for a replica to replay this far. */
   async recordWritePosition(principal: Principal): Promise<void> {
-    await this.auth.recordWritePosition(this.db.manager, principal.sessionId);
+    const lsn = await this.auth.recordWritePosition(this.db.manager, principal.sessionId);
+    // This process's copy at once; the other instances' through the notice the statement sent.
+    if (lsn !== undefined) this.sessions.noteWrite(principal.sessionId, lsn);
+  }
+
+  /**
+   * A session ended and committed: this process forgets it at once. The other instances learn it from
+   * the notice the revocation sent; this one does not wait for its own.
+   */
+  private ended(sessionId: string): void {
+    this.sessions.apply({ kind: 'session', sessionId });
   }
 
   private async issueTokens(manager: Parameters<AuthRepository['insertRefreshToken']>[0], userId: string, sessionId: string, now: Date) {

@@ -8,7 +8,8 @@ import { type AccessTokenClaims, AuthService, JWT_AUDIENCE, JWT_ISSUER } from '.
 
 /**
  * Bearer access tokens (HS256). Expiry is checked against the application clock rather than the
- * library's, so tests can move time; the user and the session are looked up on every request, so a
+ * library's, so tests can move time; the user and the session are checked for every request (in
+ * PostgreSQL, or in the process's SessionCache, which every revocation reaches at once), so a
  * logout, a revoked family or a disabled account takes effect at once.
  */
 @Injectable()

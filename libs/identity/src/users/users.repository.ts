@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { containsPattern, type CursorValue, SqlParams, updateIfVersion } from '#platform';
+import { SESSION_CHANNEL } from '../auth/session-notices.js';
 import type { UserDto } from './dto/user.dto.js';
 import type { Language, Role } from './roles.js';
 
@@ -107,12 +108,23 @@ export class UsersRepository {
     return (await updateIfVersion(manager, 'users', id, changes, expectedVersion)) !== undefined;
   }
 
+  /** Ends every session of the user, and tells every api instance when the caller's transaction commits. */
   async revokeAllSessions(manager: EntityManager, userId: string, now: Date, reason: string): Promise<void> {
-    await manager.query(`UPDATE auth_sessions SET revoked_at = $2, revoked_reason = $3 WHERE user_id = $1 AND revoked_at IS NULL`, [
-      userId,
-      now,
-      reason,
-    ]);
+    await manager.query(
+      `WITH revoked AS (
+         UPDATE auth_sessions SET revoked_at = $2, revoked_reason = $3 WHERE user_id = $1 AND revoked_at IS NULL RETURNING user_id
+       )
+       SELECT pg_notify($4, 'user:' || $1) WHERE EXISTS (SELECT 1 FROM revoked)`,
+      [userId, now, reason, SESSION_CHANNEL],
+    );
+  }
+
+  /**
+   * Tells every api instance, when the caller's transaction commits, that what a request of this
+   * user may do changed (roles, organisation, e-mail address, disabled): none keeps a cached copy.
+   */
+  async announceChange(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query(`SELECT pg_notify($1, 'user:' || $2)`, [SESSION_CHANNEL, userId]);
   }
 }
 

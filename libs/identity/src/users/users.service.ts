@@ -16,6 +16,7 @@ import { AccessService } from '../access/access.service.js';
 import { IdentityPermission } from '../access/permissions.js';
 import type { Principal } from '../access/principal.js';
 import { hashPassword } from '../auth/passwords.js';
+import { SessionCache } from '../auth/session-cache.js';
 import { InvitationsService } from '../invitations/invitations.service.js';
 import type { CreateUserDto, ListUsersQueryDto, UpdateMeDto, UpdateUserDto, UserDto } from './dto/user.dto.js';
 import { ownAccountProblem } from './own-account.js';
@@ -30,6 +31,7 @@ export class UsersService {
     private readonly invitations: InvitationsService,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly sessions: SessionCache,
   ) {}
 
   async me(principal: Principal): Promise<UserDto> {
@@ -123,7 +125,7 @@ export class UsersService {
     requestId: string,
     action: string,
   ): Promise<UserDto> {
-    return this.db.transaction(async (manager) => {
+    const user = await this.db.transaction(async (manager) => {
       const now = this.clock.now();
       if (!(await this.users.update(manager, id, fields, expectedVersion, now))) {
         const current = await this.users.findById(id, manager);
@@ -131,9 +133,13 @@ export class UsersService {
         throw new NotFoundError('user');
       }
       if (fields.disabled === true) await this.users.revokeAllSessions(manager, id, now, 'user_disabled');
+      if (changesPrincipal(fields)) await this.users.announceChange(manager, id);
       await this.record(manager, principal, id, action, requestId, definedOnly(fields));
       return this.found(await this.users.findById(id, manager));
     });
+    // Committed: this process forgets the user's sessions at once; the others through the notice.
+    if (changesPrincipal(fields)) this.sessions.apply({ kind: 'user', userId: id });
+    return user;
   }
 
   private record(
@@ -151,6 +157,11 @@ export class UsersService {
     if (!user) throw new NotFoundError('user');
     return user;
   }
+}
+
+/** Whether the change alters what the user's requests are checked against (see Principal). */
+function changesPrincipal(fields: Partial<UserFields>): boolean {
+  return fields.email !== undefined || fields.roles !== undefined || fields.organisationId !== undefined || fields.disabled !== undefined;
 }
 
 function definedOnly(fields: object): Record<string, unknown> {

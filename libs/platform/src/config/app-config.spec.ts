@@ -21,7 +21,17 @@ describe('loadConfig', () => {
       bodyLimitBytes: 1_048_576,
       trustProxy: false,
       seedOnStart: true,
+      sessionCacheSeconds: 5,
     });
+  });
+
+  it('reads how long sessions are cached, 0 turning the cache off, and refuses anything else', () => {
+    expect(loadConfig({ DATA_DIR: dataDir(), SESSION_CACHE_SECONDS: '0' }).sessionCacheSeconds).toBe(0);
+    expect(loadConfig({ DATA_DIR: dataDir(), SESSION_CACHE_SECONDS: '30' }).sessionCacheSeconds).toBe(30);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), SESSION_CACHE_SECONDS: '61' })).toThrow(
+      /SESSION_CACHE_SECONDS must be an integer from 0 to 60 \(got "61"\)/,
+    );
+    expect(() => loadConfig({ DATA_DIR: dataDir(), SESSION_CACHE_SECONDS: '2.5' })).toThrow(/SESSION_CACHE_SECONDS must be an integer/);
   });
 
   it('reads reminder offsets as durations, largest first, and refuses anything else', () => {

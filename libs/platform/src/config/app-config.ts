@@ -21,6 +21,12 @@ export interface AppConfig {
   readonly readDatabaseUrls: readonly string[];
   readonly databasePoolSize: number;
   readonly databaseConnectTimeoutMs: number;
+  /**
+   * How long an api process reuses a session it has checked (the user and the sign-in behind an
+   * access token) before checking it again in PostgreSQL; 0 checks every request. Revocations do
+   * not wait for it: they are pushed to every api instance (LISTEN/NOTIFY, see the identity feature).
+   */
+  readonly sessionCacheSeconds: number;
   readonly dataDir: string;
   readonly logLevel: LogLevel;
   readonly logPretty: boolean;
@@ -168,6 +174,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     readDatabaseUrls,
     databasePoolSize: read.integer('DATABASE_POOL_SIZE', 10, 1, 500),
     databaseConnectTimeoutMs: read.integer('DATABASE_CONNECT_TIMEOUT_MS', 5000, 100, 120_000),
+    sessionCacheSeconds: read.integer('SESSION_CACHE_SECONDS', 5, 0, 60),
     dataDir,
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     logPretty: read.boolean('LOG_PRETTY', !production && process.stdout.isTTY === true),
