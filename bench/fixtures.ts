@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { BenchUser, Fixtures } from './scenarios.js';
+import type { BenchUser, Draft, Fixtures } from './scenarios.js';
 
 export interface FixtureSizes {
   /** Researchers with drafts who take part in the surge (each signs in once). */
@@ -104,6 +104,24 @@ export async function loadFixtures(db: pg.Client, domain: string, sizes: Fixture
     countries: countries.map((c) => c.country),
     versions,
   };
+}
+
+/**
+ * Drafts for the submit operation runs, apart from the scenarios' own: open calls, every side still
+ * a draft, PIs who can sign in. Each is submitted once, by whichever target takes it.
+ */
+export async function loadSubmitPool(db: pg.Client, domain: string, f: Fixtures, size: number): Promise<Draft[]> {
+  const { rows } = await db.query<UserRow & { id: string }>(
+    `SELECT a.id, u.id AS user_id, u.email, u.roles, u.organisation_id
+       FROM applications a JOIN users u ON u.id = a.pi_user_id
+      WHERE a.status = 'draft' AND u.email LIKE $1 AND u.disabled_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM call_agencies ca WHERE ca.call_id = a.call_id AND ca.deadline <= now() + interval '1 hour')
+        AND NOT EXISTS (SELECT 1 FROM application_sides s WHERE s.application_id = a.id AND s.status <> 'draft')
+        AND a.id <> ALL ($2::uuid[])
+      ORDER BY a.id LIMIT $3`,
+    [`%@${domain}`, [...f.editing, ...f.submitting].map((d) => d.id), size],
+  );
+  return rows.map((row) => ({ id: row.id, pi: user(row) }));
 }
 
 /** Everyone the scenarios act as, once each: they sign in before the runs. */

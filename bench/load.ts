@@ -27,7 +27,10 @@ export interface RunResult {
   readonly seconds: number;
   /** Connections (saturation) or the offered rate in requests per second (fixed rate). */
   readonly load: number;
+  /** Requests answered. */
   readonly requests: number;
+  /** Requests sent: those answered, and those in flight when a saturation run ended (their server still does their work). */
+  readonly sent: number;
   readonly throughput: number;
   readonly p50: number;
   readonly p90: number;
@@ -44,8 +47,12 @@ class Samples {
   private readonly kinds = new Map<string, { latencies: number[]; non2xx: number }>();
   readonly statuses: Record<string, number> = {};
   errors = 0;
+  sent = 0;
+  /** When the last answer came (performance.now()). */
+  lastAnswerAt: number | undefined;
 
   record(kind: string, status: number, latencyMs: number): void {
+    this.lastAnswerAt = performance.now();
     this.all.push(latencyMs);
     const entry = this.kinds.get(kind) ?? { latencies: [], non2xx: 0 };
     entry.latencies.push(latencyMs);
@@ -67,6 +74,7 @@ class Samples {
       seconds,
       load,
       requests: this.all.length,
+      sent: this.sent,
       throughput: round(ok / seconds),
       ...percentiles(this.all),
       errors: this.errors,
@@ -88,28 +96,51 @@ const round = (n: number) => Math.round(n * 100) / 100;
 /**
  * Throughput at saturation: autocannon keeps a fixed number of connections busy (a closed model).
  * Each connection has one request in flight, so its context remembers which operation it was.
+ * With `amount`, the run sends that many requests instead of lasting `seconds` (for operations that
+ * use their fixtures up), and the throughput is over the time they took.
  */
-export async function saturate(urls: readonly string[], connections: number, seconds: number, next: NextOperation): Promise<RunResult> {
+export async function saturate(
+  urls: readonly string[],
+  connections: number,
+  seconds: number,
+  next: NextOperation,
+  amount?: number,
+): Promise<RunResult> {
   const samples = new Samples();
-  // Several api instances share the connections evenly, one autocannon each, all at once.
+  const share = (total: number, i: number) => Math.floor(total / urls.length) + (i < total % urls.length ? 1 : 0);
+  const started = performance.now();
+  // Several api instances share the connections (and the requests) evenly, one autocannon each, all at once.
   const results = await Promise.all(
-    urls.map((url, i) =>
-      cannon(url, Math.floor(connections / urls.length) + (i < connections % urls.length ? 1 : 0), seconds, next, samples),
-    ),
+    urls.flatMap((url, i) => {
+      const requests = amount === undefined ? undefined : share(amount, i);
+      if (requests === 0) return [];
+      const conns = Math.max(1, Math.min(share(connections, i), requests ?? Infinity));
+      return [cannon(url, conns, requests === undefined ? { duration: seconds } : { amount: requests }, next, samples)];
+    }),
   );
   samples.errors = results.reduce((sum, result) => sum + result.errors + result.timeouts, 0);
-  return samples.result('saturation', seconds, connections);
+  // autocannon notices the last answer only at its next one-second tick: the run lasted until that answer.
+  const elapsed =
+    amount === undefined ? seconds : Math.max(0.001, Math.round((samples.lastAnswerAt ?? performance.now()) - started) / 1000);
+  return samples.result('saturation', elapsed, connections);
 }
 
-function cannon(url: string, connections: number, seconds: number, next: NextOperation, samples: Samples) {
+function cannon(
+  url: string,
+  connections: number,
+  length: { duration: number } | { amount: number },
+  next: NextOperation,
+  samples: Samples,
+) {
   return autocannon({
     url,
     connections,
-    duration: seconds,
+    ...length,
     requests: [
       {
         setupRequest: (request, context) => {
           const op = next();
+          samples.sent += 1;
           Object.assign(context, { op, started: performance.now() });
           return {
             ...request,
@@ -148,6 +179,7 @@ export async function offer(urls: readonly string[], rate: number, seconds: numb
     const wait = due - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     const op = next();
+    samples.sent += 1;
     pending.push(
       // Several api instances take the requests in turn.
       send(agent, targets[i % targets.length]!, op).then(

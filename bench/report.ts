@@ -1,5 +1,7 @@
 import type { RunResult } from './load.js';
+import { OPERATION_TARGETS, type OperationTarget } from './operations.js';
 import type { PlanRecord } from './plans.js';
+import type { PostgresCost } from './postgres-meters.js';
 import type { UploadReport } from './uploads.js';
 
 export interface ScenarioReport {
@@ -8,6 +10,16 @@ export interface ScenarioReport {
   /** Saturation first, then the fixed rate; the same for both targets. */
   readonly baseline: readonly RunResult[];
   readonly jointcall: readonly RunResult[];
+}
+
+/** A run of one operation alone against one target, with what it cost PostgreSQL. */
+export type OperationRun = RunResult & PostgresCost;
+
+export interface OperationReport {
+  readonly name: string;
+  readonly description: string;
+  /** Per target: saturation first, then the fixed rate, the same rounds for each. */
+  readonly runs: Readonly<Record<OperationTarget, readonly OperationRun[]>>;
 }
 
 export interface BenchReport {
@@ -20,6 +32,10 @@ export interface BenchReport {
   /** Research plans uploaded all at once during a surge run. */
   readonly uploads?: UploadReport;
   readonly scenarios: readonly ScenarioReport[];
+  /** Each operation alone against jointcall, the same-SQL baseline and the bare one. */
+  readonly operations: readonly OperationReport[];
+  /** How PostgreSQL's CPU time and statements were measured, or why not. */
+  readonly meters: { readonly postgresCpu: string; readonly statements: string };
   readonly plans: readonly PlanRecord[];
   readonly totalSeconds: number;
 }
@@ -80,6 +96,7 @@ export function markdownReport(report: BenchReport): string {
       lines.push(`| ${s.name} | ${kind} | ${k.count} | ${k.p50} (${base?.p50 ?? '–'}) | ${k.p99} (${base?.p99 ?? '–'}) | ${k.non2xx} |`);
     }
   }
+  if (report.operations.length > 0) lines.push('', ...operationLines(report));
   lines.push('', `Plans at ${report.generation.applications} applications (EXPLAIN ANALYZE; full plans in the JSON):`, '');
   lines.push('| operation | statement | ms | buffers | sequential scans of large tables |', '|---|---|---:|---:|---|');
   for (const p of report.plans) {
@@ -88,4 +105,57 @@ export function markdownReport(report: BenchReport): string {
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+const TARGET_LABELS: Record<OperationTarget, string> = { jointcall: 'jointcall', 'same-sql': 'same-SQL', bare: 'bare' };
+
+/** A mean of a value each run may lack: none when any lacks it. */
+function meanOf(runs: readonly OperationRun[], key: 'throughput' | 'p50' | 'p99' | 'postgresCpuMsPerRequest' | 'statementsPerRequest') {
+  const values = runs.map((r) => r[key]);
+  return values.some((v) => v === null) ? null : mean(values as number[]);
+}
+
+const show = (value: number | null, digits = 2) => (value === null ? 'n/a' : String(Math.round(value * 10 ** digits) / 10 ** digits));
+const ratioOf = (a: number | null, b: number | null) => (a === null || b === null ? 'n/a' : ratio(a, b));
+
+/** Each operation alone: every run of every target, then jointcall's means over the bare and the same-SQL ones'. */
+function operationLines(report: BenchReport): string[] {
+  const lines = [
+    'Each operation alone against jointcall, the same-SQL baseline (bench/baseline: the same services and SQL without Nest, ' +
+      'TypeORM or authentication) and the bare one (bench/bare: the essential SQL only). PostgreSQL CPU: ' +
+      `${report.meters.postgresCpu}. Statements: ${report.meters.statements}. Both per request sent (answered, or in flight when ` +
+      'a saturation run ended and still done by its server, which is waited for before the meters are read).',
+    '',
+    '| operation | run | target | load | s | req/s | p50 ms | p99 ms | PG CPU ms/req | statements/req | errors | non-2xx |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const o of report.operations) {
+    for (const mode of ['saturation', 'fixed-rate'] as const) {
+      const runs = Object.fromEntries(OPERATION_TARGETS.map((t) => [t, o.runs[t].filter((r) => r.mode === mode)])) as Record<
+        OperationTarget,
+        OperationRun[]
+      >;
+      runs.jointcall.forEach((_, i) => {
+        for (const target of OPERATION_TARGETS) {
+          const r = runs[target][i];
+          if (!r) continue;
+          const load = r.mode === 'saturation' ? `${r.load} conn` : `${r.load}/s`;
+          lines.push(
+            `| ${o.name} | ${mode} | ${TARGET_LABELS[target]} | ${load} | ${r.seconds} | ${r.throughput} | ${r.p50} | ${r.p99} | ` +
+              `${show(r.postgresCpuMsPerRequest, 3)} | ${show(r.statementsPerRequest)} | ${r.errors} | ${r.non2xx} |`,
+          );
+        }
+      });
+      const j = runs.jointcall;
+      for (const other of ['bare', 'same-sql'] as const) {
+        const b = runs[other];
+        const cell = (key: Parameters<typeof meanOf>[1]) => ratioOf(meanOf(j, key), meanOf(b, key));
+        lines.push(
+          `| ${o.name} | ${mode} | **jointcall / ${TARGET_LABELS[other]}** (mean of ${j.length}) | | | **${cell('throughput')}** | ` +
+            `${cell('p50')} | **${cell('p99')}** | ${cell('postgresCpuMsPerRequest')} | ${cell('statementsPerRequest')} | | |`,
+        );
+      }
+    }
+  }
+  return lines;
 }

@@ -5,24 +5,39 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } f
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { loadConfig, openDatabase } from '#platform';
+import { type AppConfig, type DatabaseRuntime, EmbeddedPostgres, loadConfig, openDatabase } from '#platform';
 import { SCALE_EMAIL_DOMAIN, SCALE_PASSWORD } from '../seeds/scale/scale-data.js';
 import { principalHeader } from './baseline/server.js';
-import { loadFixtures, refreshVersions, usersOf } from './fixtures.js';
+import { loadFixtures, loadSubmitPool, refreshVersions, usersOf } from './fixtures.js';
 import { offer, type RunResult, saturate } from './load.js';
+import {
+  type MeasuredOperation,
+  measuredOperations,
+  OPERATION_NAMES,
+  OPERATION_TARGETS,
+  type OperationName,
+  type OperationTarget,
+  shareSubmits,
+} from './operations.js';
 import { type PlanRecord, recordPlans } from './plans.js';
-import { markdownReport, mean, type BenchReport, type ScenarioReport } from './report.js';
+import { PostgresMeters } from './postgres-meters.js';
+import { markdownReport, mean, type BenchReport, type OperationReport, type OperationRun, type ScenarioReport } from './report.js';
 import { type BenchUser, type Credentials, scenarios } from './scenarios.js';
 import { prepareUploads, uploadAll, type UploadReport } from './uploads.js';
 
 const USAGE = `usage: npm run bench [-- options]
   --applications N   applications to generate (default 100000)
   --seconds S        length of each measured run (default 10)
-  --warmup S         warm-up of each target before a scenario (default 3)
+  --warmup S         warm-up of each target before a scenario or an operation (default 3)
   --connections C    connections at saturation (default 32)
   --rate-fraction F  fixed offered rate, as a fraction of the slower target's saturation throughput (default 0.7)
-  --rounds R         rounds of each mode per scenario, alternating the targets (default 2)
-  --scenarios LIST   comma-separated, e.g. S1,S2 (default all)
+  --rounds R         rounds of each mode per scenario and operation, alternating the targets (default 2)
+  --scenarios LIST   comma-separated, e.g. S1,S2 (default all; none: no scenario)
+  --operations LIST  operations run alone against jointcall, the same-SQL baseline and the bare one:
+                     save (a draft save with If-Match), list (a page of the office's list),
+                     submit (a PI's submission); comma-separated (default save,list,submit; none: none)
+  --submits N        submissions of each target per submit run (default 400; 4 with --smoke); fewer
+                     when there are not enough drafts
   --instances N      api processes on the one database, requests spread over them in turn (default 1)
   --reuse            keep the data already in the database (DATABASE_URL) instead of generating it
   --uploads N        research plans uploaded at once during a surge run (default 50; 5 with --smoke)
@@ -39,6 +54,8 @@ const { values: args } = parseArgs({
     'rate-fraction': { type: 'string' },
     rounds: { type: 'string' },
     scenarios: { type: 'string' },
+    operations: { type: 'string' },
+    submits: { type: 'string' },
     instances: { type: 'string' },
     uploads: { type: 'string' },
     'upload-mb': { type: 'string' },
@@ -58,6 +75,8 @@ const settings = {
   rateFraction: Number(args['rate-fraction'] ?? 0.7),
   rounds: Number(args.rounds ?? (smoke ? 1 : 2)),
   scenarios: (args.scenarios ?? 'S1,S2,S3,S4').split(',').map((s) => s.trim().toUpperCase()),
+  operations: operationsOf(args.operations ?? OPERATION_NAMES.join(',')),
+  submits: Number(args.submits ?? (smoke ? 4 : 400)),
   instances: Number(args.instances ?? 1),
   uploads: Number(args.uploads ?? (smoke ? 5 : 50)),
   uploadBytes: Math.round(Number(args['upload-mb'] ?? (smoke ? 1 : 10)) * 1024 * 1024),
@@ -65,6 +84,17 @@ const settings = {
     ? { researchers: 40, editing: 20, offices: 5, reviewers: 10 }
     : { researchers: 1000, editing: 400, offices: 50, reviewers: 300 },
 };
+
+/** The --operations list: names of OPERATION_NAMES, or none. */
+function operationsOf(list: string): OperationName[] {
+  const names = list
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name !== '' && name !== 'none');
+  const unknown = names.filter((name) => !(OPERATION_NAMES as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`unknown operations: ${unknown.join(', ')}\n${USAGE}`);
+  return names as OperationName[];
+}
 
 const log = (message: string) => console.log(`[bench] ${message}`);
 const seconds = (since: number) => Math.round((performance.now() - since) / 100) / 10;
@@ -80,7 +110,7 @@ async function main(): Promise<void> {
   if (args.reuse && !external) throw new Error('--reuse needs DATABASE_URL: the embedded database is made afresh for each run');
   if (!external) rmSync(dataDir, { recursive: true, force: true });
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir });
-  const database = await openDatabase(config, log);
+  const database = await openBenchDatabase(config);
   const children: ChildProcess[] = [];
   let db: pg.Client | undefined;
   try {
@@ -106,6 +136,28 @@ async function main(): Promise<void> {
       `fixtures: ${fixtures.editing.length} drafts edited, ${fixtures.submitting.length} to submit, ${fixtures.approving.length} sides to approve, ` +
         `${fixtures.offices.length} offices, ${fixtures.assignments.length} open reviews`,
     );
+    // Each operation run alone: a warm-up and the rounds of both modes, for each target; submits use drafts up.
+    const operationRuns = settings.rounds * 2;
+    const submits = shareSubmits(
+      settings.operations.includes('submit')
+        ? await loadSubmitPool(
+            client,
+            SCALE_EMAIL_DOMAIN,
+            fixtures,
+            OPERATION_TARGETS.length * (settings.connections + settings.submits * operationRuns),
+          )
+        : [],
+      { perRun: settings.submits, warmup: settings.connections, runs: operationRuns },
+    );
+    if (settings.operations.includes('submit')) {
+      log(`submit runs: ${submits.perRun} submissions each, after a warm-up of ${submits.warmup}, each target its own drafts`);
+      if (submits.perRun === 0) throw new Error('no drafts left to submit for the submit runs');
+    }
+    const operations = measuredOperations(fixtures, submits).filter((o) => settings.operations.includes(o.name));
+    // Each target connects as a database role of its own, so that its statements can be told apart.
+    const roles = database.embedded && operations.length > 0 ? await targetRoles(client, database.url) : undefined;
+    const meters = operations.length > 0 ? await PostgresMeters.open(client, database.postmasterPidFile, roles !== undefined) : undefined;
+    if (meters) log(`PostgreSQL CPU: ${meters.cpu}; statements: ${meters.statements}`);
 
     t = performance.now();
     const plans = await recordPlans(database.url, fixtures);
@@ -115,7 +167,8 @@ async function main(): Promise<void> {
     const reports: ScenarioReport[] = [];
     let peakMemoryMb = 0;
     let uploads: UploadReport | undefined;
-    if (selected.length > 0) {
+    const operationReports: OperationReport[] = [];
+    if (selected.length > 0 || operations.length > 0) {
       const logFile = join(dataDir, 'bench-api.log');
       mkdirSync(dataDir, { recursive: true });
       // Every instance signs with the same secret, so a token from one is good on the others.
@@ -128,6 +181,7 @@ async function main(): Promise<void> {
           [],
           {
             ...env,
+            ...(roles ? { DATABASE_URL: roles.jointcall.url } : {}),
             PORT: new URL(url).port,
             HOST: '127.0.0.1',
             NODE_ENV: 'production',
@@ -143,11 +197,28 @@ async function main(): Promise<void> {
         children.push(api);
         apis.push(api);
       }
-      const baseline = await startProcess('dist/bench/baseline/server.js', ['3802'], env, undefined, logFile);
+      const baseline = await startProcess(
+        'dist/bench/baseline/server.js',
+        ['3802'],
+        { ...env, ...(roles ? { DATABASE_URL: roles['same-sql'].url } : {}) },
+        undefined,
+        logFile,
+      );
       children.push(baseline);
+      if (operations.length > 0) {
+        const bare = await startProcess(
+          'dist/bench/bare/server.js',
+          ['3803'],
+          { ...env, ...(roles ? { DATABASE_URL: roles.bare.url } : {}) },
+          undefined,
+          logFile,
+        );
+        children.push(bare);
+      }
 
       t = performance.now();
-      const tokens = await signIn(apiUrls[0]!, usersOf(fixtures));
+      // The PIs of jointcall's drafts to submit sign in too; the baselines name the caller in a header.
+      const tokens = await signIn(apiUrls[0]!, [...usersOf(fixtures), ...submits.shares.jointcall.map((d) => d.pi)]);
       log(`${tokens.size} users signed in in ${seconds(t)} s`);
 
       const targets = {
@@ -216,6 +287,22 @@ async function main(): Promise<void> {
           jointcall: runs.jointcall,
         });
       }
+
+      const operationTargets: Record<OperationTarget, { urls: readonly string[]; credentials: Credentials }> = {
+        jointcall: targets.jointcall,
+        'same-sql': targets.baseline,
+        bare: { urls: ['http://127.0.0.1:3803'], credentials: targets.baseline.credentials },
+      };
+      for (const operation of operations) {
+        if (!meters) break;
+        log(`${operation.name}: ${operation.description}`);
+        const settle = async () => {
+          await new Promise((r) => setTimeout(r, 250));
+          await refreshVersions(client, fixtures);
+          await client.query('VACUUM (ANALYZE)');
+        };
+        operationReports.push(await measureOperation(operation, operationTargets, settle, meters, roles));
+      }
     }
 
     const report: BenchReport = {
@@ -227,6 +314,10 @@ async function main(): Promise<void> {
       apiPeakMemoryMbDuringS1: peakMemoryMb,
       ...(uploads ? { uploads } : {}),
       scenarios: reports,
+      operations: operationReports,
+      meters: meters
+        ? { postgresCpu: meters.cpu, statements: meters.statements }
+        : { postgresCpu: 'no operation run', statements: 'no operation run' },
       plans,
       totalSeconds: seconds(started),
     };
@@ -238,7 +329,7 @@ async function main(): Promise<void> {
     writeFileSync(join(out, `${stamp}${smoke ? '-smoke' : ''}.md`), markdown);
     console.log(`\n${markdown}`);
     log(`results in ${out}; ${report.totalSeconds} s in all`);
-    if (smoke) assertWorked(reports, plans, uploads);
+    if (smoke) assertWorked(reports, operationReports, meters, plans, uploads);
   } finally {
     await db?.end();
     for (const child of children) child.kill('SIGTERM');
@@ -247,25 +338,131 @@ async function main(): Promise<void> {
   }
 }
 
-/** The smoke run checks that every scenario ran every operation on both targets without a failure; not its speed. */
-function assertWorked(reports: readonly ScenarioReport[], plans: readonly PlanRecord[], uploads: UploadReport | undefined): void {
+/**
+ * The smoke run checks that every scenario ran every operation on both targets, and every operation
+ * alone ran on its three, without a failure, and that the meters read; not its speed.
+ */
+function assertWorked(
+  reports: readonly ScenarioReport[],
+  operations: readonly OperationReport[],
+  meters: PostgresMeters | undefined,
+  plans: readonly PlanRecord[],
+  uploads: UploadReport | undefined,
+): void {
   const problems: string[] = [];
   if (uploads && uploads.failed.length > 0) problems.push(`uploads failed: ${uploads.failed.join('; ')}`);
   if (plans.length === 0) problems.push('no plan was recorded');
+  const check = (what: string, r: RunResult) => {
+    if (r.requests === 0 || r.errors > 0 || r.non2xx > 0) {
+      problems.push(`${what} ${r.mode}: ${r.requests} requests, ${r.errors} errors, ${JSON.stringify(r.statuses)}`);
+    }
+  };
   for (const s of reports) {
-    for (const [target, runs] of [
-      ['baseline', s.baseline],
-      ['jointcall', s.jointcall],
-    ] as const) {
-      for (const r of runs) {
-        if (r.requests === 0 || r.errors > 0 || r.non2xx > 0) {
-          problems.push(`${s.name} ${target} ${r.mode}: ${r.requests} requests, ${r.errors} errors, ${JSON.stringify(r.statuses)}`);
-        }
+    for (const r of s.baseline) check(`${s.name} baseline`, r);
+    for (const r of s.jointcall) check(`${s.name} jointcall`, r);
+  }
+  for (const o of operations) {
+    for (const target of OPERATION_TARGETS) {
+      for (const r of o.runs[target]) {
+        check(`${o.name} ${target}`, r);
+        if (meters?.countsStatements && r.statementsPerRequest === null) problems.push(`${o.name} ${target} ${r.mode}: no statement count`);
+        if (meters?.readsCpu && r.postgresCpuMsPerRequest === null) problems.push(`${o.name} ${target} ${r.mode}: no CPU time`);
       }
     }
   }
   if (problems.length > 0) throw new Error(`the bench did not work:\n${problems.join('\n')}`);
-  log('smoke: every scenario ran on both targets without an error');
+  log('smoke: every scenario ran on both targets, and every operation alone on its three, without an error');
+}
+
+/**
+ * One operation alone against each target in turn: a warm-up each, then rounds at saturation and
+ * rounds at one fixed rate for all three (the slowest one's saturation throughput times the rate
+ * fraction), alternating the targets, each run metered.
+ */
+async function measureOperation(
+  operation: MeasuredOperation,
+  targets: Readonly<Record<OperationTarget, { urls: readonly string[]; credentials: Credentials }>>,
+  settle: () => Promise<void>,
+  meters: PostgresMeters,
+  roles: Readonly<Record<OperationTarget, { role: string }>> | undefined,
+): Promise<OperationReport> {
+  const run = async (target: OperationTarget, mode: RunResult['mode'], load: number, length: number, amount?: number) => {
+    await settle();
+    const { urls, credentials } = targets[target];
+    const next = operation.next(target, credentials);
+    const before = await meters.read(roles?.[target].role);
+    const result = mode === 'saturation' ? await saturate(urls, load, length, next, amount) : await offer(urls, load, length, next);
+    // What the server still had in hand when autocannon stopped is finished, and counted, before the meters are read.
+    await meters.waitIdle(roles?.[target].role);
+    const after = await meters.read(roles?.[target].role);
+    return { ...result, ...meters.perRequest(before, after, result.sent) } satisfies OperationRun;
+  };
+  for (const target of OPERATION_TARGETS) await run(target, 'saturation', settings.connections, settings.warmup, operation.warmup);
+  const runs: Record<OperationTarget, OperationRun[]> = { jointcall: [], 'same-sql': [], bare: [] };
+  for (let round = 1; round <= settings.rounds; round++) {
+    for (const target of OPERATION_TARGETS) {
+      runs[target].push(await run(target, 'saturation', settings.connections, settings.seconds, operation.perRun));
+      log(`  ${target} at saturation: ${describeCost(runs[target].at(-1)!)}`);
+    }
+  }
+  const saturation = Math.min(...OPERATION_TARGETS.map((target) => mean(runs[target].map((r) => r.throughput))));
+  const rate = Math.max(1, Math.round(saturation * settings.rateFraction));
+  // An operation that uses its fixtures up offers no more than a run's share: at this rate, its run may end sooner.
+  const length =
+    operation.perRun === undefined ? settings.seconds : Math.min(settings.seconds, Math.floor((operation.perRun / rate) * 1000) / 1000);
+  for (let round = 1; round <= settings.rounds; round++) {
+    for (const target of OPERATION_TARGETS) {
+      runs[target].push(await run(target, 'fixed-rate', rate, length));
+      log(`  ${target} at ${rate}/s: ${describeCost(runs[target].at(-1)!)}`);
+    }
+  }
+  return { name: operation.name, description: operation.description, runs };
+}
+
+function describeCost(r: OperationRun): string {
+  const cpu = r.postgresCpuMsPerRequest === null ? '' : `, PostgreSQL CPU ${r.postgresCpuMsPerRequest} ms/req`;
+  const statements = r.statementsPerRequest === null ? '' : `, ${r.statementsPerRequest} statements/req`;
+  return `${describe(r)}${cpu}${statements}`;
+}
+
+/**
+ * The bench's database: DATABASE_URL when given; otherwise an embedded PostgreSQL of its own, with
+ * pg_stat_statements loaded (it ships with the embedded binaries) so that statements can be counted.
+ */
+async function openBenchDatabase(config: AppConfig): Promise<DatabaseRuntime & { postmasterPidFile?: string }> {
+  if (config.databaseUrl !== undefined) return openDatabase(config, log);
+  const server = new EmbeddedPostgres({
+    dataDir: config.dataDir,
+    database: 'jointcall',
+    log,
+    settings: { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.max': '10000' },
+  });
+  try {
+    const url = await server.start();
+    return { url, embedded: true, close: () => server.stop(), postmasterPidFile: join(server.clusterDir, 'postmaster.pid') };
+  } catch (error) {
+    await server.stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * A login role for each target of the operation runs, a superuser like the bench's own, so that
+ * pg_stat_statements, which counts per role, tells each target's statements from the others' and
+ * the bench's. Only on the bench's own embedded server, made afresh for each run.
+ */
+async function targetRoles(client: pg.Client, databaseUrl: string): Promise<Record<OperationTarget, { role: string; url: string }>> {
+  const roles = {} as Record<OperationTarget, { role: string; url: string }>;
+  for (const target of OPERATION_TARGETS) {
+    const role = `bench_${target.replace('-', '_')}`;
+    const password = randomBytes(18).toString('base64url');
+    await client.query(`CREATE ROLE ${role} LOGIN SUPERUSER PASSWORD '${password}'`);
+    const url = new URL(databaseUrl);
+    url.username = role;
+    url.password = password;
+    roles[target] = { role, url: url.toString() };
+  }
+  return roles;
 }
 
 function describe(r: RunResult): string {

@@ -61,7 +61,7 @@ export interface Scenario {
 }
 
 /** A small deterministic generator, so both targets see the same sequence of choices. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -72,10 +72,10 @@ function random(seed: number): () => number {
   };
 }
 
-const pick = <T>(items: readonly T[], r: () => number): T => items[Math.floor(r() * items.length)]!;
+export const pick = <T>(items: readonly T[], r: () => number): T => items[Math.floor(r() * items.length)]!;
 
 /** Takes the next item not already in flight, round robin, so no two requests edit one object at once. */
-function rotation<T>(items: readonly T[], key: (item: T) => string) {
+export function rotation<T>(items: readonly T[], key: (item: T) => string) {
   const busy = new Set<string>();
   let cursor = 0;
   return {
@@ -102,6 +102,68 @@ function rememberVersion(versions: Map<string, number>, id: string, status: numb
   if (typeof version === 'number') versions.set(id, version);
 }
 
+export type Rotation<T> = ReturnType<typeof rotation<T>>;
+
+/** A researcher saves a draft's abstract with If-Match on the version last seen, as on deadline day. */
+export function draftSave(f: Fixtures, drafts: Rotation<Draft>, draft: Draft, credentials: Credentials): Operation {
+  const version = f.versions.get(draft.id) ?? 1;
+  return {
+    kind: 'updateApplication',
+    method: 'PATCH',
+    path: `/applications/${draft.id}`,
+    headers: { ...credentials(draft.pi), 'if-match': `"${version}"` },
+    body: { abstract: `Revised on deadline day, version ${version + 1}.` },
+    done: (status, body) => {
+      rememberVersion(f.versions, draft.id, status, body);
+      drafts.release(draft);
+    },
+  };
+}
+
+/** The PI submits a draft, with an Idempotency-Key as the pages send one. */
+export function draftSubmit(draft: Draft, credentials: Credentials): Operation {
+  return {
+    kind: 'submitApplication',
+    method: 'POST',
+    path: `/applications/${draft.id}/submit`,
+    headers: { ...credentials(draft.pi), 'idempotency-key': randomUUID() },
+  };
+}
+
+/**
+ * A page of the office's list as offices ask for it: 50 lines, filtered by status, call or field
+ * (or not), now and then the next page of the same filter. `cursors` keeps the last page's cursor
+ * of each filter, for one target.
+ */
+export function officeListPage(
+  f: Fixtures,
+  view: OfficeView,
+  r: () => number,
+  cursors: Map<string, string>,
+  credentials: Credentials,
+): Operation {
+  const params = new URLSearchParams({ view: 'office', limit: '50' });
+  const filter = r();
+  if (filter < 0.3) params.set('status', pick(['draft', 'pending_institution', 'submitted', 'under_review'], r));
+  else if (filter < 0.6 && view.callIds.length > 0) params.set('callId', pick(view.callIds, r));
+  else if (filter < 0.8) params.set('field', pick(f.fields, r));
+  const key = `${view.office.id}?${params.toString()}`;
+  const cursor = cursors.get(key);
+  if (cursor && r() < 0.5) params.set('cursor', cursor);
+  return {
+    kind: 'listApplications (office)',
+    method: 'GET',
+    path: `/applications?${params.toString()}`,
+    headers: credentials(view.office),
+    done: (status, body) => {
+      if (status !== 200) return;
+      const next = (JSON.parse(body) as { nextCursor: string | null }).nextCursor;
+      if (next) cursors.set(key, next);
+      else cursors.delete(key);
+    },
+  };
+}
+
 export function scenarios(f: Fixtures): Scenario[] {
   return [
     {
@@ -119,30 +181,12 @@ export function scenarios(f: Fixtures): Scenario[] {
           const roll = r();
           if (roll < 0.7) {
             const draft = drafts.take();
-            if (!draft) return read();
-            const version = f.versions.get(draft.id) ?? 1;
-            return {
-              kind: 'updateApplication',
-              method: 'PATCH',
-              path: `/applications/${draft.id}`,
-              headers: { ...credentials(draft.pi), 'if-match': `"${version}"` },
-              body: { abstract: `Revised on deadline day, version ${version + 1}.` },
-              done: (status, body) => {
-                rememberVersion(f.versions, draft.id, status, body);
-                drafts.release(draft);
-              },
-            };
+            return draft ? draftSave(f, drafts, draft, credentials) : read();
           }
           if (roll < 0.9) return read();
           if (turn++ % 2 === 0) {
             const draft = f.submitting.shift();
-            if (!draft) return read();
-            return {
-              kind: 'submitApplication',
-              method: 'POST',
-              path: `/applications/${draft.id}/submit`,
-              headers: { ...credentials(draft.pi), 'idempotency-key': randomUUID() },
-            };
+            return draft ? draftSubmit(draft, credentials) : read();
           }
           const side = f.approving.shift();
           if (!side) return read();
@@ -166,28 +210,7 @@ export function scenarios(f: Fixtures): Scenario[] {
           const view = pick(f.offices, r);
           const headers = credentials(view.office);
           const roll = r();
-          if (roll < 0.6) {
-            const params = new URLSearchParams({ view: 'office', limit: '50' });
-            const filter = r();
-            if (filter < 0.3) params.set('status', pick(['draft', 'pending_institution', 'submitted', 'under_review'], r));
-            else if (filter < 0.6 && view.callIds.length > 0) params.set('callId', pick(view.callIds, r));
-            else if (filter < 0.8) params.set('field', pick(f.fields, r));
-            const key = `${view.office.id}?${params.toString()}`;
-            const cursor = cursors.get(key);
-            if (cursor && r() < 0.5) params.set('cursor', cursor);
-            return {
-              kind: 'listApplications (office)',
-              method: 'GET',
-              path: `/applications?${params.toString()}`,
-              headers,
-              done: (status, body) => {
-                if (status !== 200) return;
-                const next = (JSON.parse(body) as { nextCursor: string | null }).nextCursor;
-                if (next) cursors.set(key, next);
-                else cursors.delete(key);
-              },
-            };
-          }
+          if (roll < 0.6) return officeListPage(f, view, r, cursors, credentials);
           if (roll < 0.9 || view.callIds.length === 0) {
             return { kind: 'getInstitutionDashboard', method: 'GET', path: '/dashboards/institution', headers };
           }

@@ -19,9 +19,10 @@ import { AuditLog, IdempotencyStore, JobQueue, LaggingReads, loadConfig, require
 import { pgDataSource } from './pg-data-source.js';
 
 /**
- * The baseline the benchmark compares jointcall with: the routes of the scenarios on bare Fastify
- * and node-postgres, running the same services and repositories (so the same SQL statements and
- * the same answers), wired by hand. Left out on purpose: Nest (modules, guards, pipes,
+ * The same-SQL baseline the benchmark compares jointcall with: the routes of the scenarios on bare
+ * Fastify and node-postgres, running the same services and repositories (so the same SQL statements
+ * and the same answers), wired by hand. It measures the framework's share of jointcall's cost; the
+ * bare baseline (bench/bare) measures the whole of it. Left out on purpose: Nest (modules, guards, pipes,
  * interceptors), TypeORM, authentication (the caller is named by an `x-principal` header, base64url
  * JSON, instead of a verified token and a session lookup), input validation and request logging.
  */
