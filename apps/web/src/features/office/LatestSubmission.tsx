@@ -6,7 +6,8 @@ import { SubmittedDocuments } from '../../ui/SubmittedDocuments';
 import { asQuestions } from '../forms/form-types';
 import { answersOf } from '../forms/answers-model';
 import { SubmittedAnswers } from '../forms/SubmittedAnswers';
-import { useLatestSubmission, useSubmittedAnswers } from './office-queries';
+import { useSubmittedAnswers } from '../forms/forms-queries';
+import { useLatestSubmission } from './office-queries';
 
 /**
  * The latest submission of an application, as frozen when it was submitted: its number, when and

@@ -14,7 +14,6 @@ export const officeKeys = {
   queue: (filters: OfficeFilters, cursor: string | undefined) => ['applications', 'office', filters, cursor ?? ''] as const,
   calls: ['calls', 'office-options'] as const,
   latestSubmission: (applicationId: string) => ['applications', applicationId, 'submissions', 'latest'] as const,
-  submittedAnswers: (applicationId: string) => ['applications', applicationId, 'submissions', 'answers'] as const,
 };
 
 /** The office's applications (its institution's sides and members), newest first, by cursor. */
@@ -42,13 +41,6 @@ export function useLatestSubmission(applicationId: string) {
  * The answers of the latest submission to the call's questions: an office and an agency read every
  * answer. A 404 when there is no submission.
  */
-export function useSubmittedAnswers(applicationId: string, enabled: boolean) {
-  return useQuery({
-    queryKey: officeKeys.submittedAnswers(applicationId),
-    queryFn: () => call(api.GET('/applications/{id}/submitted-answers', { params: { path: { id: applicationId } } })),
-    enabled,
-  });
-}
 
 /** Calls to filter by and to set internal deadlines for. */
 export function useCallOptions() {

@@ -23,7 +23,6 @@ export const proposalKeys = {
   submissions: (id: string) => ['applications', id, 'submissions'] as const,
   answers: (id: string) => ['applications', id, 'answers'] as const,
   /** Under submissions: a submit makes them new. */
-  submittedAnswers: (id: string) => ['applications', id, 'submissions', 'answers'] as const,
   callForm: (callId: string) => ['calls', callId, 'form'] as const,
 };
 
@@ -107,15 +106,6 @@ export function useCallForm(callId: string, enabled: boolean) {
   return useQuery({
     queryKey: proposalKeys.callForm(callId),
     queryFn: () => call(api.GET('/calls/{id}/form', { params: { path: { id: callId } } })),
-    enabled,
-  });
-}
-
-/** The answers of the latest submission; a 404 before the first. */
-export function useSubmittedAnswers(id: string, enabled = true) {
-  return useQuery({
-    queryKey: proposalKeys.submittedAnswers(id),
-    queryFn: () => call(api.GET('/applications/{id}/submitted-answers', { params: { path: { id } } })),
     enabled,
   });
 }

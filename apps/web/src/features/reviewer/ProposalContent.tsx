@@ -6,7 +6,8 @@ import { useCall } from '../calls/calls-queries';
 import { answersOf } from '../forms/answers-model';
 import { asQuestions } from '../forms/form-types';
 import { SubmittedAnswers } from '../forms/SubmittedAnswers';
-import { type AssignedApplication, useSubmittedAnswers } from './reviewer-queries';
+import { useSubmittedAnswers } from '../forms/forms-queries';
+import { type AssignedApplication } from './reviewer-queries';
 
 /**
  * The proposal as its reviewer reads it (its latest submission): abstract, sides and budgets, the

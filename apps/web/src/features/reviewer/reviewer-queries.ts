@@ -9,7 +9,6 @@ export const reviewerKeys = {
   assignments: ['assignments', 'mine'] as const,
   application: (assignmentId: string) => ['assignments', assignmentId, 'application'] as const,
   reviews: (applicationId: string) => ['applications', applicationId, 'reviews'] as const,
-  submittedAnswers: (applicationId: string) => ['applications', applicationId, 'submissions', 'answers'] as const,
 };
 
 /** The reviewer's assignments; those on applications they are conflicted with are never among them. */
@@ -30,13 +29,6 @@ export function useAssignedApplication(assignmentId: string, enabled: boolean) {
  * The answers of the submission under review to the call's questions: the api gives a reviewer only
  * the answers the form lets reviewers read.
  */
-export function useSubmittedAnswers(applicationId: string, enabled: boolean) {
-  return useQuery({
-    queryKey: reviewerKeys.submittedAnswers(applicationId),
-    queryFn: () => call(api.GET('/applications/{id}/submitted-answers', { params: { path: { id: applicationId } } })),
-    enabled,
-  });
-}
 
 /** The other reviews of the application, shown once the reviewer's own is submitted, never with identities. */
 export function useOtherReviews(applicationId: string, enabled: boolean) {
