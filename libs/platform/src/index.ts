@@ -25,6 +25,7 @@ export * from './http/if-match.js';
 export * from './pagination/page.js';
 export * from './http/route-access.js';
 export * from './database/sql.js';
+export * from './database/prepared.js';
 export * from './http/etag.interceptor.js';
 export * from './time/time-zone.js';
 export * from './database/sql-params.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '#platform';
+import { NotFoundError, type SqlParams } from '#platform';
 import type { Permission } from './permissions.js';
 import type { Principal } from './principal.js';
 
@@ -10,15 +10,32 @@ import type { Principal } from './principal.js';
  */
 export type AccessChecker = (principal: Principal, ids: readonly string[]) => Promise<readonly string[]>;
 
+/**
+ * The same rule as a checker's, as an SQL condition over the feature's own table alias (the feature
+ * documents which), its parameters added to `params`: for a write or read that checks access in
+ * the statement that does the work, so the check cannot go stale before the work and costs no
+ * round trip of its own. A feature builds its checker and its condition from one SQL text.
+ */
+export type AccessCondition = (principal: Principal, params: SqlParams) => string;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class AccessService {
   private readonly checkers = new Map<Permission, AccessChecker>();
+  private readonly conditions = new Map<Permission, AccessCondition>();
 
-  register(permission: Permission, checker: AccessChecker): void {
+  register(permission: Permission, checker: AccessChecker, condition?: AccessCondition): void {
     if (this.checkers.has(permission)) throw new Error(`Access permission ${permission} is registered twice`);
     this.checkers.set(permission, checker);
+    if (condition) this.conditions.set(permission, condition);
+  }
+
+  /** The permission's rule as an SQL condition for the principal (see AccessCondition). */
+  condition(principal: Principal, permission: Permission, params: SqlParams): string {
+    const condition = this.conditions.get(permission);
+    if (!condition) throw new Error(`No access condition registered for ${permission}`);
+    return condition(principal, params);
   }
 
   /** The subset of `ids` the principal may touch for `permission`. Ids that are not UUIDs never are. */
