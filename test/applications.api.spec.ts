@@ -108,6 +108,7 @@ describe('applications', () => {
         'application.submit NSF submitted',
         'application.return JST returned',
         'application.return NSF draft',
+        'application.edited - null',
         'application.submit JST pending_institution',
         'application.submit NSF submitted',
         'application.approve JST submitted',
@@ -116,6 +117,9 @@ describe('applications', () => {
     expect(events.body.find((e: { action: string }) => e.action === 'application.return').comment).toBe(
       'Please add the export-control self-check.',
     );
+    // The fix is logged with who made it and which fields it changed.
+    const edit = events.body.find((e: { action: string }) => e.action === 'application.edited');
+    expect(edit).toMatchObject({ fields: ['abstract'], actor: { name: expect.any(String) }, from: null, to: null });
     expect(events.body.every((e: { actor: { name: string } | null }) => e.actor !== null)).toBe(true);
   });
 
@@ -167,6 +171,11 @@ describe('applications', () => {
     expect(loser.body).toMatchObject({ code: 'VERSION_MISMATCH', currentVersion: winner.body.version });
     const now = await t.http.get(`/applications/${id}`).auth(as('pi.utokyo'), bearer);
     expect(now.body).toMatchObject({ title: winner.body.title, keywords: winner.body.keywords });
+    // Only the save that was written is logged, once, with the fields it sent.
+    const events = await t.http.get(`/applications/${id}/events`).auth(as('pi.utokyo'), bearer);
+    const edits = events.body.filter((e: { action: string }) => e.action === 'application.edited');
+    expect(edits).toHaveLength(1);
+    expect(edits[0].fields).toEqual(['title', 'keywords']);
   });
 
   it('gives a time-stamped receipt when a side goes to the office, and a second when it reaches the agency', async () => {
@@ -424,6 +433,8 @@ describe('applications', () => {
     expect((await t.http.patch(`/applications/${id}`).auth(as('pi.mit'), bearer).set('if-match', '*').send({ title: 'x' })).status).toBe(
       403,
     );
+    const afterRefusal = await t.http.get(`/applications/${id}/events`).auth(as('pi.utokyo'), bearer);
+    expect(afterRefusal.body.map((e: { action: string }) => e.action)).not.toContain('application.edited');
     expect((await t.http.get(`/applications/${id}`).auth(as('officer.jst'), bearer)).status).toBe(404);
     expect((await t.http.get(`/applications/${id}`).auth(as('ura.utokyo'), bearer)).status).toBe(200);
     const mine = await t.http.get('/applications').auth(as('pi.utokyo'), bearer);

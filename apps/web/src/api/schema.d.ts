@@ -1607,7 +1607,7 @@ export interface components {
             version: number;
         };
         /** @enum {string} */
-        ApplicationEventAction: "application.created" | "application.submit" | "application.approve" | "application.return" | "application.reopen" | "application.withdraw" | "application.eligibility" | "application.review_started" | "application.decision" | "application.member_added" | "application.member_invited" | "application.member_joined";
+        ApplicationEventAction: "application.created" | "application.edited" | "application.submit" | "application.approve" | "application.return" | "application.reopen" | "application.withdraw" | "application.eligibility" | "application.review_started" | "application.decision" | "application.member_added" | "application.member_invited" | "application.member_joined";
         ApplicationEventDto: {
             action: components["schemas"]["ApplicationEventAction"];
             actor: components["schemas"]["EventActorDto"] | null;
@@ -1615,6 +1615,8 @@ export interface components {
             /** Format: date-time */
             at: string;
             comment: string | null;
+            /** @description The fields an application.edited event changed (title, abstract, ...); null for other steps */
+            fields: string[] | null;
             from: string | null;
             id: string;
             /** @description The receipt this step issued */

@@ -260,6 +260,10 @@ export class ApplicationEvent {
   @Column({ type: 'text', nullable: true })
   comment: string | null;
 
+  /** The content fields an `application.edited` event changed, by their names in the api; null for other steps. */
+  @Column({ type: 'text', array: true, nullable: true })
+  fields: string[] | null;
+
   @Column({ type: 'timestamptz' })
   occurredAt: Date;
 }

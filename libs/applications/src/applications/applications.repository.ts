@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { notSentYet } from '#notifications';
-import { LaggingReads, type Reader, RuleViolationError, SqlParams, updateIfVersion } from '#platform';
+import { LaggingReads, prepared, type Reader, RuleViolationError, runPrepared, SqlParams, updateIfVersion } from '#platform';
 import {
   AGENCY_STEP_EVENTS,
   type AgencyAction,
@@ -16,7 +16,7 @@ import {
   type SideStatus,
 } from '../rules/application-state.js';
 import type { MemberRole } from './application.entity.js';
-import { receivedSideSql } from './applications-access.repository.js';
+import { editableSidesSql, receivedSideSql } from './applications-access.repository.js';
 
 export interface SideRecord {
   readonly agencyId: string;
@@ -134,6 +134,50 @@ const CALL_OF_APPLICATION = `(SELECT call_id FROM applications WHERE id = $1)`;
 /** After a CTE `changed (id, status)` of applications: the office's rows of each follow its status. */
 const STATUS_TO_INSTITUTIONS = `UPDATE application_institutions k SET status = changed.status FROM changed WHERE k.application_id = changed.id`;
 
+/**
+ * What `load` answers of `applications a` (or of a CTE of its rows named so): the row, the call's
+ * titles, and the receipts, sides (with their call terms, names, internal deadline and PI account)
+ * and members as JSON, so one statement reads the whole application. `extra`: further columns.
+ */
+function applicationSelect(extra: readonly string[], from = 'applications a'): string {
+  return `SELECT a.*, c.title_en AS call_title_en, c.title_ja AS call_title_ja,
+          (SELECT coalesce(json_agg(json_build_object('number', r.number, 'kind', r.kind, 'agencyId', r.agency_id,
+                                                      'agencyShortName', ag.short_name, 'issuedAt', r.issued_at,
+                                                      'submissionNumber', sub.number)
+                                    ORDER BY r.issued_at, r.number), '[]')
+             FROM application_receipts r JOIN organisations ag ON ag.id = r.agency_id
+             LEFT JOIN application_submissions sub ON sub.id = r.submission_id
+            WHERE r.application_id = a.id) AS receipts,
+          (SELECT coalesce(jsonb_agg(to_jsonb(s) || jsonb_build_object(
+                    'role', ca.role, 'deadline', ca.deadline, 'time_zone', ca.time_zone,
+                    'institution_approval_required', ca.institution_approval_required, 'agency_short_name', ag.short_name,
+                    'institution_short_name', i.short_name, 'institution_country', i.country,
+                    'institution_deadline', idl.deadline, 'pi_user_name', pu.name, 'pi_user_email', pu.email)
+                  ORDER BY ca.role, ca.sort_order), '[]')
+             FROM application_sides s
+             JOIN call_agencies ca ON ca.call_id = a.call_id AND ca.agency_id = s.agency_id
+             JOIN organisations ag ON ag.id = s.agency_id
+             LEFT JOIN organisations i ON i.id = s.institution_id
+             LEFT JOIN institution_deadlines idl ON idl.call_id = a.call_id AND idl.institution_id = s.institution_id
+             LEFT JOIN users pu ON pu.id = s.pi_user_id
+            WHERE s.application_id = a.id) AS sides,
+          (SELECT coalesce(jsonb_agg(to_jsonb(m) ORDER BY m.role, m.name, m.id), '[]')
+             FROM application_members m WHERE m.application_id = a.id) AS members${extra.map((column) => `,\n          ${column}`).join('')}
+     FROM ${from} JOIN calls c ON c.id = a.call_id`;
+}
+
+const LOAD = prepared('applications.load', `${applicationSelect([])} WHERE a.id = $1`);
+
+/** The content fields a draft save may change: the field's name, its column and the column's type. */
+const CONTENT_COLUMNS = [
+  ['trackId', 'track_id', 'uuid'],
+  ['title', 'title', 'text'],
+  ['abstract', 'abstract', 'text'],
+  ['fieldCode', 'field_code', 'text'],
+  ['keywords', 'keywords', 'text[]'],
+  ['durationMonths', 'duration_months', 'int'],
+] as const satisfies readonly (readonly [keyof ContentFields, string, string])[];
+
 @Injectable()
 export class ApplicationsRepository {
   constructor(
@@ -149,43 +193,86 @@ export class ApplicationsRepository {
     return this.db.transaction(work);
   }
 
-  /** The application with its sides (and their call terms) and members; `forUpdate` locks it for a state change. */
+  /**
+   * The application with its sides (and their call terms), members and receipts, in one statement;
+   * `forUpdate` first locks it for a state change, in a statement of its own, so that the read sees
+   * what a change that committed while this one waited for the lock wrote (one SELECT ... FOR UPDATE
+   * would re-check only the locked row, and read the sides as they were before the wait).
+   */
   async load(id: string, manager: EntityManager = this.db.manager, forUpdate = false): Promise<ApplicationRecord | undefined> {
-    const rows = await manager.query<ApplicationRow[]>(
-      `SELECT a.*, c.title_en AS call_title_en, c.title_ja AS call_title_ja,
-              (SELECT coalesce(json_agg(json_build_object('number', r.number, 'kind', r.kind, 'agencyId', r.agency_id,
-                                                          'agencyShortName', ag.short_name, 'issuedAt', r.issued_at,
-                                                          'submissionNumber', sub.number)
-                                        ORDER BY r.issued_at, r.number), '[]')
-                 FROM application_receipts r JOIN organisations ag ON ag.id = r.agency_id
-                 LEFT JOIN application_submissions sub ON sub.id = r.submission_id
-                WHERE r.application_id = a.id) AS receipts
-         FROM applications a JOIN calls c ON c.id = a.call_id
-        WHERE a.id = $1 ${forUpdate ? 'FOR UPDATE OF a' : ''}`,
-      [id],
-    );
-    const a = rows[0];
-    if (!a) return undefined;
-    // One after the other: inside a transaction they share one connection.
-    const sides = await manager.query<SideRow[]>(
-      `SELECT s.*, ca.role, ca.deadline, ca.time_zone, ca.institution_approval_required, ag.short_name AS agency_short_name,
-                i.short_name AS institution_short_name, i.country AS institution_country, idl.deadline AS institution_deadline,
-                pu.name AS pi_user_name, pu.email AS pi_user_email
-           FROM application_sides s
-           JOIN call_agencies ca ON ca.call_id = $2 AND ca.agency_id = s.agency_id
-           JOIN organisations ag ON ag.id = s.agency_id
-           LEFT JOIN organisations i ON i.id = s.institution_id
-           LEFT JOIN institution_deadlines idl ON idl.call_id = $2 AND idl.institution_id = s.institution_id
-           LEFT JOIN users pu ON pu.id = s.pi_user_id
-          WHERE s.application_id = $1 ORDER BY ca.role, ca.sort_order`,
-      [id, a.call_id],
-    );
-    const members = await manager.query<MemberRow[]>(
-      `SELECT * FROM application_members WHERE application_id = $1 ORDER BY role, name, id`,
-      [id],
-    );
+    if (forUpdate) await manager.query(`SELECT 1 FROM applications WHERE id = $1 FOR UPDATE`, [id]);
+    const [row] = await runPrepared<ApplicationRow>(manager, LOAD, [id]);
     // The id as the caller asked for it.
-    return { ...toApplication(a, sides, members), id };
+    return row ? { ...toApplication(row), id } : undefined;
+  }
+
+  /**
+   * The application with whether each of `checks` (SQL conditions over `applications a`, their
+   * parameters in `params`) holds for it, in one statement: a read with its access checks.
+   */
+  async loadChecked<K extends string>(
+    id: string,
+    params: SqlParams,
+    checks: Readonly<Record<K, string>>,
+  ): Promise<{ application: ApplicationRecord; checks: Record<K, boolean> } | undefined> {
+    const names = Object.keys(checks) as K[];
+    const statement = prepared(
+      `applications.loadChecked.${names.join('.')}`,
+      `${applicationSelect(names.map((name) => `${checks[name]} AS "check_${name}"`))} WHERE a.id = ${params.add(id)}`,
+    );
+    const [row] = await runPrepared<ApplicationRow & Record<string, boolean>>(this.db.manager, statement, params.values);
+    if (!row) return undefined;
+    return {
+      application: { ...toApplication(row), id },
+      checks: Object.fromEntries(names.map((name) => [name, row[`check_${name}`] === true])) as Record<K, boolean>,
+    };
+  }
+
+  /**
+   * A draft save in one statement: while `editor` (an SQL condition over `applications a`, its
+   * parameters in `params`) holds, the application is editable (isEditable) and at
+   * `expectedVersion` (any when undefined), the given content fields change, the version moves on,
+   * an `application.edited` event records who changed which fields when, and the saved application
+   * comes back as `load` reads it. Undefined when any condition failed; the caller asks which.
+   *
+   * The conditions are read once, in the `current` CTE; the UPDATE then requires the version read
+   * there. A submission (or any change) that commits while the UPDATE waits for the row's lock has
+   * moved the version on, and PostgreSQL re-checks the locked row's new version against it, so a
+   * save never lands on what was submitted meanwhile.
+   */
+  async saveContent(
+    id: string,
+    fields: ContentFields,
+    expectedVersion: number | undefined,
+    edit: { readonly actorId: string; readonly at: Date; readonly params: SqlParams; readonly editor: string },
+  ): Promise<ApplicationRecord | undefined> {
+    const { params } = edit;
+    const changed = CONTENT_COLUMNS.filter(([field]) => fields[field] !== undefined).map(([field]) => field);
+    const list = params.add(changed);
+    const sets = CONTENT_COLUMNS.map(
+      ([field, column, type]) =>
+        `${column} = CASE WHEN '${field}' = ANY(${list}::text[]) THEN ${params.add(fields[field] ?? null)}::${type} ELSE a.${column} END`,
+    );
+    const idParam = params.add(id);
+    const version = params.add(expectedVersion ?? null);
+    const statement = prepared(
+      'applications.saveContent',
+      `WITH current AS (
+         SELECT a.id, a.version FROM applications a
+          WHERE a.id = ${idParam} AND (${version}::int IS NULL OR a.version = ${version}::int)
+            AND ${edit.editor} AND ${editableSidesSql()}
+       ), saved AS (
+         UPDATE applications a SET ${sets.join(', ')}, version = a.version + 1, updated_at = now()
+           FROM current WHERE a.id = current.id AND a.version = current.version
+         RETURNING a.*
+       ), logged AS (
+         INSERT INTO application_events (application_id, actor_id, action, fields, occurred_at)
+         SELECT id, ${params.add(edit.actorId)}::uuid, 'application.edited', ${list}::text[], ${params.add(edit.at)}::timestamptz FROM saved
+       )
+       ${applicationSelect([], 'saved a')}`,
+    );
+    const [row] = await runPrepared<ApplicationRow>(this.db.manager, statement, params.values);
+    return row ? { ...toApplication(row), id } : undefined;
   }
 
   async insert(manager: EntityManager, callId: string, piUserId: string, content: Required<ContentFields>): Promise<string> {
@@ -213,10 +300,6 @@ export class ApplicationsRepository {
   }
 
   /**
-   * Locks the application for an edit and answers its sides' statuses as they are once the lock is
-   * held (a second statement, so a submission that committed while this one waited is seen).
-   */
-  /**
    * Locks the application row, then reads its sides' statuses in a statement of their own: under READ
    * COMMITTED that statement sees what a submission committed while this one waited for the lock
    * (one joined SELECT ... FOR UPDATE would re-check only the locked row, not the sides).
@@ -229,19 +312,6 @@ export class ApplicationsRepository {
   async version(manager: EntityManager, id: string): Promise<number | undefined> {
     const rows = await manager.query<{ version: number }[]>(`SELECT version FROM applications WHERE id = $1`, [id]);
     return rows[0]?.version;
-  }
-
-  /** Content changes with the version check; answers false when the version did not match. */
-  async updateContent(manager: EntityManager, id: string, fields: ContentFields, expectedVersion: number | undefined): Promise<boolean> {
-    const changes = {
-      track_id: fields.trackId,
-      title: fields.title,
-      abstract: fields.abstract,
-      field_code: fields.fieldCode,
-      keywords: fields.keywords,
-      duration_months: fields.durationMonths,
-    };
-    return (await updateIfVersion(manager, 'applications', id, changes, expectedVersion)) !== undefined;
   }
 
   /** Any change to a part of the application (side, member) bumps its version, under the same check. */
@@ -660,7 +730,7 @@ export class ApplicationsRepository {
 
   async events(applicationId: string): Promise<EventRow[]> {
     return this.db.query<EventRow[]>(
-      `SELECT e.id, e.action, e.from_status, e.to_status, e.comment, e.occurred_at, e.agency_id, ag.short_name AS agency_short_name,
+      `SELECT e.id, e.action, e.from_status, e.to_status, e.comment, e.fields, e.occurred_at, e.agency_id, ag.short_name AS agency_short_name,
               u.id AS actor_id, u.name AS actor_name, r.kind AS receipt_kind, r.number AS receipt_number
          FROM application_events e LEFT JOIN users u ON u.id = e.actor_id LEFT JOIN organisations ag ON ag.id = e.agency_id
          LEFT JOIN application_receipts r ON r.application_id = e.application_id AND r.event_id = e.id
@@ -727,7 +797,7 @@ interface ReceiptJson {
   readonly submissionNumber: number | null;
 }
 
-/** load: `a.*` with the call's titles and the receipts. */
+/** load: `a.*` with the call's titles, and the receipts, sides and members as JSON. */
 interface ApplicationRow {
   readonly id: string;
   readonly call_id: string;
@@ -745,10 +815,15 @@ interface ApplicationRow {
   readonly call_title_en: string;
   readonly call_title_ja: string;
   readonly receipts: ReceiptJson[];
+  readonly sides: SideJson[];
+  readonly members: MemberRow[];
 }
 
-/** load: `s.*` with the call's terms for the agency, the agency's and institution's names, the internal deadline and the PI's account. */
-interface SideRow {
+/**
+ * load: a side's row (`to_jsonb(s)`) with the call's terms for the agency, the agency's and
+ * institution's names, the internal deadline and the PI's account; its times as text.
+ */
+interface SideJson {
   readonly application_id: string;
   readonly agency_id: string;
   readonly call_id: string;
@@ -758,29 +833,28 @@ interface SideRow {
   readonly pi_email: string | null;
   readonly pi_orcid: string | null;
   readonly institution_id: string | null;
-  /** bigint[]: each amount as text. */
-  readonly budget_per_year: string[];
+  readonly budget_per_year: number[];
   /** char(3), blank-padded. */
   readonly budget_currency: string | null;
   readonly existing_grant_number: string | null;
-  readonly export_control_checked_at: Date | null;
-  readonly disclosures_received_at: Date | null;
+  readonly export_control_checked_at: string | null;
+  readonly disclosures_received_at: string | null;
   readonly receipt_number: string | null;
-  readonly submitted_at: Date | null;
+  readonly submitted_at: string | null;
   readonly eligibility_reason: string | null;
   readonly role: SideRecord['role'];
-  readonly deadline: Date;
+  readonly deadline: string;
   readonly time_zone: string;
   readonly institution_approval_required: boolean;
   readonly agency_short_name: string;
   readonly institution_short_name: string | null;
   readonly institution_country: string | null;
-  readonly institution_deadline: Date | null;
+  readonly institution_deadline: string | null;
   readonly pi_user_name: string | null;
   readonly pi_user_email: string | null;
 }
 
-/** load: `application_members.*`. */
+/** load: a member's row (`to_jsonb(m)`). */
 interface MemberRow {
   readonly id: string;
   readonly application_id: string;
@@ -796,7 +870,7 @@ interface MemberRow {
   readonly country: string | null;
 }
 
-function toApplication(row: ApplicationRow, sides: readonly SideRow[], members: readonly MemberRow[]): ApplicationRecord {
+function toApplication(row: ApplicationRow): ApplicationRecord {
   return {
     id: row.id,
     callId: row.call_id,
@@ -811,13 +885,13 @@ function toApplication(row: ApplicationRow, sides: readonly SideRow[], members: 
     durationMonths: row.duration_months,
     status: row.status,
     version: row.version,
-    sides: sides.map(toSide),
-    members: members.map(toMember),
+    sides: row.sides.map(toSide),
+    members: row.members.map(toMember),
     receipts: row.receipts.map(toReceipt),
   };
 }
 
-function toSide(row: SideRow): SideRecord {
+function toSide(row: SideJson): SideRecord {
   return {
     agencyId: row.agency_id,
     agencyShortName: row.agency_short_name,
@@ -838,12 +912,16 @@ function toSide(row: SideRow): SideRecord {
     budgetPerYear: row.budget_per_year.map(Number),
     budgetCurrency: row.budget_currency?.trim() ?? null,
     existingGrantNumber: row.existing_grant_number,
-    exportControlCheckedAt: row.export_control_checked_at,
-    disclosuresReceivedAt: row.disclosures_received_at,
+    exportControlCheckedAt: dateOrNull(row.export_control_checked_at),
+    disclosuresReceivedAt: dateOrNull(row.disclosures_received_at),
     receiptNumber: row.receipt_number,
-    submittedAt: row.submitted_at,
-    institutionDeadline: row.institution_deadline,
+    submittedAt: dateOrNull(row.submitted_at),
+    institutionDeadline: dateOrNull(row.institution_deadline),
   };
+}
+
+function dateOrNull(text: string | null): Date | null {
+  return text === null ? null : new Date(text);
 }
 
 function toMember(row: MemberRow): MemberRecord {
@@ -993,6 +1071,7 @@ interface EventColumns {
   readonly from_status: string | null;
   readonly to_status: string | null;
   readonly comment: string | null;
+  readonly fields: string[] | null;
   readonly occurred_at: Date;
   readonly agency_id: string | null;
   readonly agency_short_name: string | null;

@@ -17,6 +17,7 @@ import {
   type Page,
   toPage,
   RuleViolationError,
+  SqlParams,
   ValidationFailedError,
   toCsv,
   VersionMismatchError,
@@ -158,10 +159,15 @@ export class ApplicationsService {
     );
   }
 
+  /** The application with both access checks (may read it, may edit it) in the statement that reads it. */
   async get(principal: Principal, id: string): Promise<ApplicationDto> {
-    const application = await this.readable(principal, id);
-    const mayEdit = (await this.access.allowed(principal, ApplicationPermission.edit, [id])).size > 0;
-    return this.toDto(application, principal, mayEdit);
+    const params = new SqlParams();
+    const found = await this.applications.loadChecked(id, params, {
+      readable: this.access.condition(principal, ApplicationPermission.read, params),
+      editable: this.access.condition(principal, ApplicationPermission.edit, params),
+    });
+    if (!found?.checks.readable) throw new NotFoundError('application');
+    return this.toDto(found.application, principal, found.checks.editable);
   }
 
   /**
@@ -242,19 +248,25 @@ export class ApplicationsService {
     };
   }
 
+  /**
+   * A draft save: the edit check, the editable check, the version check, the write, its event and
+   * the saved application in one statement (saveContent). Only a refusal asks, afterwards, which
+   * check failed; a change of track or field is first checked against the call.
+   */
   async update(principal: Principal, id: string, dto: UpdateApplicationDto, expectedVersion: number | undefined): Promise<ApplicationDto> {
-    const current = await this.editableDraft(principal, id);
     if (dto.trackId !== undefined || dto.fieldCode) {
+      const current = await this.editableDraft(principal, id);
       const call = await this.calls.load(current.callId);
       if (call) this.checkTrackAndField(call, dto.trackId ?? current.trackId, dto.fieldCode);
     }
-    await this.applications.transaction(async (manager) => {
-      await this.lockEditable(manager, id);
-      if (!(await this.applications.updateContent(manager, id, dto, expectedVersion)))
-        throw new VersionMismatchError(await this.currentVersion(manager, id));
-    });
-    // The team, and so who may read it, is as checked above: content edits do not change it.
-    return this.presentToEditor(principal, id);
+    const params = new SqlParams();
+    const editor = this.access.condition(principal, ApplicationPermission.edit, params);
+    const at = wholeSeconds(this.clock.now());
+    const saved = await this.applications.saveContent(id, dto, expectedVersion, { actorId: principal.id, at, params, editor });
+    if (saved) return this.toDto(saved, principal, true);
+    // Refused: the same answers, in the same order, as the checks one by one.
+    const current = await this.editableDraft(principal, id);
+    throw new VersionMismatchError(current.version);
   }
 
   async updateSide(
@@ -470,13 +482,6 @@ export class ApplicationsService {
     );
   }
 
-  /** The application as its editor sees it, for a caller whose right to edit was checked already. */
-  private async presentToEditor(principal: Principal, id: string): Promise<ApplicationDto> {
-    const application = await this.applications.load(id);
-    if (!application) throw new NotFoundError('application');
-    return this.toDto(application, principal, true);
-  }
-
   private async readable(principal: Principal, id: string): Promise<ApplicationRecord> {
     await this.access.require(principal, ApplicationPermission.read, id, 'application');
     const application = await this.applications.load(id);
@@ -587,6 +592,7 @@ function toEventDto(e: EventRow, decisionsShown: boolean): ApplicationEventDto {
     from: e.from_status,
     to: e.to_status,
     comment: e.action === DECISION_EVENT && !decisionsShown ? null : e.comment,
+    fields: e.fields,
     receipt: e.receipt_number ? { kind: e.receipt_kind, number: e.receipt_number } : null,
     at: e.occurred_at.toISOString(),
   };

@@ -336,6 +336,7 @@ export function allowedActions(sides: readonly SideState[], actor: Actor & { rea
 /** Every step an application's event log records; pages name each in their own words. */
 export const APPLICATION_EVENT_ACTIONS = [
   'application.created',
+  'application.edited',
   'application.submit',
   'application.approve',
   'application.return',

@@ -19,6 +19,7 @@ import { AddAssignmentReminders1795396230000 } from './1795396230000-AddAssignme
 import { AddDocumentsAndSubmissions1796520846792 } from './1796520846792-AddDocumentsAndSubmissions.js';
 import { AddCallForms1796527220506 } from './1796527220506-AddCallForms.js';
 import { AnswersVersion1796535264986 } from './1796535264986-AnswersVersion.js';
+import { EditEventFields1796566417585 } from './1796566417585-EditEventFields.js';
 
 /** Every migration, oldest first. `npm run migration:generate -- <Name>` appends here. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   AddDocumentsAndSubmissions1796520846792,
   AddCallForms1796527220506,
   AnswersVersion1796535264986,
+  EditEventFields1796566417585,
 ];

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { formatInstant, viewerTimeZone } from '../../lib/format';
+import { timelineEntries } from './event-log';
 import type { ApplicationEvent } from './proposal-queries';
 
 /** Every step the api records, by name: a new step in the api fails the type-check until it is named here. */
 const ACTION_LABELS: Record<ApplicationEvent['action'], string> = {
   'application.created': 'events.application.created',
+  'application.edited': 'events.application.edited',
   'application.submit': 'events.application.submit',
   'application.approve': 'events.application.approve',
   'application.return': 'events.application.return',
@@ -24,10 +26,17 @@ export function EventTimeline({ events }: { readonly events: readonly Applicatio
   if (events.length === 0) return <p className="muted">{t('proposal.noEvents')}</p>;
   return (
     <ol className="timeline">
-      {events.map((event) => (
+      {timelineEntries(events).map(({ event, fields, saves }) => (
         <li key={event.id}>
           <time dateTime={event.at}>{formatInstant(event.at, i18n.language, viewerTimeZone())}</time>{' '}
           <strong>{t(ACTION_LABELS[event.action])}</strong>
+          {fields.length > 0 && (
+            <span>
+              {': '}
+              {fields.map((field) => t(`check.fields.${field}`, { defaultValue: field })).join(t('events.fieldsJoin'))}
+            </span>
+          )}
+          {saves > 1 && <span className="muted"> ({t('events.saves', { count: saves })})</span>}
           {event.agency && <span> · {event.agency}</span>}
           {event.to && <span> → {t(`status.${event.to}`, { defaultValue: event.to })}</span>}
           {event.actor && <span className="muted"> · {event.actor.name}</span>}

@@ -378,6 +378,12 @@ export class ApplicationEventDto {
   @ApiProperty({ nullable: true, type: String }) from: string | null;
   @ApiProperty({ nullable: true, type: String }) to: string | null;
   @ApiProperty({ nullable: true, type: String }) comment: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: [String],
+    description: 'The fields an application.edited event changed (title, abstract, ...); null for other steps',
+  })
+  fields: string[] | null;
   @ApiProperty({ nullable: true, type: EventReceiptDto, description: 'The receipt this step issued' }) receipt: EventReceiptDto | null;
   @ApiProperty({ format: 'date-time' }) at: string;
 }
