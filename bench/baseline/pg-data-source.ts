@@ -3,8 +3,9 @@ import type { DataSource } from 'typeorm';
 
 /**
  * The few members of a TypeORM DataSource that the repositories use (`query`, `manager.query`,
- * `transaction`, and the pool pg-boss writes through), answered by node-postgres directly, with
- * the same result shapes: rows, or [rows, rowCount] for UPDATE and DELETE.
+ * `transaction`, a query runner's client for prepared statements, and the pool pg-boss writes
+ * through), answered by node-postgres directly, with the same result shapes: rows, or
+ * [rows, rowCount] for UPDATE and DELETE.
  */
 export function pgDataSource(pool: Pool): DataSource {
   const run = async (client: Pool | PoolClient, sql: string, params?: unknown[]): Promise<unknown> => {
@@ -30,5 +31,14 @@ export function pgDataSource(pool: Pool): DataSource {
       client.release();
     }
   };
-  return { query, manager: { query }, transaction, driver: { master: pool } } as unknown as DataSource;
+  // A runner outside a transaction: a client of the pool for one statement (runPrepared).
+  const createQueryRunner = () => {
+    let client: PoolClient | undefined;
+    return {
+      connect: async () => (client = await pool.connect()),
+      release: () => Promise.resolve(client?.release()),
+    };
+  };
+  const manager = { query, connection: { createQueryRunner } };
+  return { query, manager, transaction, driver: { master: pool } } as unknown as DataSource;
 }
