@@ -10,6 +10,8 @@ export interface ScenarioReport {
   /** Saturation first, then the fixed rate; the same for both targets. */
   readonly baseline: readonly RunResult[];
   readonly jointcall: readonly RunResult[];
+  /** An earlier build's api (--previous), at saturation only. */
+  readonly previous?: readonly RunResult[];
 }
 
 /** A run of one operation alone against one target, with what it cost PostgreSQL. */
@@ -82,6 +84,17 @@ export function markdownReport(report: BenchReport): string {
       lines.push(
         `| ${s.name} | ${mode} | **jointcall / baseline** (mean of ${b.length}) | | **${ratio(of(j, 'throughput'), of(b, 'throughput'))}** | ` +
           `${ratio(of(j, 'p50'), of(b, 'p50'))} | ${ratio(of(j, 'p90'), of(b, 'p90'))} | **${ratio(of(j, 'p99'), of(b, 'p99'))}** | | |`,
+      );
+      const p = (s.previous ?? []).filter((r) => r.mode === mode);
+      if (p.length === 0) continue;
+      for (const r of p) {
+        lines.push(
+          `| ${s.name} | ${mode} | previous | ${r.load} conn | ${r.throughput} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.errors} | ${r.non2xx} |`,
+        );
+      }
+      lines.push(
+        `| ${s.name} | ${mode} | **jointcall / previous** (mean of ${p.length}) | | **${ratio(of(j, 'throughput'), of(p, 'throughput'))}** | ` +
+          `${ratio(of(j, 'p50'), of(p, 'p50'))} | ${ratio(of(j, 'p90'), of(p, 'p90'))} | ${ratio(of(j, 'p99'), of(p, 'p99'))} | | |`,
       );
     }
   }

@@ -42,6 +42,9 @@ const USAGE = `usage: npm run bench [-- options]
   --reuse            keep the data already in the database (DATABASE_URL) instead of generating it
   --uploads N        research plans uploaded at once during a surge run (default 50; 5 with --smoke)
   --upload-mb M      size of each, in MB (default 10; 1 with --smoke)
+  --previous DIR     a checkout of an earlier commit, built there (npm run build:api): its api runs
+                     beside this one in each scenario's saturation rounds, on the same data and
+                     tokens, and the report gives jointcall / previous throughput
   --smoke            a few seconds on a small data set: checks that the bench works, not its speed
   --out DIR          where results go (default bench/results)`;
 
@@ -59,6 +62,7 @@ const { values: args } = parseArgs({
     instances: { type: 'string' },
     uploads: { type: 'string' },
     'upload-mb': { type: 'string' },
+    previous: { type: 'string' },
     smoke: { type: 'boolean', default: false },
     reuse: { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench/results' },
@@ -179,23 +183,24 @@ async function main(): Promise<void> {
         const api = await startProcess(
           'dist/apps/api/src/main.js',
           [],
-          {
-            ...env,
-            ...(roles ? { DATABASE_URL: roles.jointcall.url } : {}),
-            PORT: new URL(url).port,
-            HOST: '127.0.0.1',
-            NODE_ENV: 'production',
-            JWT_SECRET: jwtSecret,
-            SEED_ON_START: 'false',
-            RUN_JOBS: 'false',
-            // The scenarios measure throughput: the per-user export limit would answer them 429.
-            RATE_LIMIT_EXPORTS: '1000000',
-          },
+          { ...env, ...(roles ? { DATABASE_URL: roles.jointcall.url } : {}), ...apiEnv(url, jwtSecret) },
           `${url}/health/ready`,
           logFile,
         );
         children.push(api);
         apis.push(api);
+      }
+      const previousUrl = 'http://127.0.0.1:3804';
+      if (args.previous !== undefined) {
+        // An earlier build's api, as this one runs (the data's schema may be newer: it only adds).
+        const previous = await startProcess(
+          resolve(args.previous, 'dist/apps/api/src/main.js'),
+          [],
+          { ...env, ...apiEnv(previousUrl, jwtSecret) },
+          `${previousUrl}/health/ready`,
+          logFile,
+        );
+        children.push(previous);
       }
       const baseline = await startProcess(
         'dist/bench/baseline/server.js',
@@ -221,10 +226,14 @@ async function main(): Promise<void> {
       const tokens = await signIn(apiUrls[0]!, [...usersOf(fixtures), ...submits.shares.jointcall.map((d) => d.pi)]);
       log(`${tokens.size} users signed in in ${seconds(t)} s`);
 
+      const bearer = ((u) => ({ authorization: `Bearer ${tokens.get(u.id)}` })) as Credentials;
       const targets = {
         baseline: { urls: ['http://127.0.0.1:3802'], credentials: ((u) => ({ 'x-principal': principalHeader(u) })) as Credentials },
-        jointcall: { urls: apiUrls, credentials: ((u) => ({ authorization: `Bearer ${tokens.get(u.id)}` })) as Credentials },
+        jointcall: { urls: apiUrls, credentials: bearer },
+        previous: { urls: [previousUrl], credentials: bearer },
       };
+      const compared =
+        args.previous !== undefined ? (['baseline', 'jointcall', 'previous'] as const) : (['baseline', 'jointcall'] as const);
       for (const scenario of selected) {
         log(`${scenario.name}: ${scenario.description}`);
         /** One run: each starts from the versions in the database, vacuumed, and with nothing in flight. */
@@ -236,13 +245,13 @@ async function main(): Promise<void> {
           await client.query('VACUUM (ANALYZE)');
           return run(targets[name].urls, load, length, scenario.next(targets[name].credentials));
         };
-        for (const name of ['baseline', 'jointcall'] as const) await measure(name, saturate, settings.connections, settings.warmup);
+        for (const name of compared) await measure(name, saturate, settings.connections, settings.warmup);
         const memory = scenario.name.startsWith('S1') ? sampleMemory(apis.map((api) => api.pid!)) : undefined;
-        const runs: Record<keyof typeof targets, RunResult[]> = { baseline: [], jointcall: [] };
+        const runs: Record<keyof typeof targets, RunResult[]> = { baseline: [], jointcall: [], previous: [] };
         // Saturation, then the fixed rate, each in rounds that alternate the targets, so that the
-        // drift of a shared machine falls on both alike.
+        // drift of a shared machine falls on all alike. An earlier build runs at saturation only.
         for (let round = 1; round <= settings.rounds; round++) {
-          for (const name of ['baseline', 'jointcall'] as const) {
+          for (const name of compared) {
             runs[name].push(await measure(name, saturate, settings.connections, settings.seconds));
             log(`  ${name} at saturation: ${describe(runs[name].at(-1)!)}`);
           }
@@ -285,6 +294,7 @@ async function main(): Promise<void> {
           description: scenario.description,
           baseline: runs.baseline,
           jointcall: runs.jointcall,
+          ...(args.previous !== undefined ? { previous: runs.previous } : {}),
         });
       }
 
@@ -336,6 +346,20 @@ async function main(): Promise<void> {
     await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : Promise.resolve())));
     await database.close();
   }
+}
+
+/** How the bench runs an api (this build's or an earlier one's) listening on `url`. */
+function apiEnv(url: string, jwtSecret: string): NodeJS.ProcessEnv {
+  return {
+    PORT: new URL(url).port,
+    HOST: '127.0.0.1',
+    NODE_ENV: 'production',
+    JWT_SECRET: jwtSecret,
+    SEED_ON_START: 'false',
+    RUN_JOBS: 'false',
+    // The scenarios measure throughput: the per-user export limit would answer them 429.
+    RATE_LIMIT_EXPORTS: '1000000',
+  };
 }
 
 /**
