@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { notSentYet } from '#notifications';
-import { LaggingReads, prepared, type Reader, RuleViolationError, runPrepared, SqlParams, updateIfVersion } from '#platform';
+import { LaggingReads, prepared, preparedShape, type Reader, RuleViolationError, runPrepared, SqlParams, updateIfVersion } from '#platform';
 import {
   AGENCY_STEP_EVENTS,
   type AgencyAction,
@@ -492,7 +492,8 @@ export class ApplicationsRepository {
       where.push(`(${key.createdAt}, ${key.id}) < (${sql.add(filter.after.createdAt)}::timestamptz, ${sql.add(filter.after.id)}::uuid)`);
     }
     // One statement: the page by keyset, then each listed application's sides, aggregated after the limit.
-    const rows = await manager.query<ApplicationListRow[]>(
+    const statement = preparedShape(
+      'applications.list',
       `SELECT page.*,
               (SELECT coalesce(json_agg(json_build_object(
                         'agency_id', s.agency_id, 'short_name', ag.short_name, 'status', s.status, 'role', ca.role,
@@ -511,8 +512,8 @@ export class ApplicationsRepository {
                 ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
                 ORDER BY ${key.createdAt} DESC, ${key.id} DESC LIMIT ${sql.add(filter.limit + 1)}) page
         ORDER BY page.created_at DESC, page.id DESC`,
-      sql.values,
     );
+    const rows = await runPrepared<ApplicationListRow>(manager, statement, sql.values);
     return rows.map(toListedApplication);
   }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -19,6 +20,15 @@ export function prepared(name: string, text: string): PreparedStatement {
   if (existing !== undefined && existing !== text) throw new Error(`Prepared statement ${name} is declared twice with different texts`);
   declared.set(name, text);
   return { name, text };
+}
+
+/**
+ * A hot statement whose text is built from a request's filters: named after its text, so that each
+ * shape (a bounded set: which filters are present, never their values) is prepared once per
+ * connection.
+ */
+export function preparedShape(prefix: string, text: string): PreparedStatement {
+  return prepared(`${prefix}.${createHash('sha1').update(text).digest('base64url').slice(0, 16)}`, text);
 }
 
 /** Minimal shape of the node-postgres client a TypeORM query runner holds. */
