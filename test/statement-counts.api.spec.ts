@@ -24,9 +24,9 @@ const CEILINGS = {
   'draft save': 1,
   'read one’s application': 1,
   'office list page': 1,
-  'submit (two sides)': 38,
-  'approve a side': 22,
-  'review save': 23,
+  'submit (two sides)': 11,
+  'approve a side': 8,
+  'review save': 13,
 } as const;
 
 /** A first request of the session, so that its api process has checked and cached it. */

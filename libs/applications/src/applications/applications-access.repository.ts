@@ -22,6 +22,17 @@ export function editorSql(user: string): string {
     SELECT 1 FROM application_members m WHERE m.application_id = a.id AND m.user_id = ${user} AND m.role IN ('pi', 'co_pi')))`;
 }
 
+/**
+ * editorSql over an application already read (its PI and team), for an answer built from what a
+ * step read under its lock and wrote, without reading the application again.
+ */
+export function isEditor(
+  application: { readonly piUserId: string; readonly members: readonly { readonly userId: string | null; readonly role: string }[] },
+  userId: string,
+): boolean {
+  return application.piUserId === userId || application.members.some((m) => m.userId === userId && (m.role === 'pi' || m.role === 'co_pi'));
+}
+
 /** The principal's parameters of visibleApplicationSql. */
 function visibleTo(principal: Principal, params: SqlParams): string {
   return visibleApplicationSql(

@@ -15,6 +15,7 @@ import {
   type SideChange,
   type SideStatus,
 } from '../rules/application-state.js';
+import type { FrozenParts, FrozenProposal } from '../rules/submission-snapshot.js';
 import type { MemberRole } from './application.entity.js';
 import { editableSidesSql, receivedSideSql } from './applications-access.repository.js';
 
@@ -167,6 +168,94 @@ function applicationSelect(extra: readonly string[], from = 'applications a'): s
 }
 
 const LOAD = prepared('applications.load', `${applicationSelect([])} WHERE a.id = $1`);
+
+/** recordStep: see there. $5 to $9 are the changes, one element each; $10 the side checked; $11, $12 the submission (or null). */
+const RECORD_STEP = prepared(
+  'applications.recordStep',
+  `WITH step AS (
+     SELECT * FROM unnest($5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[]) WITH ORDINALITY
+                AS v(agency_id, from_status, to_status, comment, receipt_kind, ord)
+   ), submitted AS (
+     INSERT INTO application_submissions (application_id, number, submitted_at, submitted_by, proposal, parts)
+     SELECT $1::uuid, coalesce(max(number), 0) + 1, $3::timestamptz, $2::uuid, $11::jsonb, $12::jsonb
+       FROM application_submissions WHERE application_id = $1::uuid
+     HAVING $11::jsonb IS NOT NULL
+     RETURNING id, number
+   ), latest AS (
+     SELECT id, number FROM submitted
+     UNION ALL
+     (SELECT id, number FROM application_submissions
+       WHERE application_id = $1::uuid AND NOT EXISTS (SELECT 1 FROM submitted) ORDER BY number DESC LIMIT 1)
+   ), logged AS (
+     INSERT INTO application_events (application_id, agency_id, actor_id, action, from_status, to_status, comment, occurred_at)
+     SELECT $1::uuid, agency_id, $2::uuid, $4::text, from_status, to_status, comment, $3::timestamptz FROM step ORDER BY ord
+     RETURNING id, agency_id
+   ), numbered AS (
+     SELECT s.ord, s.agency_id, s.receipt_kind, l.id AS event_id, nextval('application_receipt_seq') AS n
+       FROM step s JOIN logged l ON l.agency_id = s.agency_id
+      WHERE s.receipt_kind IS NOT NULL ORDER BY s.ord
+   ), receipted AS (
+     INSERT INTO application_receipts (number, application_id, agency_id, kind, issued_at, event_id, submission_id)
+     SELECT 'JC-' || to_char($3::timestamptz AT TIME ZONE 'UTC', 'YYYY') || '-' || lpad(n::text, greatest(6, length(n::text)), '0'),
+            $1::uuid, agency_id, receipt_kind, $3::timestamptz, event_id, (SELECT id FROM latest)
+       FROM numbered ORDER BY ord
+     RETURNING number, agency_id, kind
+   ), sides AS (
+     UPDATE application_sides s
+        SET status = coalesce(v.to_status, s.status),
+            export_control_checked_at = CASE WHEN v.to_status IN ('draft', 'returned') THEN NULL
+                                             WHEN s.agency_id = $10::uuid THEN $3::timestamptz ELSE s.export_control_checked_at END,
+            disclosures_received_at = CASE WHEN v.to_status IN ('draft', 'returned') THEN NULL
+                                           WHEN s.agency_id = $10::uuid THEN $3::timestamptz ELSE s.disclosures_received_at END,
+            receipt_number = CASE WHEN r.kind = 'received_by_agency' THEN r.number ELSE s.receipt_number END,
+            submitted_at = CASE WHEN r.kind = 'received_by_agency' THEN $3::timestamptz ELSE s.submitted_at END
+       FROM (SELECT agency_id FROM step UNION SELECT $10::uuid WHERE $10::uuid IS NOT NULL) touched
+       LEFT JOIN step v ON v.agency_id = touched.agency_id
+       LEFT JOIN receipted r ON r.agency_id = touched.agency_id
+      WHERE s.application_id = $1::uuid AND s.agency_id = touched.agency_id
+   ), changed AS (
+     UPDATE applications SET status = $13::text, version = version + 1, updated_at = now() WHERE id = $1::uuid RETURNING id, status, version
+   ), offices AS (
+     ${STATUS_TO_INSTITUTIONS}
+   )
+   SELECT (SELECT version FROM changed) AS version,
+          (SELECT number FROM latest) AS submission_number,
+          (SELECT coalesce(json_agg(json_build_object('agencyId', agency_id, 'eventId', id::text)), '[]') FROM logged) AS events,
+          (SELECT coalesce(json_agg(json_build_object('agencyId', agency_id, 'number', number)), '[]') FROM receipted) AS receipts`,
+);
+
+/** What recordStep writes: the step's event action, its time, the side changes the state rule made, and the application's new status. */
+export interface StepWrite {
+  readonly applicationId: string;
+  readonly actorId: string;
+  readonly action: ApplicationEventAction;
+  readonly at: Date;
+  readonly changes: readonly (SideChange & { readonly comment: string | null; readonly receipt: ReceiptKind | null })[];
+  /** The side whose office records its integrity checks with this step (an approval), else null. */
+  readonly checkedSide: string | null;
+  /** A submit: what it freezes. */
+  readonly submission: { readonly proposal: FrozenProposal; readonly parts: FrozenParts } | null;
+  readonly status: ApplicationStatus;
+}
+
+/** What recordStep answers: the application's new version, and what each changed side got. */
+export interface StepRecord {
+  readonly version: number;
+  /** The submission its receipts name: the one written by a submit, else the latest (null before any). */
+  readonly submissionNumber: number | null;
+  /** By agency: the event of the side's change. */
+  readonly events: ReadonlyMap<string, string>;
+  /** By agency: the receipt's number, for a change that earned one. */
+  readonly receipts: ReadonlyMap<string, string>;
+}
+
+/** recordStep's one row. */
+interface StepRow {
+  readonly version: number;
+  readonly submission_number: number | null;
+  readonly events: { readonly agencyId: string; readonly eventId: string }[];
+  readonly receipts: { readonly agencyId: string; readonly number: string }[];
+}
 
 /** The content fields a draft save may change: the field's name, its column and the column's type. */
 const CONTENT_COLUMNS = [
@@ -338,48 +427,42 @@ export class ApplicationsRepository {
     );
   }
 
-  async setSideStatus(manager: EntityManager, applicationId: string, agencyId: string, status: SideStatus): Promise<void> {
-    await manager.query(
-      `UPDATE application_sides SET status = $3,
-              export_control_checked_at = CASE WHEN $3 IN ('draft', 'returned') THEN NULL ELSE export_control_checked_at END,
-              disclosures_received_at = CASE WHEN $3 IN ('draft', 'returned') THEN NULL ELSE disclosures_received_at END
-        WHERE application_id = $1 AND agency_id = $2`,
-      [applicationId, agencyId, status],
-    );
-  }
-
-  async recordIntegrityChecks(manager: EntityManager, applicationId: string, agencyId: string, at: Date): Promise<void> {
-    await manager.query(
-      `UPDATE application_sides SET export_control_checked_at = $3, disclosures_received_at = $3 WHERE application_id = $1 AND agency_id = $2`,
-      [applicationId, agencyId, at],
-    );
-  }
-
   /**
-   * A receipt for a step of one side, with a fresh number (JC-2027-000123, at least six digits: lpad
-   * alone would cut a seventh off and repeat numbers past a million) and the server's time. A side
-   * reaching its agency also carries the number and time as its own receipt_number and submitted_at.
+   * One step of the application's own flow (submit, approve, return, reopen, withdraw), written in
+   * one statement while the caller holds the application's lock (load with forUpdate):
+   * - the frozen submission, numbered after the last (a submit only);
+   * - an event per changed side, in the order of the changes, and a receipt for each change that
+   *   earns one (a fresh number, JC-2027-000123: at least six digits, since lpad alone would cut a
+   *   seventh off and repeat numbers past a million), naming its event and the latest submission;
+   * - each changed side's status (a side back to draft or returned forgets its integrity checks),
+   *   the integrity checks of the side whose office records them with this step, and, for a side
+   *   reaching its agency, its receipt number and time;
+   * - the application's summary status, with its office rows, and its version moved on.
+   * Answers the new version, the number of the submission the receipts name, and each changed
+   * side's event and receipt number.
    */
-  async issueReceipt(
-    manager: EntityManager,
-    receipt: { applicationId: string; agencyId: string; kind: ReceiptKind; at: Date; eventId: string },
-  ): Promise<string> {
-    const [row] = await manager.query<{ number: string }[]>(
-      `INSERT INTO application_receipts (number, application_id, agency_id, kind, issued_at, event_id, submission_id)
-       VALUES ('JC-' || to_char($4::timestamptz AT TIME ZONE 'UTC', 'YYYY') || '-' ||
-                 (SELECT lpad(n::text, greatest(6, length(n::text)), '0') FROM nextval('application_receipt_seq') AS n),
-               $1, $2, $3, $4, $5,
-               (SELECT id FROM application_submissions WHERE application_id = $1 ORDER BY number DESC LIMIT 1))
-       RETURNING number`,
-      [receipt.applicationId, receipt.agencyId, receipt.kind, receipt.at, receipt.eventId],
-    );
-    if (receipt.kind === 'received_by_agency') {
-      await manager.query(
-        `UPDATE application_sides SET receipt_number = $3, submitted_at = $4 WHERE application_id = $1 AND agency_id = $2`,
-        [receipt.applicationId, receipt.agencyId, row!.number, receipt.at],
-      );
-    }
-    return row!.number;
+  async recordStep(manager: EntityManager, step: StepWrite): Promise<StepRecord> {
+    const [row] = await runPrepared<StepRow>(manager, RECORD_STEP, [
+      step.applicationId,
+      step.actorId,
+      step.at,
+      step.action,
+      step.changes.map((c) => c.agencyId),
+      step.changes.map((c) => c.from),
+      step.changes.map((c) => c.to),
+      step.changes.map((c) => c.comment),
+      step.changes.map((c) => c.receipt),
+      step.checkedSide,
+      step.submission ? JSON.stringify(step.submission.proposal) : null,
+      step.submission ? JSON.stringify(step.submission.parts) : null,
+      step.status,
+    ]);
+    return {
+      version: row!.version,
+      submissionNumber: row!.submission_number,
+      events: new Map(row!.events.map((e) => [e.agencyId, e.eventId])),
+      receipts: new Map(row!.receipts.map((r) => [r.agencyId, r.number])),
+    };
   }
 
   /** Re-derives the summary status of applications from their sides, after sides changed elsewhere. */
@@ -415,14 +498,6 @@ export class ApplicationsRepository {
       id,
     ]);
     return rows[0] && { kind: rows[0].kind, timeZone: rows[0].time_zone };
-  }
-
-  async setStatus(manager: EntityManager, id: string, status: ApplicationStatus): Promise<void> {
-    await manager.query(
-      `WITH changed AS (UPDATE applications SET status = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING id, status)
-       ${STATUS_TO_INSTITUTIONS}`,
-      [id, status],
-    );
   }
 
   async insertMember(manager: EntityManager, applicationId: string, member: MemberFields): Promise<string> {

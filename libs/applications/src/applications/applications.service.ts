@@ -38,7 +38,7 @@ import {
 import { type ChangeRecord, type NoticeContext, transitionNotices } from '../rules/application-notices.js';
 import { type CallTerms, type SubmissionProblem, submissionProblems } from '../rules/submission-checks.js';
 import { toApplicationDto, toApplicationSummaryDto } from './application-mapper.js';
-import { ApplicationPermission } from './applications-access.repository.js';
+import { ApplicationPermission, isEditor } from './applications-access.repository.js';
 import {
   type ApplicationRecord,
   ApplicationsRepository,
@@ -46,6 +46,8 @@ import {
   type EventRow,
   type ExportRow,
   type MemberFields,
+  type StepRecord,
+  type StepWrite,
 } from './applications.repository.js';
 import type {
   ApplicationCheckDto,
@@ -358,7 +360,7 @@ export class ApplicationsService {
     if (!call) throw new NotFoundError('call');
     const problems = [
       ...problemsOf(application, call, sideStates(application), this.clock.now()),
-      ...(await this.parts.problems(subjectOf(application), this.applications.manager)),
+      ...(await this.parts.inspect(subjectOf(application), this.applications.manager)).problems,
     ];
     return { ready: problems.length === 0, problems };
   }
@@ -366,8 +368,11 @@ export class ApplicationsService {
   /** Refused with the same problems as check, all at once: the state, each passed deadline, then the proposal against the call. */
   submit(principal: Principal, id: string): Promise<ApplicationDto> {
     return this.act(principal, id, { type: 'submit' }, async (application, call, sides, now, manager) => {
-      const problems = [...problemsOf(application, call, sides, now), ...(await this.parts.problems(subjectOf(application), manager))];
+      // One read per part both checks and answers what is frozen: what is checked is what is frozen.
+      const parts = await this.parts.inspect(subjectOf(application), manager);
+      const problems = [...problemsOf(application, call, sides, now), ...parts.problems];
       if (problems.length > 0) throw submissionRefused(problems);
+      return parts.frozen;
     });
   }
 
@@ -398,8 +403,11 @@ export class ApplicationsService {
   }
 
   /**
-   * One state change: the application is locked, the pure rule decides, and every side change,
-   * receipt and event is written in the same transaction, at the server's time to the second.
+   * One state change: the access check, then, in one transaction, the application locked and read
+   * once, the pure rules deciding, and every side change, event, receipt, integrity check and
+   * submission written in one statement (recordStep), the notices in one more (and their e-mail
+   * jobs), at the server's time to the second. The answer is built from what was read and written,
+   * without reading the application again.
    */
   private async act(
     principal: Principal,
@@ -411,11 +419,11 @@ export class ApplicationsService {
       sides: readonly SideState[],
       now: Date,
       manager: EntityManager,
-    ) => Promise<void>,
+    ) => Promise<FrozenParts>,
     side?: { checked: boolean; comment: string | null },
   ): Promise<ApplicationDto> {
-    await this.readable(principal, id);
-    await this.applications.transaction(async (manager) => {
+    await this.access.require(principal, ApplicationPermission.read, id, 'application');
+    const saved = await this.applications.transaction(async (manager) => {
       const application = await this.applications.load(id, manager, true);
       if (!application) throw new NotFoundError('application');
       const now = this.clock.now();
@@ -429,42 +437,43 @@ export class ApplicationsService {
         now,
       );
       // A step the actor may take is checked whole, so that its refusal lists every problem at once.
+      let parts: FrozenParts | undefined;
       if (precheck && (result.ok || result.refusal.code !== 'NOT_ALLOWED')) {
         const call = await this.calls.load(application.callId, manager);
         if (!call) throw new NotFoundError('call');
-        await precheck(application, call, states, now, manager);
+        parts = await precheck(application, call, states, now, manager);
       }
       if (!result.ok) throw refusalError(result.refusal);
-      // What was submitted is frozen before its receipts, which name it.
-      if (action.type === 'submit') {
-        const parts = await this.parts.freeze(subjectOf(application), manager);
-        await this.submissions.insert(manager, { applicationId: id, at, by: principal.id, proposal: freezeProposal(application), parts });
-      }
-      if (action.type === 'approve') await this.applications.recordIntegrityChecks(manager, id, action.agencyId, at);
-      const records: ChangeRecord[] = [];
-      for (const change of result.changes) {
-        await this.applications.setSideStatus(manager, id, change.agencyId, change.to);
-        const comment = 'agencyId' in action && action.agencyId === change.agencyId ? (side?.comment ?? null) : null;
-        const eventId = await this.applications.insertEvent(manager, {
-          applicationId: id,
+      const step: StepWrite = {
+        applicationId: id,
+        actorId: principal.id,
+        action: `application.${action.type}`,
+        at,
+        changes: result.changes.map((change) => ({
+          ...change,
+          comment: 'agencyId' in action && action.agencyId === change.agencyId ? (side?.comment ?? null) : null,
+          receipt: receiptFor(change) ?? null,
+        })),
+        checkedSide: action.type === 'approve' ? action.agencyId : null,
+        // What was submitted is frozen with its receipts, which name it.
+        submission: action.type === 'submit' ? { proposal: freezeProposal(application), parts: parts ?? {} } : null,
+        status: applicationStatus(result.sides),
+      };
+      const written = await this.applications.recordStep(manager, step);
+      const records: ChangeRecord[] = step.changes.map((change) => {
+        const receiptNumber = written.receipts.get(change.agencyId);
+        return {
           agencyId: change.agencyId,
-          actorId: principal.id,
-          action: `application.${action.type}`,
           from: change.from,
           to: change.to,
-          comment,
-          at,
-        });
-        const kind = receiptFor(change);
-        const receiptNumber = kind
-          ? await this.applications.issueReceipt(manager, { applicationId: id, agencyId: change.agencyId, kind, at, eventId })
-          : undefined;
-        records.push({ ...change, eventId, ...(receiptNumber ? { receiptNumber } : {}) });
-      }
+          eventId: written.events.get(change.agencyId)!,
+          ...(receiptNumber ? { receiptNumber } : {}),
+        };
+      });
       await this.notifier.notify(manager, transitionNotices(noticeContext(application), action, records));
-      await this.applications.setStatus(manager, id, applicationStatus(result.sides));
+      return afterStep(application, step, written);
     });
-    return this.get(principal, id);
+    return this.toDto(saved, principal, isEditor(saved, principal.id));
   }
 
   /** On the transaction's own connection: the edit holds the application's lock, and the pool may be busy with edits waiting for it. */
@@ -546,6 +555,43 @@ export class ApplicationsService {
       at: wholeSeconds(this.clock.now()),
     });
   }
+}
+
+/**
+ * The application as a step left it, from the application read under the step's lock and what the
+ * step wrote (recordStep): the same record a read after the commit gives.
+ */
+export function afterStep(application: ApplicationRecord, step: StepWrite, written: StepRecord): ApplicationRecord {
+  const issued = step.changes.flatMap((change) => {
+    const number = written.receipts.get(change.agencyId);
+    return change.receipt && number ? [{ agencyId: change.agencyId, kind: change.receipt, number }] : [];
+  });
+  const sides = application.sides.map((s) => {
+    const change = step.changes.find((c) => c.agencyId === s.agencyId);
+    const received = issued.find((r) => r.agencyId === s.agencyId && r.kind === 'received_by_agency');
+    const forgets = change !== undefined && (change.to === 'draft' || change.to === 'returned');
+    const checked = s.agencyId === step.checkedSide;
+    return {
+      ...s,
+      status: change?.to ?? s.status,
+      exportControlCheckedAt: forgets ? null : checked ? step.at : s.exportControlCheckedAt,
+      disclosuresReceivedAt: forgets ? null : checked ? step.at : s.disclosuresReceivedAt,
+      receiptNumber: received ? received.number : s.receiptNumber,
+      submittedAt: received ? step.at : s.submittedAt,
+    };
+  });
+  const receipts = [
+    ...application.receipts,
+    ...issued.map((r) => ({
+      number: r.number,
+      kind: r.kind,
+      agencyId: r.agencyId,
+      agencyShortName: application.sides.find((s) => s.agencyId === r.agencyId)?.agencyShortName ?? '',
+      issuedAt: step.at,
+      submissionNumber: written.submissionNumber,
+    })),
+  ].sort((a, b) => a.issuedAt.getTime() - b.issuedAt.getTime() || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0));
+  return { ...application, status: step.status, version: written.version, sides, receipts };
 }
 
 function subjectOf(application: ApplicationRecord): SubmissionSubject {

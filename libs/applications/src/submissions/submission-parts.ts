@@ -11,15 +11,21 @@ export interface SubmissionSubject {
   readonly agencyIds: readonly string[];
 }
 
+/** What a part answers about a proposal: what of it stops a submission now, and what a submission now freezes of it. */
+export interface PartInspection {
+  readonly problems: readonly SubmissionProblem[];
+  readonly frozen: FrozenParts;
+}
+
 /**
  * Something another feature keeps with a proposal (its documents, its answers to the call's form)
- * that a submission checks and freezes. Both run inside the submitting transaction, while the
- * application is locked, so what is checked is what is frozen.
+ * that a submission checks and freezes. `inspect` answers both from one read of the feature's own
+ * tables; at submit it runs inside the submitting transaction, while the application is locked, so
+ * what is checked is what is frozen.
  */
 export interface SubmissionPart {
   readonly name: keyof FrozenParts;
-  problems(subject: SubmissionSubject, manager: EntityManager): Promise<SubmissionProblem[]>;
-  freeze(subject: SubmissionSubject, manager: EntityManager): Promise<FrozenParts>;
+  inspect(subject: SubmissionSubject, manager: EntityManager): Promise<PartInspection>;
 }
 
 /** The parts other features registered at start-up; applications asks them at check and submit. */
@@ -32,16 +38,16 @@ export class SubmissionParts {
     this.parts.set(part.name, part);
   }
 
-  async problems(subject: SubmissionSubject, manager: EntityManager): Promise<SubmissionProblem[]> {
-    // One after the other: they share the transaction's connection.
+  /** Every part's problems, in the order the parts registered, and all they would freeze. */
+  async inspect(subject: SubmissionSubject, manager: EntityManager): Promise<PartInspection> {
     const problems: SubmissionProblem[] = [];
-    for (const part of this.parts.values()) problems.push(...(await part.problems(subject, manager)));
-    return problems;
-  }
-
-  async freeze(subject: SubmissionSubject, manager: EntityManager): Promise<FrozenParts> {
     let frozen: FrozenParts = {};
-    for (const part of this.parts.values()) frozen = { ...frozen, ...(await part.freeze(subject, manager)) };
-    return frozen;
+    // One after the other: they share the transaction's connection.
+    for (const part of this.parts.values()) {
+      const inspection = await part.inspect(subject, manager);
+      problems.push(...inspection.problems);
+      frozen = { ...frozen, ...inspection.frozen };
+    }
+    return { problems, frozen };
   }
 }

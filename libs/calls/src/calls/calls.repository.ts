@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { containsPattern, LaggingReads, type Reader, readAll, returningRows, SqlParams } from '#platform';
+import { containsPattern, LaggingReads, prepared, type Reader, readAll, returningRows, runPrepared, SqlParams } from '#platform';
 import { callStatusSql, type CallStatus } from '../rules/call-status.js';
 import type { ResultsTimeline } from '../rules/call-timeline.js';
 import type { Money } from '../rules/call-validation.js';
@@ -139,6 +139,29 @@ export interface CalendarEntries {
 
 const money = (amount: string | number | null, currency: string | null): Money | null =>
   amount === null || currency === null ? null : { amount: Number(amount), currency: currency.trim() };
+
+/**
+ * The whole call in one statement: the call with its program, and its agency entries, tracks,
+ * criteria and fields as JSON, each in the order the lists show them (numbers that may be large or
+ * exact, as text).
+ */
+const LOAD = prepared(
+  'calls.load',
+  `SELECT c.*, p.code AS program_code, p.name_ja AS program_name_ja, p.name_en AS program_name_en, p.agency_id AS program_agency_id,
+          (SELECT coalesce(jsonb_agg(to_jsonb(a) || jsonb_build_object('budget_cap_amount', a.budget_cap_amount::text,
+                    'short_name', o.short_name, 'name_ja', o.name_ja, 'name_en', o.name_en, 'country', o.country)
+                  ORDER BY a.role, a.sort_order), '[]')
+             FROM call_agencies a JOIN organisations o ON o.id = a.agency_id WHERE a.call_id = c.id) AS agency_rows,
+          (SELECT coalesce(jsonb_agg(to_jsonb(t) || jsonb_build_object('max_budget_amount', t.max_budget_amount::text)
+                  ORDER BY t.sort_order, t.code), '[]')
+             FROM call_tracks t WHERE t.call_id = c.id) AS track_rows,
+          (SELECT coalesce(jsonb_agg(to_jsonb(k) || jsonb_build_object('weight', k.weight::text, 'threshold', k.threshold::text)
+                  ORDER BY k.sort_order, k.id), '[]')
+             FROM call_criteria k WHERE k.call_id = c.id) AS criterion_rows,
+          (SELECT coalesce(jsonb_agg(jsonb_build_object('code', f.code, 'name_ja', f.name_ja, 'name_en', f.name_en) ORDER BY f.sort_order), '[]')
+             FROM call_fields cf JOIN research_fields f ON f.code = cf.field_code WHERE cf.call_id = c.id) AS field_rows
+     FROM calls c JOIN programs p ON p.id = c.program_id WHERE c.id = $1`,
+);
 
 @Injectable()
 export class CallsRepository {
@@ -370,25 +393,15 @@ export class CallsRepository {
 
   /** The whole call, or undefined; lock it with `forUpdate` inside a transaction before changing it. */
   async load(callId: string, manager: EntityManager = this.db.manager, forUpdate = false): Promise<CallRecord | undefined> {
-    const calls = await manager.query<CallRow[]>(
-      `SELECT c.*, p.code AS program_code, p.name_ja AS program_name_ja, p.name_en AS program_name_en, p.agency_id AS program_agency_id
-         FROM calls c JOIN programs p ON p.id = c.program_id WHERE c.id = $1 ${forUpdate ? 'FOR UPDATE OF c' : ''}`,
-      [callId],
-    );
-    const c = calls[0];
-    if (!c) return undefined;
-    // One after the other: inside a transaction they share one connection.
-    const agencies = await this.agencyEntries([callId], manager);
-    const tracks = await manager.query<CallTrackRow[]>(`SELECT * FROM call_tracks WHERE call_id = $1 ORDER BY sort_order, code`, [callId]);
-    const criteria = await manager.query<CallCriterionRow[]>(`SELECT * FROM call_criteria WHERE call_id = $1 ORDER BY sort_order, id`, [
-      callId,
-    ]);
-    const fields = await this.fieldsOf([callId], manager);
-    return toCallRecord(c, {
-      agencies: agencies.get(callId) ?? [],
-      tracks: tracks.map(toTrack),
-      criteria: criteria.map(toCriterion),
-      fields: fields.get(callId) ?? [],
+    // Locked in a statement of its own, so that the read after it sees what a change that committed meanwhile wrote.
+    if (forUpdate) await manager.query(`SELECT 1 FROM calls WHERE id = $1 FOR UPDATE`, [callId]);
+    const [row] = await runPrepared<CallLoadRow>(manager, LOAD, [callId]);
+    if (!row) return undefined;
+    return toCallRecord(row, {
+      agencies: row.agency_rows.map((a) => toAgencyEntry({ ...a, deadline: new Date(a.deadline) })),
+      tracks: row.track_rows.map(toTrack),
+      criteria: row.criterion_rows.map(toCriterion),
+      fields: row.field_rows.map((f) => ({ code: f.code, nameJa: f.name_ja, nameEn: f.name_en })),
     });
   }
 
@@ -606,6 +619,14 @@ interface CallRow {
   readonly program_name_ja: string;
   readonly program_name_en: string;
   readonly program_agency_id: string;
+}
+
+/** load: a CallRow with its parts as JSON (an agency's deadline as text). */
+interface CallLoadRow extends CallRow {
+  readonly agency_rows: (Omit<CallAgencyRow, 'deadline'> & { readonly deadline: string })[];
+  readonly track_rows: CallTrackRow[];
+  readonly criterion_rows: CallCriterionRow[];
+  readonly field_rows: { readonly code: string; readonly name_ja: string; readonly name_en: string }[];
 }
 
 function toCallRecord(c: CallRow, parts: Pick<CallRecord, 'agencies' | 'tracks' | 'criteria' | 'fields'>): CallRecord {

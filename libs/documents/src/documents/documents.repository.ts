@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { prepared, runPrepared } from '#platform';
 import type { FrozenDocument } from '#applications';
 import { type DocumentKind, type DocumentScope, type ScanStatus, WHOLE_PROPOSAL } from './document.entity.js';
 
@@ -54,6 +55,35 @@ export interface StoredVersion extends VersionRecord {
 
 const VERSION_COLUMNS = `v.id, v.document_id, v.number, v.file_name, v.media_type, v.size, v.sha256, v.pages, v.scan_status,
   v.uploaded_at, v.uploaded_by, u.name AS uploader_name`;
+
+/** The version a document of the draft holds, as the submission checks see it. */
+export interface HeldDocument {
+  readonly requirementId: string;
+  /** null for a document of the whole proposal. */
+  readonly agencyId: string | null;
+  readonly pages: number | null;
+  readonly scanStatus: ScanStatus;
+}
+
+/** submissionState: application $1 of call $2. */
+const SUBMISSION_STATE = prepared(
+  'documents.submissionState',
+  `SELECT (SELECT coalesce(jsonb_agg(to_jsonb(r) ORDER BY r.position), '[]')
+             FROM document_requirements r WHERE r.call_id = $2 AND r.retired_at IS NULL) AS requirements,
+          (SELECT coalesce(jsonb_agg(jsonb_build_object('requirement_id', d.requirement_id, 'agency_id', d.agency_id,
+                                                        'pages', v.pages, 'scan_status', v.scan_status) ORDER BY d.created_at, d.id), '[]')
+             FROM application_documents d JOIN document_versions v ON v.id = d.current_version_id
+            WHERE d.application_id = $1) AS held,
+          (SELECT coalesce(jsonb_agg(jsonb_build_object('document_id', d.id, 'requirement_id', d.requirement_id, 'agency_id', d.agency_id,
+                                                        'kind', r.kind, 'label_en', r.label_en, 'label_ja', r.label_ja,
+                                                        'version_id', v.id, 'file_name', v.file_name, 'media_type', v.media_type,
+                                                        'size', v.size::text, 'pages', v.pages, 'sha256', v.sha256)
+                                     ORDER BY r.position, d.agency_id), '[]')
+             FROM application_documents d
+             JOIN document_versions v ON v.id = d.current_version_id
+             JOIN document_requirements r ON r.id = d.requirement_id
+            WHERE d.application_id = $1 AND r.retired_at IS NULL) AS frozen`,
+);
 
 @Injectable()
 export class DocumentsRepository {
@@ -272,31 +302,40 @@ export class DocumentsRepository {
     return rows.map((row) => ({ id: row.id, applicationId: row.application_id, inLatestSubmission: row.in_latest }));
   }
 
-  /** What a submission freezes: each document the draft holds, with its requirement's kind and label. */
-  async frozen(applicationId: string, manager: EntityManager): Promise<FrozenDocument[]> {
-    const rows = await manager.query<FrozenRow[]>(
-      `SELECT d.id AS document_id, d.requirement_id, d.agency_id, r.kind, r.label_en, r.label_ja,
-              v.id AS version_id, v.file_name, v.media_type, v.size, v.pages, v.sha256
-         FROM application_documents d
-         JOIN document_versions v ON v.id = d.current_version_id
-         JOIN document_requirements r ON r.id = d.requirement_id
-        WHERE d.application_id = $1 AND r.retired_at IS NULL
-        ORDER BY r.position, d.agency_id`,
-      [applicationId],
-    );
-    return rows.map((row) => ({
-      documentId: row.document_id,
-      requirementId: row.requirement_id,
-      kind: row.kind,
-      label: { en: row.label_en, ja: row.label_ja },
-      agencyId: row.agency_id === WHOLE_PROPOSAL ? null : row.agency_id,
-      versionId: row.version_id,
-      fileName: row.file_name,
-      mediaType: row.media_type,
-      size: Number(row.size),
-      pages: row.pages,
-      sha256: row.sha256,
-    }));
+  /**
+   * What a submission asks of the application's documents, in one statement: the documents the
+   * call asks for now (in order), the version each document of the draft holds (its pages and
+   * scan, for the checks), and what a submission freezes: each document held for a requirement
+   * still asked for, with its requirement's kind and label.
+   */
+  async submissionState(
+    applicationId: string,
+    callId: string,
+    manager: EntityManager,
+  ): Promise<{ requirements: RequirementRecord[]; held: HeldDocument[]; frozen: FrozenDocument[] }> {
+    const [row] = await runPrepared<SubmissionStateRow>(manager, SUBMISSION_STATE, [applicationId, callId]);
+    return {
+      requirements: row!.requirements.map(toRequirement),
+      held: row!.held.map((h) => ({
+        requirementId: h.requirement_id,
+        agencyId: h.agency_id === WHOLE_PROPOSAL ? null : h.agency_id,
+        pages: h.pages,
+        scanStatus: h.scan_status,
+      })),
+      frozen: row!.frozen.map((f) => ({
+        documentId: f.document_id,
+        requirementId: f.requirement_id,
+        kind: f.kind,
+        label: { en: f.label_en, ja: f.label_ja },
+        agencyId: f.agency_id === WHOLE_PROPOSAL ? null : f.agency_id,
+        versionId: f.version_id,
+        fileName: f.file_name,
+        mediaType: f.media_type,
+        size: Number(f.size),
+        pages: f.pages,
+        sha256: f.sha256,
+      })),
+    };
   }
 
   /** Attached versions still waiting for the scanner, oldest first. */
@@ -376,7 +415,7 @@ interface StoredVersionRow extends VersionRow {
   readonly application_id: string;
 }
 
-/** frozen: one document the draft holds. */
+/** submissionState: one document the draft holds, as frozen. */
 interface FrozenRow {
   readonly document_id: string;
   readonly requirement_id: string;
@@ -390,6 +429,18 @@ interface FrozenRow {
   readonly size: string;
   readonly pages: number | null;
   readonly sha256: string;
+}
+
+/** submissionState: the requirements, the versions held and the documents to freeze, as JSON. */
+interface SubmissionStateRow {
+  readonly requirements: RequirementRow[];
+  readonly held: {
+    readonly requirement_id: string;
+    readonly agency_id: string;
+    readonly pages: number | null;
+    readonly scan_status: ScanStatus;
+  }[];
+  readonly frozen: FrozenRow[];
 }
 
 function toRequirement(row: RequirementRow): RequirementRecord {

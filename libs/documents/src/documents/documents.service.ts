@@ -6,14 +6,7 @@ import type { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { EntityManager } from 'typeorm';
-import {
-  ApplicationsRepository,
-  type FrozenParts,
-  isEditable,
-  type SubmissionPart,
-  type SubmissionProblem,
-  type SubmissionSubject,
-} from '#applications';
+import { ApplicationsRepository, isEditable, type PartInspection, type SubmissionPart, type SubmissionSubject } from '#applications';
 import { AccessService, PERMISSIONS, type Principal } from '#identity';
 import { type AppConfig, Clock, DomainError, InjectConfig, NotFoundError, ValidationFailedError, wholeSeconds } from '#platform';
 import { inspectPdf } from '../files/pdf-inspection.js';
@@ -205,19 +198,10 @@ export class DocumentsService implements SubmissionPart {
     };
   }
 
-  /** SubmissionPart: what of the documents stops a submission now. */
-  async problems(subject: SubmissionSubject, manager: EntityManager): Promise<SubmissionProblem[]> {
-    const [requirements, slots] = await Promise.all([
-      this.documents.requirements(subject.callId, manager),
-      this.documents.slots(subject.applicationId, manager),
-    ]);
-    const held = slots.flatMap((s) => (s.current ? [{ requirementId: s.requirementId, agencyId: s.agencyId, ...s.current }] : []));
-    return documentProblems(requirements, held, subject.agencyIds);
-  }
-
-  /** SubmissionPart: the documents the draft holds, frozen by version and SHA-256. */
-  async freeze(subject: SubmissionSubject, manager: EntityManager): Promise<FrozenParts> {
-    return { documents: await this.documents.frozen(subject.applicationId, manager) };
+  /** SubmissionPart: what of the documents stops a submission now, and the documents the draft holds, frozen by version and SHA-256. */
+  async inspect(subject: SubmissionSubject, manager: EntityManager): Promise<PartInspection> {
+    const state = await this.documents.submissionState(subject.applicationId, subject.callId, manager);
+    return { problems: documentProblems(state.requirements, state.held, subject.agencyIds), frozen: { documents: state.frozen } };
   }
 
   /**

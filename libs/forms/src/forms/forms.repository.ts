@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { returningRows } from '#platform';
+import { prepared, returningRows, runPrepared } from '#platform';
 import type { Question } from '../rules/form-definition.js';
 
 export interface FormRecord {
@@ -19,6 +19,18 @@ export interface AnswersRecord {
   /** Bumped by every save; 0 while nothing is saved. */
   readonly version: number;
 }
+
+/** submissionState: application $1 of call $2; the form of the saved answers' version, else the latest. */
+const SUBMISSION_STATE = prepared(
+  'forms.submissionState',
+  `SELECT a.form_version, a.answers, a.updated_at, a.version,
+          f.id AS form_id, f.version AS form_number, f.questions AS form_questions, f.saved_at AS form_saved_at
+     FROM (SELECT 1) one
+     LEFT JOIN application_answers a ON a.application_id = $1
+     LEFT JOIN LATERAL (SELECT id, version, questions, saved_at FROM call_forms
+                         WHERE call_id = $2 AND (a.form_version IS NULL OR version = a.form_version)
+                         ORDER BY version DESC LIMIT 1) f ON true`,
+);
 
 @Injectable()
 export class FormsRepository {
@@ -74,6 +86,34 @@ export class FormsRepository {
     );
     const row = rows[0];
     return row && { formVersion: row.form_version, answers: row.answers, updatedAt: row.updated_at, version: row.version };
+  }
+
+  /**
+   * What a submission asks of the answers, in one statement: the draft's saved answers, and the
+   * version of the call's form they were answered on (its latest when nothing is saved).
+   */
+  async submissionState(
+    applicationId: string,
+    callId: string,
+    manager: EntityManager,
+  ): Promise<{ answers: AnswersRecord | undefined; form: FormRecord | undefined }> {
+    const [row] = await runPrepared<SubmissionStateRow>(manager, SUBMISSION_STATE, [applicationId, callId]);
+    return {
+      answers:
+        row!.form_version === null
+          ? undefined
+          : { formVersion: row!.form_version, answers: row!.answers!, updatedAt: row!.updated_at!, version: row!.version! },
+      form:
+        row!.form_id === null
+          ? undefined
+          : toForm({
+              id: row!.form_id,
+              call_id: callId,
+              version: row!.form_number!,
+              questions: row!.form_questions!,
+              saved_at: row!.form_saved_at!,
+            }),
+    };
   }
 
   /** The answers' version now: 0 while nothing is saved. */
@@ -138,6 +178,18 @@ interface AnswersRow {
   readonly answers: Record<string, unknown>;
   readonly updated_at: Date;
   readonly version: number;
+}
+
+/** submissionState: the saved answers and the form's columns (each all null when there is none). */
+interface SubmissionStateRow {
+  readonly form_version: number | null;
+  readonly answers: Record<string, unknown> | null;
+  readonly updated_at: Date | null;
+  readonly version: number | null;
+  readonly form_id: string | null;
+  readonly form_number: number | null;
+  readonly form_questions: Question[] | null;
+  readonly form_saved_at: Date | null;
 }
 
 function toForm(row: FormRow): FormRecord {

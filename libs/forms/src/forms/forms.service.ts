@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   ApplicationsRepository,
-  type FrozenParts,
   isEditable,
+  type PartInspection,
   type SubmissionPart,
-  type SubmissionProblem,
   type SubmissionSubject,
   SubmissionsRepository,
 } from '#applications';
@@ -179,26 +178,21 @@ export class FormsService implements SubmissionPart {
     };
   }
 
-  /** SubmissionPart: every missing or invalid answer, by question key, against the draft's own version. */
-  async problems(subject: SubmissionSubject, manager: EntityManager): Promise<SubmissionProblem[]> {
-    const saved = await this.forms.answers(subject.applicationId, manager);
-    const form = await this.forms.form(subject.callId, saved?.formVersion, manager);
-    if (!form) return [];
+  /**
+   * SubmissionPart: every missing or invalid answer, by question key, against the draft's own form
+   * version, and the answers as submitted with that version.
+   */
+  async inspect(subject: SubmissionSubject, manager: EntityManager): Promise<PartInspection> {
+    const { answers: saved, form } = await this.forms.submissionState(subject.applicationId, subject.callId, manager);
+    if (!form) return { problems: [], frozen: {} };
     const schema = compileAnswersSchema({ questions: form.questions }, subject.agencyIds, 'submit');
-    return validateAnswers(schema, saved?.answers ?? {}).map((p) => ({
+    const problems = validateAnswers(schema, saved?.answers ?? {}).map((p) => ({
       code: p.code,
       field: p.field,
       message: p.message.en,
       ...(p.agencyId ? { agencyId: p.agencyId } : {}),
     }));
-  }
-
-  /** SubmissionPart: the answers as submitted, with their form version. */
-  async freeze(subject: SubmissionSubject, manager: EntityManager): Promise<FrozenParts> {
-    const saved = await this.forms.answers(subject.applicationId, manager);
-    const form = await this.forms.form(subject.callId, saved?.formVersion, manager);
-    if (!form) return {};
-    return { answers: { formVersion: form.version, answers: saved?.answers ?? {} } };
+    return { problems, frozen: { answers: { formVersion: form.version, answers: saved?.answers ?? {} } } };
   }
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { returningRows } from '#platform';
+import { prepared, returningRows, runPrepared } from '#platform';
 import type { Notice, NoticeKind, NoticeParams, SubjectType } from './notice.js';
 
 export interface NotificationRow {
@@ -70,6 +70,35 @@ function toEmailRow(row: EmailSqlRow): EmailRow {
   };
 }
 
+/**
+ * insertNotices: notice k (from 1) is the k-th element of $1 to $5; its recipients are the users
+ * paired with k in $7/$8 and the office staff (institution admins) of the institutions paired with k
+ * in $9/$10, each once, disabled users skipped.
+ */
+const INSERT_NOTICES = prepared(
+  'notifications.insertNotices',
+  `WITH notice AS (
+     SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::jsonb[], $5::text[]) WITH ORDINALITY
+                AS n(kind, subject_type, subject_id, params, dedupe_key, ord)
+   ), recipients AS (
+     SELECT v.ord, u.id FROM unnest($7::int[], $8::uuid[]) AS v(ord, user_id)
+       JOIN users u ON u.id = v.user_id WHERE u.disabled_at IS NULL
+     UNION
+     SELECT v.ord, u.id FROM unnest($9::int[], $10::uuid[]) AS v(ord, institution_id)
+       JOIN users u ON u.organisation_id = v.institution_id AND 'institution_admin' = ANY(u.roles) WHERE u.disabled_at IS NULL
+   ), inserted AS (
+     INSERT INTO notifications (user_id, kind, subject_type, subject_id, params, dedupe_key, created_at, email)
+     SELECT r.id, n.kind, n.subject_type, n.subject_id, n.params, n.dedupe_key, $6, CASE WHEN COALESCE(p.email, true) THEN 'queued' ELSE 'none' END
+       FROM notice n
+       JOIN recipients r ON r.ord = n.ord
+       LEFT JOIN notification_preferences p ON p.user_id = r.id AND p.kind = n.kind
+      ORDER BY n.ord, r.id
+     ON CONFLICT (user_id, dedupe_key) DO NOTHING
+     RETURNING id, email
+   )
+   SELECT id FROM inserted WHERE email = 'queued'`,
+);
+
 @Injectable()
 export class NotificationsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -79,35 +108,26 @@ export class NotificationsRepository {
   }
 
   /**
-   * Writes one notice for each recipient who has not had it (same dedupe key) and answers the ids
-   * of those to be e-mailed (the recipient's preference for the kind; e-mail unless turned off).
+   * Writes, in one statement, each notice for each of its recipients who has not had it (same
+   * dedupe key), and answers the ids of those to be e-mailed (the recipient's preference for the
+   * kind; e-mail unless turned off).
    */
-  async insertNotice(manager: EntityManager, notice: Notice, at: Date): Promise<string[]> {
-    const rows = await manager.query<{ id: string }[]>(
-      `WITH recipients AS (
-         SELECT u.id FROM users u
-          WHERE u.disabled_at IS NULL
-            AND (u.id = ANY($1::uuid[]) OR (u.organisation_id = ANY($2::uuid[]) AND 'institution_admin' = ANY(u.roles)))
-       ), inserted AS (
-         INSERT INTO notifications (user_id, kind, subject_type, subject_id, params, dedupe_key, created_at, email)
-         SELECT r.id, $3, $4, $5, $6, $7, $8, CASE WHEN COALESCE(p.email, true) THEN 'queued' ELSE 'none' END
-           FROM recipients r
-           LEFT JOIN notification_preferences p ON p.user_id = r.id AND p.kind = $3
-         ON CONFLICT (user_id, dedupe_key) DO NOTHING
-         RETURNING id, email
-       )
-       SELECT id FROM inserted WHERE email = 'queued'`,
-      [
-        notice.recipients.users ?? [],
-        notice.recipients.officesOf ?? [],
-        notice.kind,
-        notice.subject.type,
-        notice.subject.id,
-        notice.params,
-        notice.dedupeKey,
-        at,
-      ],
-    );
+  async insertNotices(manager: EntityManager, notices: readonly Notice[], at: Date): Promise<string[]> {
+    if (notices.length === 0) return [];
+    const users = notices.flatMap((n, i) => (n.recipients.users ?? []).map((user) => [i + 1, user] as const));
+    const offices = notices.flatMap((n, i) => (n.recipients.officesOf ?? []).map((office) => [i + 1, office] as const));
+    const rows = await runPrepared<{ id: string }>(manager, INSERT_NOTICES, [
+      notices.map((n) => n.kind),
+      notices.map((n) => n.subject.type),
+      notices.map((n) => n.subject.id),
+      notices.map((n) => JSON.stringify(n.params)),
+      notices.map((n) => n.dedupeKey),
+      at,
+      users.map(([ord]) => ord),
+      users.map(([, user]) => user),
+      offices.map(([ord]) => ord),
+      offices.map(([, office]) => office),
+    ]);
     return rows.map((r) => r.id);
   }
 

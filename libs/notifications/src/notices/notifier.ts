@@ -40,9 +40,8 @@ export class Notifier {
   }
 
   async notify(manager: EntityManager, notices: readonly Notice[]): Promise<void> {
-    const at = this.clock.now();
-    const emails: string[] = [];
-    for (const notice of notices) emails.push(...(await this.notifications.insertNotice(manager, notice, at)));
+    // All notices of a change in one statement, then their e-mail jobs in one more.
+    const emails = await this.notifications.insertNotices(manager, notices, this.clock.now());
     await this.jobs.send(
       manager,
       EMAIL_QUEUE,
