@@ -16,21 +16,10 @@ export function visibleApplicationSql(user: string, office: string, agency: stri
                     OR (s.agency_id = ${agency} AND ${receivedSideSql('s')}))))`;
 }
 
-/** The editors (the PI and co-PIs) in SQL, over `applications a`, with the user as parameter $u. */
+/** The editors (the PI and co-PIs, isEditor in rules/team.ts) in SQL, over `applications a`, with the user as parameter $u. */
 export function editorSql(user: string): string {
   return `(a.pi_user_id = ${user} OR EXISTS (
     SELECT 1 FROM application_members m WHERE m.application_id = a.id AND m.user_id = ${user} AND m.role IN ('pi', 'co_pi')))`;
-}
-
-/**
- * editorSql over an application already read (its PI and team), for an answer built from what a
- * step read under its lock and wrote, without reading the application again.
- */
-export function isEditor(
-  application: { readonly piUserId: string; readonly members: readonly { readonly userId: string | null; readonly role: string }[] },
-  userId: string,
-): boolean {
-  return application.piUserId === userId || application.members.some((m) => m.userId === userId && (m.role === 'pi' || m.role === 'co_pi'));
 }
 
 /** The principal's parameters of visibleApplicationSql. */

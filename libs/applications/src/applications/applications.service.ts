@@ -38,7 +38,8 @@ import {
 import { type ChangeRecord, type NoticeContext, transitionNotices } from '../rules/application-notices.js';
 import { type CallTerms, type SubmissionProblem, submissionProblems } from '../rules/submission-checks.js';
 import { toApplicationDto, toApplicationSummaryDto } from './application-mapper.js';
-import { ApplicationPermission, isEditor } from './applications-access.repository.js';
+import { ApplicationPermission } from './applications-access.repository.js';
+import { isEditor } from '../rules/team.js';
 import {
   type ApplicationRecord,
   ApplicationsRepository,
