@@ -40,6 +40,8 @@ const USAGE = `usage: npm run bench [-- options]
                      when there are not enough drafts
   --instances N      api processes on the one database, requests spread over them in turn (default 1)
   --reuse            keep the data already in the database (DATABASE_URL) instead of generating it
+  --tcp              every process reaches the bench's embedded PostgreSQL over loopback TCP instead of
+                     its Unix-domain socket (the default where the platform allows it)
   --uploads N        research plans uploaded at once during a surge run (default 50; 5 with --smoke)
   --upload-mb M      size of each, in MB (default 10; 1 with --smoke)
   --smoke            a few seconds on a small data set: checks that the bench works, not its speed
@@ -61,6 +63,7 @@ const { values: args } = parseArgs({
     'upload-mb': { type: 'string' },
     smoke: { type: 'boolean', default: false },
     reuse: { type: 'boolean', default: false },
+    tcp: { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench/results' },
     help: { type: 'boolean', default: false },
   },
@@ -114,7 +117,9 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   let db: pg.Client | undefined;
   try {
-    log(`database: ${database.embedded ? `embedded PostgreSQL under ${dataDir}` : 'DATABASE_URL'}`);
+    log(
+      `database: ${database.embedded ? `embedded PostgreSQL under ${dataDir}, over ${overSocket(database.url) ? 'its Unix-domain socket' : 'loopback TCP'}` : 'DATABASE_URL'}`,
+    );
     const env = { ...process.env, DATABASE_URL: database.url, DATA_DIR: dataDir };
 
     let t = performance.now();
@@ -308,7 +313,9 @@ async function main(): Promise<void> {
     const report: BenchReport = {
       date: new Date().toISOString(),
       machine: machine(),
-      database: database.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL',
+      database: database.embedded
+        ? `embedded PostgreSQL over ${overSocket(database.url) ? 'its Unix-domain socket' : 'loopback TCP'}`
+        : 'DATABASE_URL',
       settings: { ...settings, smoke },
       generation: { applications, seconds: args.reuse ? 0 : generation },
       apiPeakMemoryMbDuringS1: peakMemoryMb,
@@ -435,6 +442,7 @@ async function openBenchDatabase(config: AppConfig): Promise<DatabaseRuntime & {
     dataDir: config.dataDir,
     database: 'jointcall',
     log,
+    unixSocket: args.tcp !== true,
     settings: { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.max': '10000' },
   });
   try {
@@ -444,6 +452,11 @@ async function openBenchDatabase(config: AppConfig): Promise<DatabaseRuntime & {
     await server.stop().catch(() => undefined);
     throw error;
   }
+}
+
+/** Whether a connection URL names a Unix-domain socket's directory (`host=` in its query string). */
+function overSocket(url: string): boolean {
+  return new URL(url).searchParams.get('host')?.startsWith('/') === true;
 }
 
 /**
