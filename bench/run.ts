@@ -40,6 +40,8 @@ const USAGE = `usage: npm run bench [-- options]
                      when there are not enough drafts
   --instances N      api processes on the one database, requests spread over them in turn (default 1)
   --reuse            keep the data already in the database (DATABASE_URL) instead of generating it
+  --tcp              every process reaches the bench's embedded PostgreSQL over loopback TCP instead of
+                     its Unix-domain socket (the default where the platform allows it)
   --uploads N        research plans uploaded at once during a surge run (default 50; 5 with --smoke)
   --upload-mb M      size of each, in MB (default 10; 1 with --smoke)
   --previous DIR     a checkout of an earlier commit, built there (npm run build:api): its api runs
@@ -65,6 +67,7 @@ const { values: args } = parseArgs({
     previous: { type: 'string' },
     smoke: { type: 'boolean', default: false },
     reuse: { type: 'boolean', default: false },
+    tcp: { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench/results' },
     help: { type: 'boolean', default: false },
   },
@@ -118,7 +121,9 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   let db: pg.Client | undefined;
   try {
-    log(`database: ${database.embedded ? `embedded PostgreSQL under ${dataDir}` : 'DATABASE_URL'}`);
+    log(
+      `database: ${database.embedded ? `embedded PostgreSQL under ${dataDir}, over ${overSocket(database.url) ? 'its Unix-domain socket' : 'loopback TCP'}` : 'DATABASE_URL'}`,
+    );
     const env = { ...process.env, DATABASE_URL: database.url, DATA_DIR: dataDir };
 
     let t = performance.now();
@@ -318,7 +323,9 @@ async function main(): Promise<void> {
     const report: BenchReport = {
       date: new Date().toISOString(),
       machine: machine(),
-      database: database.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL',
+      database: database.embedded
+        ? `embedded PostgreSQL over ${overSocket(database.url) ? 'its Unix-domain socket' : 'loopback TCP'}`
+        : 'DATABASE_URL',
       settings: { ...settings, smoke },
       generation: { applications, seconds: args.reuse ? 0 : generation },
       apiPeakMemoryMbDuringS1: peakMemoryMb,
@@ -459,6 +466,7 @@ async function openBenchDatabase(config: AppConfig): Promise<DatabaseRuntime & {
     dataDir: config.dataDir,
     database: 'jointcall',
     log,
+    unixSocket: args.tcp !== true,
     settings: { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.max': '10000' },
   });
   try {
@@ -468,6 +476,11 @@ async function openBenchDatabase(config: AppConfig): Promise<DatabaseRuntime & {
     await server.stop().catch(() => undefined);
     throw error;
   }
+}
+
+/** Whether a connection URL names a Unix-domain socket's directory (`host=` in its query string). */
+function overSocket(url: string): boolean {
+  return new URL(url).searchParams.get('host')?.startsWith('/') === true;
 }
 
 /**

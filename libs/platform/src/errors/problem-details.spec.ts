@@ -2,7 +2,7 @@ import { BadRequestException, NotFoundException, PayloadTooLargeException, Servi
 import { QueryFailedError } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError, RuleViolationError, ValidationFailedError } from './domain-error.js';
-import { toProblem } from './problem-details.js';
+import { isDatabaseUnavailable, toProblem } from './problem-details.js';
 
 const pgError = (code: string, detail = '') => Object.assign(new Error('pg'), { code, detail, severity: 'ERROR' });
 const queryFailed = (code: string, detail = '') => new QueryFailedError('INSERT ...', [], pgError(code, detail));
@@ -46,6 +46,22 @@ describe('toProblem', () => {
     expect(toProblem(refused, 'r')).toMatchObject({ body: { status: 503 }, retryAfterSeconds: 5 });
     expect(toProblem(new Error('timeout exceeded when trying to connect'), 'r').body.status).toBe(503);
     expect(toProblem(new ServiceUnavailableException(), 'r').body.status).toBe(503);
+  });
+
+  it('answers 503 when the Unix-domain socket of the database is gone or refuses, but not for any missing file', () => {
+    const socket = '/srv/jointcall/.data/socket/.s.PGSQL.5432';
+    const gone = Object.assign(new Error(`connect ENOENT ${socket}`), { code: 'ENOENT', syscall: 'connect', address: socket });
+    expect(toProblem(gone, 'r')).toMatchObject({ body: { status: 503, code: 'DATABASE_UNAVAILABLE' }, retryAfterSeconds: 5 });
+    const refused = Object.assign(new Error(`connect ECONNREFUSED ${socket}`), {
+      code: 'ECONNREFUSED',
+      syscall: 'connect',
+      address: socket,
+    });
+    expect(toProblem(refused, 'r')).toMatchObject({ body: { status: 503, code: 'DATABASE_UNAVAILABLE' } });
+    expect(isDatabaseUnavailable(gone)).toBe(true);
+    const missingFile = Object.assign(new Error("ENOENT: no such file or directory, open '/srv/x'"), { code: 'ENOENT', syscall: 'open' });
+    expect(toProblem(missingFile, 'r').body.status).toBe(500);
+    expect(isDatabaseUnavailable(missingFile)).toBe(false);
   });
 
   it('maps framework errors: bad JSON 400, too large 413, unknown route 404', () => {

@@ -202,7 +202,10 @@ function databaseCause(error: unknown): DriverError | undefined {
     return { code, detail: typeof driverError['detail'] === 'string' ? driverError['detail'] : '' };
   }
   const message = typeof driverError['message'] === 'string' ? driverError['message'] : '';
+  // A Unix-domain socket whose server is not running: its file is gone (ENOENT), or left behind (ECONNREFUSED, above).
+  const socketGone = code === 'ENOENT' && driverError['syscall'] === 'connect';
   const isConnectionFailure =
+    socketGone ||
     CONNECTION_FAILURES.some((marker) => message.includes(marker) || code === marker) ||
     (error instanceof Error && error.name === 'CannotConnectAlreadyConnectedError');
   return isConnectionFailure ? {} : undefined;
