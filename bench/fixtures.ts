@@ -124,6 +124,17 @@ export async function loadSubmitPool(db: pg.Client, domain: string, f: Fixtures,
   return rows.map((row) => ({ id: row.id, pi: user(row) }));
 }
 
+/** `count` researchers' accounts that can sign in, for a surge of sign-ins (whether or not the scenarios use them). */
+export async function loadSignInUsers(db: pg.Client, domain: string, count: number): Promise<BenchUser[]> {
+  const { rows } = await db.query<UserRow>(
+    `SELECT id AS user_id, email, roles, organisation_id FROM users
+      WHERE email LIKE $1 AND disabled_at IS NULL AND 'researcher' = ANY (roles)
+      ORDER BY email LIMIT $2`,
+    [`%@${domain}`, count],
+  );
+  return rows.map(user);
+}
+
 /** Everyone the scenarios act as, once each: they sign in before the runs. */
 export function usersOf(f: Fixtures): BenchUser[] {
   const all = [

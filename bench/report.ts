@@ -2,6 +2,7 @@ import type { RunResult } from './load.js';
 import { OPERATION_TARGETS, type OperationTarget } from './operations.js';
 import type { PlanRecord } from './plans.js';
 import type { PostgresCost } from './postgres-meters.js';
+import type { SignInReport } from './sign-ins.js';
 import type { UploadReport } from './uploads.js';
 
 export interface ScenarioReport {
@@ -33,6 +34,8 @@ export interface BenchReport {
   readonly apiPeakMemoryMbDuringS1: number;
   /** Research plans uploaded all at once during a surge run. */
   readonly uploads?: UploadReport;
+  /** Researchers signing in all at once during a surge run. */
+  readonly signIns?: SignInReport;
   readonly scenarios: readonly ScenarioReport[];
   /** Each operation alone against jointcall, the same-SQL baseline and the bare one. */
   readonly operations: readonly OperationReport[];
@@ -59,6 +62,14 @@ export function markdownReport(report: BenchReport): string {
           `${report.uploads.uploads} uploads of ${(report.uploads.bytesEach / 1048576).toFixed(1)} MB at once during an S1 surge run: ` +
             `${report.uploads.created} created, ${report.uploads.failed.length} failed, p50 ${report.uploads.p50Ms} ms, max ${report.uploads.maxMs} ms, ` +
             `all done in ${report.uploads.seconds} s; api peak memory meanwhile: ${report.uploads.apiPeakMemoryMb} MB.`,
+          '',
+        ]
+      : []),
+    ...(report.signIns
+      ? [
+          `${report.signIns.logins} sign-ins at once, each to its own account, during an S1 surge run: ` +
+            `${report.signIns.signedIn} signed in, ${report.signIns.failed.length} failed, p50 ${report.signIns.p50Ms} ms, max ${report.signIns.maxMs} ms, ` +
+            `all done in ${report.signIns.seconds} s; api memory ${report.signIns.apiMemoryBeforeMb} MB before, peak ${report.signIns.apiPeakMemoryMb} MB meanwhile.`,
           '',
         ]
       : []),

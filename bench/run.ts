@@ -6,9 +6,10 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { type AppConfig, type DatabaseRuntime, EmbeddedPostgres, loadConfig, openDatabase } from '#platform';
+import { API_ENVIRONMENT, API_NODE_FLAGS } from '../apps/api/src/node-flags.js';
 import { SCALE_EMAIL_DOMAIN, SCALE_PASSWORD } from '../seeds/scale/scale-data.js';
 import { principalHeader } from './baseline/server.js';
-import { loadFixtures, loadSubmitPool, refreshVersions, usersOf } from './fixtures.js';
+import { loadFixtures, loadSignInUsers, loadSubmitPool, refreshVersions, usersOf } from './fixtures.js';
 import { offer, type RunResult, saturate } from './load.js';
 import {
   type MeasuredOperation,
@@ -23,6 +24,7 @@ import { type PlanRecord, recordPlans } from './plans.js';
 import { PostgresMeters } from './postgres-meters.js';
 import { markdownReport, mean, type BenchReport, type OperationReport, type OperationRun, type ScenarioReport } from './report.js';
 import { type BenchUser, type Credentials, scenarios } from './scenarios.js';
+import { type SignInReport, signInAtOnce } from './sign-ins.js';
 import { prepareUploads, uploadAll, type UploadReport } from './uploads.js';
 
 const USAGE = `usage: npm run bench [-- options]
@@ -47,7 +49,12 @@ const USAGE = `usage: npm run bench [-- options]
   --previous DIR     a checkout of an earlier commit, built there (npm run build:api): its api runs
                      beside this one in each scenario's saturation rounds, on the same data and
                      tokens, and the report gives jointcall / previous throughput
+  --logins N         researchers who sign in all at once, each with an account of their own, during a
+                     surge run (default 550; 20 with --smoke; 0: none)
   --smoke            a few seconds on a small data set: checks that the bench works, not its speed
+  --port P           the api listens on P, the same-SQL baseline on P+1, the bare one on P+2, --previous
+                     on P+3, further api instances on P+10 and up (default 3801): two benches on one
+                     machine need two
   --out DIR          where results go (default bench/results)`;
 
 const { values: args } = parseArgs({
@@ -65,9 +72,11 @@ const { values: args } = parseArgs({
     uploads: { type: 'string' },
     'upload-mb': { type: 'string' },
     previous: { type: 'string' },
+    logins: { type: 'string' },
     smoke: { type: 'boolean', default: false },
     reuse: { type: 'boolean', default: false },
     tcp: { type: 'boolean', default: false },
+    port: { type: 'string' },
     out: { type: 'string', default: 'bench/results' },
     help: { type: 'boolean', default: false },
   },
@@ -87,6 +96,8 @@ const settings = {
   instances: Number(args.instances ?? 1),
   uploads: Number(args.uploads ?? (smoke ? 5 : 50)),
   uploadBytes: Math.round(Number(args['upload-mb'] ?? (smoke ? 1 : 10)) * 1024 * 1024),
+  logins: Number(args.logins ?? (smoke ? 20 : 550)),
+  port: Number(args.port ?? 3801),
   fixtures: smoke
     ? { researchers: 40, editing: 20, offices: 5, reviewers: 10 }
     : { researchers: 1000, editing: 400, offices: 50, reviewers: 300 },
@@ -176,26 +187,28 @@ async function main(): Promise<void> {
     const reports: ScenarioReport[] = [];
     let peakMemoryMb = 0;
     let uploads: UploadReport | undefined;
+    let signIns: SignInReport | undefined;
     const operationReports: OperationReport[] = [];
     if (selected.length > 0 || operations.length > 0) {
       const logFile = join(dataDir, 'bench-api.log');
       mkdirSync(dataDir, { recursive: true });
       // Every instance signs with the same secret, so a token from one is good on the others.
       const jwtSecret = randomBytes(32).toString('base64url');
-      const apiUrls = Array.from({ length: settings.instances }, (_, i) => `http://127.0.0.1:${i === 0 ? 3801 : 3810 + i}`);
+      const apiUrls = Array.from({ length: settings.instances }, (_, i) => `http://127.0.0.1:${settings.port + (i === 0 ? 0 : 9 + i)}`);
       const apis: ChildProcess[] = [];
       for (const url of apiUrls) {
         const api = await startProcess(
           'dist/apps/api/src/main.js',
           [],
-          { ...env, ...(roles ? { DATABASE_URL: roles.jointcall.url } : {}), ...apiEnv(url, jwtSecret) },
+          { ...API_ENVIRONMENT, ...env, ...(roles ? { DATABASE_URL: roles.jointcall.url } : {}), ...apiEnv(url, jwtSecret) },
           `${url}/health/ready`,
           logFile,
+          API_NODE_FLAGS,
         );
         children.push(api);
         apis.push(api);
       }
-      const previousUrl = 'http://127.0.0.1:3804';
+      const previousUrl = `http://127.0.0.1:${settings.port + 3}`;
       if (args.previous !== undefined) {
         // An earlier build's api, as this one runs (the data's schema may be newer: it only adds).
         const previous = await startProcess(
@@ -209,7 +222,7 @@ async function main(): Promise<void> {
       }
       const baseline = await startProcess(
         'dist/bench/baseline/server.js',
-        ['3802'],
+        [String(settings.port + 1)],
         { ...env, ...(roles ? { DATABASE_URL: roles['same-sql'].url } : {}) },
         undefined,
         logFile,
@@ -218,7 +231,7 @@ async function main(): Promise<void> {
       if (operations.length > 0) {
         const bare = await startProcess(
           'dist/bench/bare/server.js',
-          ['3803'],
+          [String(settings.port + 2)],
           { ...env, ...(roles ? { DATABASE_URL: roles.bare.url } : {}) },
           undefined,
           logFile,
@@ -233,7 +246,10 @@ async function main(): Promise<void> {
 
       const bearer = ((u) => ({ authorization: `Bearer ${tokens.get(u.id)}` })) as Credentials;
       const targets = {
-        baseline: { urls: ['http://127.0.0.1:3802'], credentials: ((u) => ({ 'x-principal': principalHeader(u) })) as Credentials },
+        baseline: {
+          urls: [`http://127.0.0.1:${settings.port + 1}`],
+          credentials: ((u) => ({ 'x-principal': principalHeader(u) })) as Credentials,
+        },
         jointcall: { urls: apiUrls, credentials: bearer },
         previous: { urls: [previousUrl], credentials: bearer },
       };
@@ -294,6 +310,22 @@ async function main(): Promise<void> {
               `${uploads.failed.length} failed, p50 ${uploads.p50Ms} ms, max ${uploads.maxMs} ms; api peak ${uploads.apiPeakMemoryMb} MB`,
           );
         }
+        if (scenario.name.startsWith('S1') && settings.logins > 0) {
+          // Deadline morning: researchers sign in all at once, each to their own account, while the surge goes on.
+          const users = await loadSignInUsers(client, SCALE_EMAIL_DOMAIN, settings.logins);
+          await refreshVersions(client, fixtures);
+          const apiMemoryBeforeMb = memoryMb(apis.map((api) => api.pid!));
+          const during = sampleMemory(apis.map((api) => api.pid!));
+          const [result] = await Promise.all([
+            signInAtOnce(apiUrls[0]!, users, SCALE_PASSWORD),
+            saturate(apiUrls, settings.connections, settings.seconds, scenario.next(targets.jointcall.credentials)),
+          ]);
+          signIns = { ...result, logins: users.length, apiMemoryBeforeMb, apiPeakMemoryMb: during.stop() };
+          log(
+            `  ${signIns.logins} sign-ins at once during the surge: ${signIns.signedIn} signed in, ${signIns.failed.length} failed, ` +
+              `p50 ${signIns.p50Ms} ms, max ${signIns.maxMs} ms; api ${apiMemoryBeforeMb} MB before, peak ${signIns.apiPeakMemoryMb} MB`,
+          );
+        }
         reports.push({
           name: scenario.name,
           description: scenario.description,
@@ -306,7 +338,7 @@ async function main(): Promise<void> {
       const operationTargets: Record<OperationTarget, { urls: readonly string[]; credentials: Credentials }> = {
         jointcall: targets.jointcall,
         'same-sql': targets.baseline,
-        bare: { urls: ['http://127.0.0.1:3803'], credentials: targets.baseline.credentials },
+        bare: { urls: [`http://127.0.0.1:${settings.port + 2}`], credentials: targets.baseline.credentials },
       };
       for (const operation of operations) {
         if (!meters) break;
@@ -330,6 +362,7 @@ async function main(): Promise<void> {
       generation: { applications, seconds: args.reuse ? 0 : generation },
       apiPeakMemoryMbDuringS1: peakMemoryMb,
       ...(uploads ? { uploads } : {}),
+      ...(signIns ? { signIns } : {}),
       scenarios: reports,
       operations: operationReports,
       meters: meters
@@ -346,7 +379,7 @@ async function main(): Promise<void> {
     writeFileSync(join(out, `${stamp}${smoke ? '-smoke' : ''}.md`), markdown);
     console.log(`\n${markdown}`);
     log(`results in ${out}; ${report.totalSeconds} s in all`);
-    if (smoke) assertWorked(reports, operationReports, meters, plans, uploads);
+    if (smoke) assertWorked(reports, operationReports, meters, plans, uploads, signIns);
   } finally {
     await db?.end();
     for (const child of children) child.kill('SIGTERM');
@@ -379,9 +412,11 @@ function assertWorked(
   meters: PostgresMeters | undefined,
   plans: readonly PlanRecord[],
   uploads: UploadReport | undefined,
+  signIns: SignInReport | undefined,
 ): void {
   const problems: string[] = [];
   if (uploads && uploads.failed.length > 0) problems.push(`uploads failed: ${uploads.failed.join('; ')}`);
+  if (signIns && signIns.failed.length > 0) problems.push(`sign-ins failed: ${signIns.failed.join('; ')}`);
   if (plans.length === 0) problems.push('no plan was recorded');
   const check = (what: string, r: RunResult) => {
     if (r.requests === 0 || r.errors > 0 || r.non2xx > 0) {
@@ -519,11 +554,12 @@ async function startProcess(
   env: NodeJS.ProcessEnv,
   readyUrl: string | undefined,
   logFile: string,
+  nodeFlags: readonly string[] = [],
 ): Promise<ChildProcess> {
   // The child writes its log to the file itself: piped through this process, the api's access log
   // would take CPU from the load generator.
   const out = openSync(logFile, 'a');
-  const child = fork(script, argv, { env, stdio: ['ignore', out, out, 'ipc'] });
+  const child = fork(script, argv, { env, execArgv: [...process.execArgv, ...nodeFlags], stdio: ['ignore', out, out, 'ipc'] });
   closeSync(out);
   const exited = new Promise<never>((_, reject) =>
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}; see ${logFile}`))),
@@ -563,14 +599,21 @@ async function signIn(url: string, users: readonly BenchUser[]): Promise<Map<str
   return tokens;
 }
 
+/** The resident memory of the largest of the api processes now, in MB. */
+function memoryMb(pids: readonly number[]): number {
+  let largest = 0;
+  for (const pid of pids) {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    if (match) largest = Math.max(largest, Number(match[1]) / 1024);
+  }
+  return Math.round(largest);
+}
+
 /** The api processes' resident memory, sampled while a scenario runs; answers the peak of any one in MB. */
 function sampleMemory(pids: readonly number[]): { stop(): number } {
   let peak = 0;
   const read = () => {
-    for (const pid of pids) {
-      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (match) peak = Math.max(peak, Number(match[1]) / 1024);
-    }
+    peak = Math.max(peak, memoryMb(pids));
   };
   const timer = setInterval(read, 100);
   return {

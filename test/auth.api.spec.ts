@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_CONCURRENT_PASSWORD_HASHES, passwordHashingLoad } from '#identity';
 import { runSeeds } from '../seeds/index.js';
 import { DEMO_PASSWORD, userSeeds } from '../seeds/demo/users.js';
 import { organisationSeeds } from '../seeds/demo/organisations.js';
@@ -139,5 +140,47 @@ describe('failed-login limit', () => {
 
     t.clock.advance(3600 * 1000);
     expect(await t.login(target.email, target.password)).toMatch(/^ey/);
+  });
+});
+
+describe('a crowd signing in at once', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    // Fewer connections than people signing in: those waiting for a hashing turn must not hold one.
+    t = await startTestApp({ env: { DATABASE_POOL_SIZE: '2' } });
+  });
+  afterAll(() => t.close());
+
+  it(`hashes at most ${MAX_CONCURRENT_PASSWORD_HASHES} passwords at once; the others wait their turn and all get their answer`, async () => {
+    const people = await Promise.all(Array.from({ length: 12 }, () => t.given.user()));
+    const reader = await t.login(people[0]!.email, people[0]!.password);
+    const attempts = [
+      ...people.map((p) => ({ email: p.email, password: p.password, status: 200 })),
+      ...people.slice(0, 3).map((p) => ({ email: p.email, password: 'not-the-password', status: 401 })),
+      ...['nobody-1@example.test', 'nobody-2@example.test'].map((email) => ({ email, password: 'not-the-password', status: 401 })),
+    ];
+    let mostRunning = 0;
+    let mostWaiting = 0;
+    const sampler = setInterval(() => {
+      const { running, waiting } = passwordHashingLoad();
+      mostRunning = Math.max(mostRunning, running);
+      mostWaiting = Math.max(mostWaiting, waiting);
+    }, 1);
+    try {
+      const [answers, me] = await Promise.all([
+        Promise.all(attempts.map(({ email, password }) => t.http.post('/auth/login').send({ email, password }))),
+        // Someone already signed in is answered meanwhile: the crowd does not take every connection.
+        t.http.get('/me').auth(reader, { type: 'bearer' }),
+      ]);
+      expect(answers.map((a) => a.status)).toEqual(attempts.map((a) => a.status));
+      expect(answers.filter((a) => a.status === 200).every((a) => typeof a.body.accessToken === 'string')).toBe(true);
+      expect(me.status).toBe(200);
+    } finally {
+      clearInterval(sampler);
+    }
+    expect(mostRunning).toBe(MAX_CONCURRENT_PASSWORD_HASHES);
+    expect(mostWaiting).toBeGreaterThan(0);
+    expect(passwordHashingLoad()).toEqual({ running: 0, waiting: 0 });
   });
 });

@@ -7,6 +7,7 @@ import { EmbeddedPostgres, freePort, isPortFree, loadConfig, redactUrl, runMigra
 import { createStreamingReplica, type StreamingReplica } from '#tooling';
 import { schemaDataSourceOptions } from '#schema';
 import { runSeeds } from '../../../seeds/index.js';
+import { API_ENVIRONMENT, API_NODE_FLAGS } from '../../api/src/node-flags.js';
 import { type Balancer, startBalancer } from './balancer.js';
 import { ManagedProcess, ProcessRecordFile, type InstanceKind } from './processes.js';
 
@@ -212,6 +213,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         name,
         kind,
         script: scripts[kind],
+        ...(kind === 'api' ? { nodeFlags: API_NODE_FLAGS } : {}),
         cwd: root,
         env,
         logFile: join(logDir, `${name}.log`),
@@ -222,6 +224,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     };
     const apis = apiPorts.map((port, i) =>
       spawnProcess('api', i, {
+        ...API_ENVIRONMENT,
         ...common,
         PUBLIC_URL: publicUrl,
         HOST: host,

@@ -11,6 +11,8 @@ export interface ProcessSpec {
   readonly kind: InstanceKind;
   /** The compiled entry point, absolute. */
   readonly script: string;
+  /** Node flags before the script (the api's own, API_NODE_FLAGS). */
+  readonly nodeFlags?: readonly string[];
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
   /** Every line of standard output and error is appended here. */
@@ -34,7 +36,7 @@ export class ManagedProcess {
     this.kind = spec.kind;
     this.logFile = spec.logFile;
     this.log = createWriteStream(spec.logFile, { flags: 'a' });
-    this.child = spawn(process.execPath, [spec.script], {
+    this.child = spawn(process.execPath, [...(spec.nodeFlags ?? []), spec.script], {
       cwd: spec.cwd,
       env: spec.env,
       stdio: ['ignore', 'pipe', 'pipe'],

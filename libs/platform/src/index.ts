@@ -42,3 +42,4 @@ export * from './http/web-pages.js';
 export * from './http/shared.dto.js';
 export * from './lifecycle/run-service.js';
 export * from './database/dedicated-connection.js';
+export * from './concurrency/turn-queue.js';

@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
+import { TurnQueue } from '#platform';
 
 /** What an uploaded PDF turned out to be: a readable document and its page count, or why not. */
 export type PdfInspection =
@@ -111,31 +112,6 @@ export async function inspectPdf(path: string, options: PdfInspectionOptions = {
 /** The current use of the inspection turns, for metrics and health checks. */
 export function pdfInspectionLoad(): PdfInspectionLoad {
   return inspections.load();
-}
-
-/** Runs tasks at most `limit` at a time; a task that finds every place taken waits its turn in order. */
-class TurnQueue {
-  #running = 0;
-  readonly #waiting: (() => void)[] = [];
-
-  constructor(private readonly limit: number) {}
-
-  load(): PdfInspectionLoad {
-    return { running: this.#running, waiting: this.#waiting.length };
-  }
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.#running < this.limit) this.#running++;
-    else await new Promise<void>((resolve) => this.#waiting.push(resolve));
-    try {
-      return await task();
-    } finally {
-      // The place passes straight to the next in line, so a newcomer cannot overtake it.
-      const next = this.#waiting.shift();
-      if (next) next();
-      else this.#running--;
-    }
-  }
 }
 
 const inspections = new TurnQueue(MAX_CONCURRENT_INSPECTIONS);

@@ -7,7 +7,7 @@ import { type AppConfig, Clock, DomainError, InjectConfig, JobQueue } from '#pla
 import type { Principal } from '../access/principal.js';
 import { AuthRepository } from './auth.repository.js';
 import { LOGIN_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, retryAfterSeconds } from './login-throttle.js';
-import { verifyPassword } from './passwords.js';
+import { withPasswordCheck } from './passwords.js';
 import { SessionCache } from './session-cache.js';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
@@ -78,29 +78,36 @@ export class AuthService implements OnModuleInit {
     );
   }
 
+  /**
+   * The password is checked in a hashing turn (withPasswordCheck), taken before the transaction: a
+   * crowd signing in at once waits for turns without holding the pool's connections, and holds
+   * the memory of at most MAX_CONCURRENT_PASSWORD_HASHES hashes.
+   */
   async login(email: string, password: string, clientAddress: string): Promise<TokenPair> {
     const key = email.trim().toLowerCase();
-    const outcome = await this.db.transaction(async (manager): Promise<Outcome<TokenPair>> => {
-      await this.auth.lockAccount(manager, key);
-      const now = this.clock.now();
-      const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
-      const wait = Math.max(
-        retryAfterSeconds(await this.auth.limitingFailure(manager, 'email', key, since, MAX_FAILURES_PER_ACCOUNT), now) ?? 0,
-        retryAfterSeconds(
-          await this.auth.limitingFailure(manager, 'client_address', clientAddress, since, MAX_FAILURES_PER_ADDRESS),
-          now,
-        ) ?? 0,
-      );
-      if (wait > 0) return { error: new TooManyFailedLoginsError(wait) };
-      const candidate = await this.auth.findLoginCandidate(manager, key);
-      const passwordMatches = await verifyPassword(candidate?.passwordHash, password);
-      if (!candidate || candidate.disabled || !passwordMatches) {
-        await this.auth.recordFailure(manager, key, clientAddress, now, since);
-        return { error: new InvalidCredentialsError() };
-      }
-      const sessionId = await this.auth.createSession(manager, candidate.id, now);
-      return { ok: await this.issueTokens(manager, candidate.id, sessionId, now) };
-    });
+    const outcome = await withPasswordCheck((verifyPassword) =>
+      this.db.transaction(async (manager): Promise<Outcome<TokenPair>> => {
+        await this.auth.lockAccount(manager, key);
+        const now = this.clock.now();
+        const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
+        const wait = Math.max(
+          retryAfterSeconds(await this.auth.limitingFailure(manager, 'email', key, since, MAX_FAILURES_PER_ACCOUNT), now) ?? 0,
+          retryAfterSeconds(
+            await this.auth.limitingFailure(manager, 'client_address', clientAddress, since, MAX_FAILURES_PER_ADDRESS),
+            now,
+          ) ?? 0,
+        );
+        if (wait > 0) return { error: new TooManyFailedLoginsError(wait) };
+        const candidate = await this.auth.findLoginCandidate(manager, key);
+        const passwordMatches = await verifyPassword(candidate?.passwordHash, password);
+        if (!candidate || candidate.disabled || !passwordMatches) {
+          await this.auth.recordFailure(manager, key, clientAddress, now, since);
+          return { error: new InvalidCredentialsError() };
+        }
+        const sessionId = await this.auth.createSession(manager, candidate.id, now);
+        return { ok: await this.issueTokens(manager, candidate.id, sessionId, now) };
+      }),
+    );
     return unwrap(outcome);
   }
 
