@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { QueryRunner } from 'typeorm';
 
 /**
@@ -98,6 +99,8 @@ function arrayLiteral(values: readonly Value[], quoted: boolean): string {
 export class BulkLoader {
   private sending: Promise<void> = Promise.resolve();
   private failure: Error | undefined;
+  /** Time spent waiting for the statement before, in ms: what the database adds to generating the rows. */
+  waitedMs = 0;
 
   constructor(private readonly runner: QueryRunner) {}
 
@@ -122,7 +125,9 @@ export class BulkLoader {
 
   /** Waits for the statement being sent; throws the first failure. */
   async drain(): Promise<void> {
+    const started = performance.now();
     await this.sending;
+    this.waitedMs += performance.now() - started;
     if (this.failure !== undefined) throw this.failure;
   }
 }
