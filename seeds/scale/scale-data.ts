@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import type { PoolClient } from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { hashPassword } from '#identity';
 import { BulkLoader, BulkTable, type Value } from './bulk-insert.js';
@@ -85,9 +86,8 @@ export function currentHour(): Date {
  * password_hash (a fresh salt at every run).
  *
  * Rows are generated in memory a batch at a time (so a million applications fit) and go in with
- * INSERT ... SELECT FROM unnest(...), one array parameter per column: once a table holds
- * `chunkRows` rows, every table's rows go as one statement, sent while the next batch is being
- * generated. The loaded tables' plain secondary indexes (not primary keys, unique indexes or
+ * COPY: once a table holds `chunkRows` rows, every table's rows go, one COPY each, while the next
+ * batch is being generated. The loaded tables' plain secondary indexes (not primary keys, unique indexes or
  * constraints) are dropped first and built again, as they were, once the rows are in: kept up to
  * date row by row they were most of the load's time. So the load holds those tables exclusively
  * until it commits: run it on a quiet database. All in one transaction: a failure leaves nothing
@@ -106,7 +106,8 @@ export async function loadScaleData(dataSource: DataSource, options: Partial<Sca
   checkOptions(o);
   const now = Math.floor(o.now.getTime() / 1000);
   const runner = dataSource.createQueryRunner();
-  await runner.connect();
+  // The query runner's own connection (node-postgres), for COPY.
+  const client = (await runner.connect()) as PoolClient;
   let rows: Record<string, number>;
   let deleted: Record<string, number> = {};
   try {
@@ -134,7 +135,7 @@ export async function loadScaleData(dataSource: DataSource, options: Partial<Sca
       const passwordHash = await hashPassword(SCALE_PASSWORD);
 
       const world = planWorld({ ...o, now, fields });
-      const loader = new BulkLoader(runner);
+      const loader = new BulkLoader(client);
       const reference = referenceTables(world, now, passwordHash);
       const tables = applicationTables();
       const all = Object.values(tables);
@@ -150,7 +151,7 @@ export async function loadScaleData(dataSource: DataSource, options: Partial<Sca
       const total = plan.call.length;
       for (let i = 0; i < total; i++) {
         generator.generate(world.calls[plan.call[i]!]!, plan.ordinal[i]!, i);
-        // Once any table holds a chunk, every table sends what it holds, in one statement.
+        // Once any table holds a chunk, every table sends what it holds.
         if (i % 500 === 499 && all.some((t) => t.pending >= o.chunkRows)) await loader.send(all);
         if (total >= 100_000 && (i + 1) % Math.floor(total / 10) === 0) {
           o.log(`applications: ${i + 1} of ${total} (${elapsed()})`);
