@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import type { PoolClient } from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { hashPassword } from '#identity';
 import { BulkLoader, BulkTable, type Value } from './bulk-insert.js';
@@ -85,9 +86,12 @@ export function currentHour(): Date {
  * password_hash (a fresh salt at every run).
  *
  * Rows are generated in memory a batch at a time (so a million applications fit) and go in with
- * INSERT ... SELECT FROM unnest(...), one array parameter per column: once a table holds
- * `chunkRows` rows, every table's rows go as one statement, sent while the next batch is being
- * generated. All in one transaction: a failure leaves nothing behind. The receipt-number sequence
+ * COPY: once a table holds `chunkRows` rows, every table's rows go, one COPY each, while the next
+ * batch is being generated. The loaded tables' plain secondary indexes (not primary keys, unique indexes or
+ * constraints) are dropped first and built again, as they were, once the rows are in: kept up to
+ * date row by row they were most of the load's time. So the load holds those tables exclusively
+ * until it commits: run it on a quiet database. All in one transaction: a failure leaves nothing
+ * behind, indexes included. The receipt-number sequence
  * (application_receipt_seq) is left at the last number used; the event ids come from their
  * identity sequence. The database is analysed at the end.
  *
@@ -97,11 +101,13 @@ export function currentHour(): Date {
  */
 export async function loadScaleData(dataSource: DataSource, options: Partial<ScaleOptions> = {}): Promise<ScaleReport> {
   const started = performance.now();
+  const elapsed = (): string => `${((performance.now() - started) / 1000).toFixed(1)} s`;
   const o: ScaleOptions = { ...SCALE_DEFAULTS, now: currentHour(), log: () => undefined, ...options };
   checkOptions(o);
   const now = Math.floor(o.now.getTime() / 1000);
   const runner = dataSource.createQueryRunner();
-  await runner.connect();
+  // The query runner's own connection (node-postgres), for COPY.
+  const client = (await runner.connect()) as PoolClient;
   let rows: Record<string, number>;
   let deleted: Record<string, number> = {};
   try {
@@ -111,7 +117,7 @@ export async function loadScaleData(dataSource: DataSource, options: Partial<Sca
       if (await holdsScaleData(runner)) {
         if (!o.replace) throw new ScaleDataExistsError();
         deleted = await deleteScaleData(runner);
-        o.log(`deleted the earlier scale data (${((performance.now() - started) / 1000).toFixed(1)} s): ${JSON.stringify(deleted)}`);
+        o.log(`deleted the earlier scale data (${elapsed()}): ${JSON.stringify(deleted)}`);
       }
       // A superuser loads without the per-row foreign-key triggers (as pg_restore --disable-triggers
       // does; the deletion above needed them for its cascades) and checks every foreign key once,
@@ -129,30 +135,37 @@ export async function loadScaleData(dataSource: DataSource, options: Partial<Sca
       const passwordHash = await hashPassword(SCALE_PASSWORD);
 
       const world = planWorld({ ...o, now, fields });
-      const loader = new BulkLoader(runner);
+      const loader = new BulkLoader(client);
       const reference = referenceTables(world, now, passwordHash);
+      const tables = applicationTables();
+      const all = Object.values(tables);
+      const secondary = await dropSecondaryIndexes(
+        runner,
+        [...reference, ...all].map((t) => t.name),
+      );
       await loader.send(reference);
       o.log(`reference data: ${world.institutions.length} institutions, ${world.agencies.length} agencies, ${world.calls.length} calls`);
 
-      const tables = applicationTables();
-      const all = Object.values(tables);
       const plan = planApplications(world, o.seed, now);
       const generator = new ApplicationGenerator(world, o.seed, now, tables, lastReceipt);
       const total = plan.call.length;
       for (let i = 0; i < total; i++) {
         generator.generate(world.calls[plan.call[i]!]!, plan.ordinal[i]!, i);
-        // Once any table holds a chunk, every table sends what it holds, in one statement.
+        // Once any table holds a chunk, every table sends what it holds.
         if (i % 500 === 499 && all.some((t) => t.pending >= o.chunkRows)) await loader.send(all);
         if (total >= 100_000 && (i + 1) % Math.floor(total / 10) === 0) {
-          o.log(`applications: ${i + 1} of ${total} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+          o.log(`applications: ${i + 1} of ${total} (${elapsed()})`);
         }
       }
       await loader.send(all);
       await loader.drain();
+      o.log(`rows generated and inserted (${elapsed()}; ${(loader.waitedMs / 1000).toFixed(1)} s of it waiting for the database)`);
+      await createIndexes(runner, secondary);
+      o.log(`${secondary.length} indexes built (${elapsed()})`);
       if (generator.receipt > lastReceipt) await runner.query(`SELECT setval('application_receipt_seq', $1)`, [generator.receipt]);
       if (withoutTriggers) {
         await runner.query(`SET LOCAL session_replication_role = origin`);
-        o.log(`checking foreign keys (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+        o.log(`checking foreign keys (${elapsed()})`);
         await checkForeignKeys(
           runner,
           [...reference, ...all].map((t) => t.name),
@@ -165,7 +178,7 @@ export async function loadScaleData(dataSource: DataSource, options: Partial<Sca
       throw error;
     }
     // As after any bulk load: statistics for the planner, and the visibility map that lets index-only scans skip the heap.
-    o.log(`vacuuming and analysing (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    o.log(`vacuuming and analysing (${elapsed()})`);
     await runner.query('VACUUM (ANALYZE)');
   } finally {
     await runner.release();
@@ -245,6 +258,41 @@ async function deleteScaleData(runner: QueryRunner): Promise<Record<string, numb
   }
   for (const t of temporary) await runner.query(`DROP INDEX ${t.index}`);
   return deleted;
+}
+
+interface Index {
+  readonly name: string;
+  readonly definition: string;
+}
+
+/**
+ * Drops the indexes of `tables` that back no constraint (not the primary keys, nor unique
+ * indexes, which guard what the rows must be), answering their definitions for createIndexes.
+ * Within the load's transaction: other sessions wait for its end, and a failure brings them back.
+ * Maintained row by row, each index of a large table took an insert at a scattered place (by
+ * institution, call or user), mostly outside the buffer cache; built after the load, it is one
+ * sort. Only the tables this role owns (it may drop no other), and not an index a table is
+ * clustered on or that is its replica identity (neither would come back as it was).
+ */
+async function dropSecondaryIndexes(runner: QueryRunner, tables: readonly string[]): Promise<Index[]> {
+  const indexes = await runner.manager.query<Index[]>(
+    `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
+       FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+      WHERE t.oid::regclass::text = ANY($1::text[]) AND NOT i.indisprimary AND NOT i.indisunique AND i.indisvalid
+        AND NOT i.indisclustered AND NOT i.indisreplident
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+        AND pg_has_role(t.relowner, 'USAGE')
+      ORDER BY t.relname, i.indexrelid::regclass::text`,
+    [tables],
+  );
+  for (const index of indexes) await runner.query(`DROP INDEX ${index.name}`);
+  return indexes;
+}
+
+/** Builds the indexes again, as they were (names and definitions), with more sort memory than the default 64 MB. */
+async function createIndexes(runner: QueryRunner, indexes: readonly Index[]): Promise<void> {
+  await runner.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+  for (const index of indexes) await runner.query(index.definition);
 }
 
 /** Fails when a row of `tables` references a row that does not exist: every foreign key, one anti-join each. */
