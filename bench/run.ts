@@ -5,6 +5,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } f
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { ACCESS_TOKEN_TTL_SECONDS } from '#identity';
 import { type AppConfig, type DatabaseRuntime, EmbeddedPostgres, loadConfig, openDatabase } from '#platform';
 import { API_ENVIRONMENT, API_NODE_FLAGS } from '../apps/api/src/node-flags.js';
 import { SCALE_EMAIL_DOMAIN, SCALE_PASSWORD } from '../seeds/scale/scale-data.js';
@@ -241,7 +242,18 @@ async function main(): Promise<void> {
 
       t = performance.now();
       // The PIs of jointcall's drafts to submit sign in too; the baselines name the caller in a header.
-      const tokens = await signIn(apiUrls[0]!, [...usersOf(fixtures), ...submits.shares.jointcall.map((d) => d.pi)]);
+      const users = [...usersOf(fixtures), ...submits.shares.jointcall.map((d) => d.pi)];
+      const tokens = await signIn(apiUrls[0]!, users);
+      let signedInAt = performance.now();
+      // A whole bench outlasts an access token (ACCESS_TOKEN_TTL_SECONDS): every user signs in
+      // again before a scenario or an operation that could otherwise run past its tokens' expiry.
+      const signInAgainIfOld = async () => {
+        if (performance.now() - signedInAt < (ACCESS_TOKEN_TTL_SECONDS / 2) * 1000) return;
+        const started = performance.now();
+        for (const [id, token] of await signIn(apiUrls[0]!, users)) tokens.set(id, token);
+        signedInAt = performance.now();
+        log(`${tokens.size} users signed in again in ${seconds(started)} s`);
+      };
       log(`${tokens.size} users signed in in ${seconds(t)} s`);
 
       const bearer = ((u) => ({ authorization: `Bearer ${tokens.get(u.id)}` })) as Credentials;
@@ -256,6 +268,7 @@ async function main(): Promise<void> {
       const compared =
         args.previous !== undefined ? (['baseline', 'jointcall', 'previous'] as const) : (['baseline', 'jointcall'] as const);
       for (const scenario of selected) {
+        await signInAgainIfOld();
         log(`${scenario.name}: ${scenario.description}`);
         /** One run: each starts from the versions in the database, vacuumed, and with nothing in flight. */
         const measure = async (name: keyof typeof targets, run: typeof saturate, load: number, length: number) => {
@@ -341,6 +354,7 @@ async function main(): Promise<void> {
         bare: { urls: [`http://127.0.0.1:${settings.port + 2}`], credentials: targets.baseline.credentials },
       };
       for (const operation of operations) {
+        await signInAgainIfOld();
         if (!meters) break;
         log(`${operation.name}: ${operation.description}`);
         const settle = async () => {
