@@ -100,7 +100,7 @@ const settings = {
   logins: Number(args.logins ?? (smoke ? 20 : 550)),
   port: Number(args.port ?? 3801),
   fixtures: smoke
-    ? { researchers: 40, editing: 20, offices: 5, reviewers: 10 }
+    ? { researchers: 200, editing: 150, offices: 5, reviewers: 10 }
     : { researchers: 1000, editing: 400, offices: 50, reviewers: 300 },
 };
 
