@@ -413,7 +413,7 @@ export class ApplicationInstitution {
   ])
   application?: Application;
 
-  /** The application's status, kept in step by every change of it (ApplicationsRepository.setStatus, refreshStatuses). */
+  /** The application's status, kept in step by every change of it (ApplicationsRepository.recordStep, refreshStatuses). */
   @Column({ type: 'text' })
   status: ApplicationStatus;
 

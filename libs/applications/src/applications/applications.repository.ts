@@ -168,6 +168,8 @@ function applicationSelect(extra: readonly string[], from = 'applications a'): s
 }
 
 const LOAD = prepared('applications.load', `${applicationSelect([])} WHERE a.id = $1`);
+/** The application's row lock, taken before a step or an edit of its parts reads what it changes. */
+const LOCK = prepared('applications.lock', `SELECT 1 FROM applications WHERE id = $1 FOR UPDATE`);
 
 /** recordStep: see there. $5 to $9 are the changes, one element each; $10 the side checked; $11, $12 the submission (or null). */
 const RECORD_STEP = prepared(
@@ -289,7 +291,7 @@ export class ApplicationsRepository {
    * would re-check only the locked row, and read the sides as they were before the wait).
    */
   async load(id: string, manager: EntityManager = this.db.manager, forUpdate = false): Promise<ApplicationRecord | undefined> {
-    if (forUpdate) await manager.query(`SELECT 1 FROM applications WHERE id = $1 FOR UPDATE`, [id]);
+    if (forUpdate) await runPrepared(manager, LOCK, [id]);
     const [row] = await runPrepared<ApplicationRow>(manager, LOAD, [id]);
     // The id as the caller asked for it.
     return row ? { ...toApplication(row), id } : undefined;
@@ -394,7 +396,7 @@ export class ApplicationsRepository {
    * (one joined SELECT ... FOR UPDATE would re-check only the locked row, not the sides).
    */
   async lockForEdit(manager: EntityManager, id: string): Promise<{ status: SideStatus }[]> {
-    await manager.query(`SELECT 1 FROM applications WHERE id = $1 FOR UPDATE`, [id]);
+    await runPrepared(manager, LOCK, [id]);
     return manager.query<{ status: SideStatus }[]>(`SELECT status FROM application_sides WHERE application_id = $1`, [id]);
   }
 

@@ -50,24 +50,10 @@ export function freezeProposal(application: ApplicationRecord): FrozenProposal {
   };
 }
 
-/** Frozen submissions: written once at submit, read by number; never updated (a trigger refuses it). */
+/** Frozen submissions: written once at submit (with the step, ApplicationsRepository.recordStep), read by number; never updated (a trigger refuses it). */
 @Injectable()
 export class SubmissionsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  /** The next submission of the application, numbered after the last; the caller holds the application's lock. */
-  async insert(
-    manager: EntityManager,
-    submission: { applicationId: string; at: Date; by: string; proposal: FrozenProposal; parts: FrozenParts },
-  ): Promise<{ id: string; number: number }> {
-    const [row] = await manager.query<{ id: string; number: number }[]>(
-      `INSERT INTO application_submissions (application_id, number, submitted_at, submitted_by, proposal, parts)
-       SELECT $1, coalesce(max(number), 0) + 1, $2, $3, $4::jsonb, $5::jsonb FROM application_submissions WHERE application_id = $1
-       RETURNING id, number`,
-      [submission.applicationId, submission.at, submission.by, JSON.stringify(submission.proposal), JSON.stringify(submission.parts)],
-    );
-    return row!;
-  }
 
   async heads(applicationId: string): Promise<SubmissionHead[]> {
     const rows = await this.db.query<HeadRow[]>(
@@ -103,15 +89,6 @@ export class SubmissionsRepository {
       [applicationIds],
     );
     return new Map(rows.map((row) => [row.application_id, row.parts]));
-  }
-
-  /** The latest submission's number, or undefined before the first. */
-  async latestNumber(applicationId: string): Promise<number | undefined> {
-    const [row] = await this.db.query<{ number: number | null }[]>(
-      `SELECT max(number) AS number FROM application_submissions WHERE application_id = $1`,
-      [applicationId],
-    );
-    return row?.number ?? undefined;
   }
 }
 
