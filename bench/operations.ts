@@ -71,11 +71,13 @@ export function measuredOperations(
       description: 'a researcher saves a draft (PATCH /applications/{id}, If-Match, a new abstract), as in S1',
       next(_target, credentials) {
         const drafts = rotation(f.editing, (d) => d.id);
-        // With more connections than drafts, a draft already in flight is saved again: its stale If-Match gets 409, a visible failure.
-        const unguarded = { take: () => undefined, release: () => undefined };
+        // With more requests in flight than drafts, a draft already in flight is saved again: its stale
+        // If-Match gets 409, a visible failure. The next draft in turn, not always the same one, so that
+        // a backlog does not become a queue on one row's lock.
+        const unguarded = { release: () => undefined };
         return () => {
           const draft = drafts.take();
-          return draft ? draftSave(f, drafts, draft, credentials) : draftSave(f, unguarded, f.editing[0]!, credentials);
+          return draft ? draftSave(f, drafts, draft, credentials) : draftSave(f, unguarded, drafts.next(), credentials);
         };
       },
     },

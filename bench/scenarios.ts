@@ -92,6 +92,10 @@ export function rotation<T>(items: readonly T[], key: (item: T) => string) {
     release(item: T) {
       busy.delete(key(item));
     },
+    /** The next item in turn, in flight or not. */
+    next(): T {
+      return items[cursor++ % items.length]!;
+    },
   };
 }
 
@@ -104,14 +108,17 @@ function rememberVersion(versions: Map<string, number>, id: string, status: numb
 
 export type Rotation<T> = ReturnType<typeof rotation<T>>;
 
-/** A researcher saves a draft's abstract with If-Match on the version last seen, as on deadline day. */
-export function draftSave(f: Fixtures, drafts: Rotation<Draft>, draft: Draft, credentials: Credentials): Operation {
+/**
+ * A researcher saves a draft's abstract with If-Match on the version last seen, as the pages'
+ * autosave does on deadline day: asking for the new version alone (Prefer: return=minimal).
+ */
+export function draftSave(f: Fixtures, drafts: Pick<Rotation<Draft>, 'release'>, draft: Draft, credentials: Credentials): Operation {
   const version = f.versions.get(draft.id) ?? 1;
   return {
     kind: 'updateApplication',
     method: 'PATCH',
     path: `/applications/${draft.id}`,
-    headers: { ...credentials(draft.pi), 'if-match': `"${version}"` },
+    headers: { ...credentials(draft.pi), 'if-match': `"${version}"`, prefer: 'return=minimal' },
     body: { abstract: `Revised on deadline day, version ${version + 1}.` },
     done: (status, body) => {
       rememberVersion(f.versions, draft.id, status, body);

@@ -178,6 +178,41 @@ describe('applications', () => {
     expect(edits[0].fields).toEqual(['title', 'keywords']);
   });
 
+  it('with Prefer: return=minimal, a save answers its id and new version only; the change and its event are as with the whole answer', async () => {
+    const { id, version } = await draft();
+    const saved = await t.http
+      .patch(`/applications/${id}`)
+      .auth(as('pi.utokyo'), bearer)
+      .set('if-match', `"${version}"`)
+      .set('prefer', 'return=minimal')
+      .send({ abstract: 'Saved by autosave.', keywords: ['autosave'] });
+    expect(saved.status, saved.text).toBe(200);
+    expect(saved.body).toEqual({ id, version: version + 1 });
+    expect(saved.headers['etag']).toBe(`"${version + 1}"`);
+    const now = await t.http.get(`/applications/${id}`).auth(as('pi.utokyo'), bearer);
+    expect(now.body).toMatchObject({ version: version + 1, abstract: 'Saved by autosave.', keywords: ['autosave'] });
+    const events = await t.http.get(`/applications/${id}/events`).auth(as('pi.utokyo'), bearer);
+    const edits = events.body.filter((e: { action: string }) => e.action === 'application.edited');
+    expect(edits.map((e: { fields: string[] }) => e.fields)).toEqual([['abstract', 'keywords']]);
+    // Its refusals are those of any save: a stale version, an application the caller may not see.
+    const stale = await t.http
+      .patch(`/applications/${id}`)
+      .auth(as('pi.utokyo'), bearer)
+      .set('if-match', `"${version}"`)
+      .set('prefer', 'return=minimal')
+      .send({ abstract: 'Lost.' });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ code: 'VERSION_MISMATCH', currentVersion: version + 1 });
+    const stranger = await t.http
+      .patch(`/applications/${id}`)
+      .auth(as('ura.osaka'), bearer)
+      .set('if-match', `"${version + 1}"`)
+      .set('prefer', 'return=minimal')
+      .send({ abstract: 'Not mine.' });
+    expect(stranger.status).toBe(404);
+    expect((await t.http.get(`/applications/${id}`).auth(as('pi.utokyo'), bearer)).body.abstract).toBe('Saved by autosave.');
+  });
+
   it('gives a time-stamped receipt when a side goes to the office, and a second when it reaches the agency', async () => {
     const { id } = await draft();
     t.clock.set('2027-02-01T00:00:00.750Z');

@@ -6,7 +6,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 const NOW = '2026-12-06T03:00:00Z';
 const bearer = { type: 'bearer' } as const;
 
-/** The statement that checks a session in PostgreSQL (AuthRepository.findPrincipal). */
+/** The statement that checks a session in PostgreSQL (AuthRepository.findPrincipal, a prepared statement: sent as { name, text }). */
 const SESSION_LOOKUP = /JOIN auth_sessions s ON s\.user_id = u\.id AND s\.id = \$2/;
 
 /** How many session lookups `work` sent to PostgreSQL, from every connection of this process. */
@@ -14,7 +14,11 @@ async function sessionLookups(work: () => Promise<unknown>): Promise<number> {
   const spy = vi.spyOn(pg.Client.prototype, 'query');
   try {
     await work();
-    return spy.mock.calls.filter(([sql]) => typeof sql === 'string' && SESSION_LOOKUP.test(sql)).length;
+    const text = (query: unknown) => (typeof query === 'string' ? query : (query as { text?: unknown } | undefined)?.text);
+    return spy.mock.calls.filter(([query]) => {
+      const sql = text(query);
+      return typeof sql === 'string' && SESSION_LOOKUP.test(sql);
+    }).length;
   } finally {
     spy.mockRestore();
   }

@@ -22,6 +22,7 @@ const bearer = { type: 'bearer' } as const;
  */
 const CEILINGS = {
   'draft save': 1,
+  'draft save, minimal answer': 1,
   'read one’s application': 1,
   'office list page': 1,
   'submit (two sides)': 11,
@@ -72,6 +73,15 @@ describe('statements sent per hot operation', () => {
         .send({ title: 'AI-driven design of semiconductor materials (revised)' }),
     );
     expect(save).toBeLessThanOrEqual(CEILINGS['draft save']);
+    const autosave = await statementsOf('draft save, minimal answer', () =>
+      t.http
+        .patch(`/applications/${id}`)
+        .auth(pi, bearer)
+        .set('if-match', `"${(read.body.version as number) + 1}"`)
+        .set('prefer', 'return=minimal')
+        .send({ abstract: 'Saved by autosave.' }),
+    );
+    expect(autosave).toBeLessThanOrEqual(CEILINGS['draft save, minimal answer']);
     const again = await statementsOf('read one’s application', () => t.http.get(`/applications/${id}`).auth(pi, bearer));
     expect(again).toBeLessThanOrEqual(CEILINGS['read one’s application']);
   });

@@ -15,7 +15,17 @@ import { AccessService, type Principal, type Role } from '#identity';
 import { EMAIL_QUEUE, NotificationsRepository, Notifier } from '#notifications';
 import { StatisticsRepository, StatisticsService } from '#reporting';
 import { ReviewsAccessRepository, ReviewsRepository, ReviewsService } from '#reviews';
-import { AuditLog, IdempotencyStore, JobQueue, LaggingReads, loadConfig, requiredVersion, SystemClock, toProblem } from '#platform';
+import {
+  AuditLog,
+  IdempotencyStore,
+  JobQueue,
+  LaggingReads,
+  loadConfig,
+  prefersMinimal,
+  requiredVersion,
+  SystemClock,
+  toProblem,
+} from '#platform';
 import { pgDataSource } from './pg-data-source.js';
 
 /**
@@ -135,12 +145,13 @@ export async function startBaseline(databaseUrl: string, port: number, poolSize 
     return s.applications.exportCsv(principalOf(r), r.query);
   });
   app.get('/applications/:id', async (r: Request, reply) => withVersion(reply, await s.applications.get(principalOf(r), r.params['id']!)));
-  app.patch('/applications/:id', async (r: Request, reply) =>
-    withVersion(
-      reply,
-      await s.applications.update(principalOf(r), r.params['id']!, r.body as object, requiredVersion(r.headers['if-match'])),
-    ),
-  );
+  app.patch('/applications/:id', async (r: Request, reply) => {
+    const [principal, id, version] = [principalOf(r), r.params['id']!, requiredVersion(r.headers['if-match'])];
+    const saved = prefersMinimal(r.headers['prefer'])
+      ? await s.applications.updateMinimal(principal, id, r.body as object, version)
+      : await s.applications.update(principal, id, r.body as object, version);
+    return withVersion(reply, saved);
+  });
   app.post('/applications/:id/submit', (r: Request, reply) =>
     idempotent(r, reply, 200, () => s.applications.submit(principalOf(r), r.params['id']!)),
   );

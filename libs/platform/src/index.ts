@@ -22,6 +22,7 @@ export * from './audit/audit-event.entity.js';
 export * from './audit/audit-log.js';
 export * from './http/etag.js';
 export * from './http/if-match.js';
+export * from './http/prefer.js';
 export * from './pagination/page.js';
 export * from './http/route-access.js';
 export * from './database/sql.js';

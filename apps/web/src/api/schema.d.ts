@@ -32,7 +32,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** PI and co-PIs change a draft: If-Match is required, and a stale one gets 409 with the current version. */
+        /** PI and co-PIs change a draft: If-Match is required, and a stale one gets 409 with the current version. The answer is the application, or with Prefer: return=minimal only its id and new version. */
         patch: operations["updateApplication"];
         trace?: never;
     };
@@ -1674,6 +1674,11 @@ export interface components {
             /** @enum {string} */
             status: "draft" | "returned" | "pending_institution" | "submitted" | "eligible" | "ineligible" | "under_review" | "decided" | "withdrawn";
             title: string;
+        };
+        ApplicationVersionDto: {
+            /** Format: uuid */
+            id: string;
+            version: number;
         };
         ApproveSideDto: {
             comment?: string;
@@ -3368,6 +3373,8 @@ export interface operations {
             header: {
                 /** @description The ETag of the version you read, such as "3" (or * to overwrite any version). */
                 "If-Match": string;
+                /** @description return=minimal: answer only the id and the new version (as autosave needs), not the whole application */
+                Prefer?: "return=minimal" | "return=representation";
             };
             path: {
                 id: string;
@@ -3385,7 +3392,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationDto"];
+                    "application/json": components["schemas"]["ApplicationDto"] | components["schemas"]["ApplicationVersionDto"];
                 };
             };
             /** @description UNAUTHENTICATED: no valid access token. */

@@ -15,6 +15,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -22,9 +23,10 @@ import {
   ApiProduces,
   ApiTags,
   ApiUnprocessableEntityResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { CurrentUser, type Principal } from '#identity';
-import { Authenticated, Idempotent, IfMatch, type Page, RateLimited } from '#platform';
+import { Authenticated, Idempotent, IfMatch, type Page, PreferMinimal, RateLimited } from '#platform';
 import { ApplicationsService } from './applications.service.js';
 import {
   ApplicationCheckDto,
@@ -32,6 +34,7 @@ import {
   ApplicationEventDto,
   ApplicationPageDto,
   type ApplicationSummaryDto,
+  ApplicationVersionDto,
   ApproveSideDto,
   CreateApplicationDto,
   ExportApplicationsQueryDto,
@@ -112,17 +115,22 @@ export class ApplicationsController {
   @Authenticated()
   @ApiOperation({
     operationId: 'updateApplication',
-    summary: 'PI and co-PIs change a draft: If-Match is required, and a stale one gets 409 with the current version.',
+    summary:
+      'PI and co-PIs change a draft: If-Match is required, and a stale one gets 409 with the current version. ' +
+      'The answer is the application, or with Prefer: return=minimal only its id and new version.',
   })
-  @ApiOkResponse({ type: ApplicationDto })
+  @ApiExtraModels(ApplicationVersionDto)
+  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(ApplicationDto) }, { $ref: getSchemaPath(ApplicationVersionDto) }] } })
   @EditRefusals()
   update(
     @CurrentUser() user: Principal,
     @Param('id', uuid) id: string,
     @Body() body: UpdateApplicationDto,
     @IfMatch() version: number | undefined,
-  ): Promise<ApplicationDto> {
-    return this.applications.update(user, id, body, version);
+    @PreferMinimal('return=minimal: answer only the id and the new version (as autosave needs), not the whole application')
+    minimal: boolean,
+  ): Promise<ApplicationDto | ApplicationVersionDto> {
+    return minimal ? this.applications.updateMinimal(user, id, body, version) : this.applications.update(user, id, body, version);
   }
 
   @Patch(':id/sides/:agencyId')

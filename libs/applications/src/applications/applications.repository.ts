@@ -99,6 +99,14 @@ export interface ContentFields {
   readonly durationMonths?: number | null;
 }
 
+/** Who saves, when, and the access rule they save under (an SQL condition over `applications a`, its values in `params`). */
+export interface ContentEdit {
+  readonly actorId: string;
+  readonly at: Date;
+  readonly params: SqlParams;
+  readonly editor: string;
+}
+
 export interface SideFields {
   readonly piUserId?: string | null;
   readonly piName?: string | null;
@@ -320,8 +328,8 @@ export class ApplicationsRepository {
   }
 
   /**
-   * A draft save in one statement: while `editor` (an SQL condition over `applications a`, its
-   * parameters in `params`) holds, the application is editable (isEditable) and at
+   * A draft save in one statement: while `edit.editor` (an SQL condition over `applications a`, its
+   * parameters in `edit.params`) holds, the application is editable (isEditable) and at
    * `expectedVersion` (any when undefined), the given content fields change, the version moves on,
    * an `application.edited` event records who changed which fields when, and the saved application
    * comes back as `load` reads it. Undefined when any condition failed; the caller asks which.
@@ -335,8 +343,46 @@ export class ApplicationsRepository {
     id: string,
     fields: ContentFields,
     expectedVersion: number | undefined,
-    edit: { readonly actorId: string; readonly at: Date; readonly params: SqlParams; readonly editor: string },
+    edit: ContentEdit,
   ): Promise<ApplicationRecord | undefined> {
+    const [row] = await this.runSave<ApplicationRow>(
+      'applications.saveContent',
+      applicationSelect([], 'saved a'),
+      id,
+      fields,
+      expectedVersion,
+      edit,
+    );
+    return row ? { ...toApplication(row), id } : undefined;
+  }
+
+  /** The same save, answering only the new version: no joins, nothing more to send back (the pages' autosave). */
+  async saveContentVersion(
+    id: string,
+    fields: ContentFields,
+    expectedVersion: number | undefined,
+    edit: ContentEdit,
+  ): Promise<number | undefined> {
+    const [row] = await this.runSave<{ version: number }>(
+      'applications.saveContentVersion',
+      'SELECT version FROM saved',
+      id,
+      fields,
+      expectedVersion,
+      edit,
+    );
+    return row?.version;
+  }
+
+  /** The save's statement, `answer` selecting from `saved` (the updated row): every column is set (unchanged ones to themselves), so the text is one per answer. */
+  private async runSave<T>(
+    name: string,
+    answer: string,
+    id: string,
+    fields: ContentFields,
+    expectedVersion: number | undefined,
+    edit: ContentEdit,
+  ): Promise<T[]> {
     const { params } = edit;
     const changed = CONTENT_COLUMNS.filter(([field]) => fields[field] !== undefined).map(([field]) => field);
     const list = params.add(changed);
@@ -347,7 +393,7 @@ export class ApplicationsRepository {
     const idParam = params.add(id);
     const version = params.add(expectedVersion ?? null);
     const statement = prepared(
-      'applications.saveContent',
+      name,
       `WITH current AS (
          SELECT a.id, a.version FROM applications a
           WHERE a.id = ${idParam} AND (${version}::int IS NULL OR a.version = ${version}::int)
@@ -360,10 +406,9 @@ export class ApplicationsRepository {
          INSERT INTO application_events (application_id, actor_id, action, fields, occurred_at)
          SELECT id, ${params.add(edit.actorId)}::uuid, 'application.edited', ${list}::text[], ${params.add(edit.at)}::timestamptz FROM saved
        )
-       ${applicationSelect([], 'saved a')}`,
+       ${answer}`,
     );
-    const [row] = await runPrepared<ApplicationRow>(this.db.manager, statement, params.values);
-    return row ? { ...toApplication(row), id } : undefined;
+    return runPrepared<T>(this.db.manager, statement, params.values);
   }
 
   async insert(manager: EntityManager, callId: string, piUserId: string, content: Required<ContentFields>): Promise<string> {

@@ -43,6 +43,7 @@ import { isEditor } from '../rules/team.js';
 import {
   type ApplicationRecord,
   ApplicationsRepository,
+  type ContentEdit,
   DECISION_EVENT,
   type EventRow,
   type ExportRow,
@@ -55,6 +56,7 @@ import type {
   ApplicationDto,
   ApplicationEventDto,
   ApplicationSummaryDto,
+  ApplicationVersionDto,
   ApproveSideDto,
   CreateApplicationDto,
   ExportApplicationsQueryDto,
@@ -257,6 +259,30 @@ export class ApplicationsService {
    * check failed; a change of track or field is first checked against the call.
    */
   async update(principal: Principal, id: string, dto: UpdateApplicationDto, expectedVersion: number | undefined): Promise<ApplicationDto> {
+    const saved = await this.saveContent(principal, id, dto, (edit) => this.applications.saveContent(id, dto, expectedVersion, edit));
+    return this.toDto(saved, principal, true);
+  }
+
+  /** The same save, answering only the new version (Prefer: return=minimal, as the pages' autosave asks). */
+  async updateMinimal(
+    principal: Principal,
+    id: string,
+    dto: UpdateApplicationDto,
+    expectedVersion: number | undefined,
+  ): Promise<ApplicationVersionDto> {
+    const version = await this.saveContent(principal, id, dto, (edit) =>
+      this.applications.saveContentVersion(id, dto, expectedVersion, edit),
+    );
+    return { id, version };
+  }
+
+  /** A draft save in one statement (`save`), the edit rule checked inside it; a refusal is told apart afterwards. */
+  private async saveContent<T>(
+    principal: Principal,
+    id: string,
+    dto: UpdateApplicationDto,
+    save: (edit: ContentEdit) => Promise<T | undefined>,
+  ): Promise<T> {
     if (dto.trackId !== undefined || dto.fieldCode) {
       const current = await this.editableDraft(principal, id);
       const call = await this.calls.load(current.callId);
@@ -264,9 +290,8 @@ export class ApplicationsService {
     }
     const params = new SqlParams();
     const editor = this.access.condition(principal, ApplicationPermission.edit, params);
-    const at = wholeSeconds(this.clock.now());
-    const saved = await this.applications.saveContent(id, dto, expectedVersion, { actorId: principal.id, at, params, editor });
-    if (saved) return this.toDto(saved, principal, true);
+    const saved = await save({ actorId: principal.id, at: wholeSeconds(this.clock.now()), params, editor });
+    if (saved !== undefined) return saved;
     // Refused: the same answers, in the same order, as the checks one by one.
     const current = await this.editableDraft(principal, id);
     throw new VersionMismatchError(current.version);

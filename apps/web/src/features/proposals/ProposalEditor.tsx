@@ -4,7 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem';
 import { formatInstant, pick, viewerTimeZone } from '../../lib/format';
 import type { Call } from '../calls/calls-queries';
-import { draftOf, type DraftFields, type DraftModel, type DraftSide, fieldsPatch, rebaseDraft, sidePatch } from './draft-model';
+import {
+  draftOf,
+  type DraftFields,
+  type DraftModel,
+  type DraftSide,
+  fieldsPatch,
+  rebaseDraft,
+  sidePatch,
+  withSavedFields,
+} from './draft-model';
 import type { AnswerPlace } from '../forms/answers-model';
 import { type Application, type ApplicationAnswers, proposalKeys, updateApplication, updateSide } from './proposal-queries';
 import { ProposalQuestions, SideQuestions } from './ProposalQuestions';
@@ -100,7 +109,11 @@ export function ProposalEditor({
     try {
       await enqueue(async () => {
         const patch = fieldsPatch(current.fields, saved.current.fields);
-        if (patch) accept(await updateApplication(id, latestVersion(), patch));
+        if (patch) {
+          const version = await updateApplication(id, latestVersion(), patch);
+          const cached = client.getQueryData<Application>(proposalKeys.one(id)) ?? application;
+          accept(withSavedFields(cached, patch, version));
+        }
         for (const side of current.sides) {
           const before = saved.current.sides.find((s) => s.agencyId === side.agencyId);
           const change = before && sidePatch(side, before);
@@ -118,7 +131,7 @@ export function ProposalEditor({
       }
       return { outcome: 'failed', code: error instanceof ApiError ? error.problem.code : 'UNKNOWN' };
     }
-  }, [accept, client, enqueue, id, latestVersion, saveAnswers]);
+  }, [accept, application, client, enqueue, id, latestVersion, saveAnswers]);
 
   const autosave = useAutosave(save);
   const status = autosave.state.status;

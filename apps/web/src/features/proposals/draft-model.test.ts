@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { fieldsPatch, parseKeywords, rebaseDraft, sidePatch, type DraftFields, type DraftSide } from './draft-model';
+import {
+  draftOf,
+  fieldsPatch,
+  parseKeywords,
+  rebaseDraft,
+  sidePatch,
+  withSavedFields,
+  type DraftFields,
+  type DraftSide,
+} from './draft-model';
+import type { Application } from './proposal-queries';
 
 const fields: DraftFields = { title: 'Quantum', abstract: '', fieldCode: '', keywords: '', durationMonths: '' };
 const side: DraftSide = { agencyId: 'a', institutionId: 'i', budgetCurrency: 'JPY', budgetPerYear: ['100'] };
@@ -15,6 +25,32 @@ describe('draft model', () => {
   it('keeps a title the user emptied, and a half-typed duration, out of the patch', () => {
     expect(fieldsPatch({ ...fields, title: ' ' }, fields)).toBeUndefined();
     expect(fieldsPatch({ ...fields, durationMonths: '3.5' }, fields)).toBeUndefined();
+  });
+
+  it('takes a minimal save answer in: the fields as sent, at the new version, the rest as it was', () => {
+    const application = {
+      id: 'p',
+      version: 4,
+      title: 'Quantum',
+      abstract: 'old',
+      fieldCode: null,
+      keywords: [],
+      durationMonths: null,
+      sides: [],
+      members: [],
+    } as unknown as Application;
+    const patch = fieldsPatch({ ...fields, abstract: 'new', keywords: 'AI, 量子', durationMonths: '24' }, fields)!;
+    const saved = withSavedFields(application, patch, 5);
+    expect(saved).toMatchObject({
+      version: 5,
+      title: 'Quantum',
+      abstract: 'new',
+      keywords: ['AI', '量子'],
+      durationMonths: 24,
+      fieldCode: null,
+    });
+    expect(draftOf(saved).fields).toEqual({ title: 'Quantum', abstract: 'new', fieldCode: '', keywords: 'AI, 量子', durationMonths: '24' });
+    expect(application.version).toBe(4);
   });
 
   it('splits keywords on Latin and Japanese commas', () => {

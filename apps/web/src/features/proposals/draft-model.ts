@@ -48,6 +48,11 @@ export function draftOf(application: Application): DraftModel {
   };
 }
 
+/** The application as a save with `patch` left it at `version` (its answer names only the version): the fields as sent. */
+export function withSavedFields(application: Application, patch: UpdateApplication, version: number): Application {
+  return { ...application, ...patch, version };
+}
+
 export function parseKeywords(text: string): string[] {
   return text
     .split(/[,、，]/)

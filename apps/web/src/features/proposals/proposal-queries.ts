@@ -62,8 +62,13 @@ function useApplicationMutation<TInput>(id: string, mutationFn: (input: TInput) 
   });
 }
 
-export const updateApplication = (id: string, version: number, body: UpdateApplication) =>
-  call(api.PATCH('/applications/{id}', { params: { path: { id }, header: ifMatch(version) }, body }));
+/** Saves a draft's own fields, answering only the new version (Prefer: return=minimal: autosave sends the whole application no more). */
+export async function updateApplication(id: string, version: number, body: UpdateApplication): Promise<number> {
+  const answer = await call(
+    api.PATCH('/applications/{id}', { params: { path: { id }, header: { ...ifMatch(version), Prefer: 'return=minimal' } }, body }),
+  );
+  return answer.version;
+}
 
 export const updateSide = (id: string, agencyId: string, version: number, body: UpdateSide) =>
   call(api.PATCH('/applications/{id}/sides/{agencyId}', { params: { path: { id, agencyId }, header: ifMatch(version) }, body }));

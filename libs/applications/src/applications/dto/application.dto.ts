@@ -246,6 +246,12 @@ export class ApplicationCallDto {
   @ApiProperty({ type: BilingualDto }) title: BilingualDto;
 }
 
+/** What a save answers when the client prefers return=minimal: the application and its new version (also its ETag). */
+export class ApplicationVersionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() version: number;
+}
+
 export class ApplicationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: ApplicationCallDto }) call: ApplicationCallDto;
