@@ -292,17 +292,28 @@ export class ApplicationsRepository {
     return this.db.transaction(work);
   }
 
-  /**
-   * The application with its sides (and their call terms), members and receipts, in one statement;
-   * `forUpdate` first locks it for a state change, in a statement of its own, so that the read sees
-   * what a change that committed while this one waited for the lock wrote (one SELECT ... FOR UPDATE
-   * would re-check only the locked row, and read the sides as they were before the wait).
-   */
-  async load(id: string, manager: EntityManager = this.db.manager, forUpdate = false): Promise<ApplicationRecord | undefined> {
-    if (forUpdate) await runPrepared(manager, LOCK, [id]);
+  /** The application with its sides (and their call terms), members and receipts, in one statement. */
+  async load(id: string, manager: EntityManager = this.db.manager): Promise<ApplicationRecord | undefined> {
     const [row] = await runPrepared<ApplicationRow>(manager, LOAD, [id]);
     // The id as the caller asked for it.
     return row ? { ...toApplication(row), id } : undefined;
+  }
+
+  /**
+   * The application locked for a step of its flow, if `visible` (an SQL condition over
+   * `applications a`, its values in `params`: may the caller see it) holds: the lock and the check
+   * in one statement, then the read, so that it sees what a step that committed while this one
+   * waited for the lock wrote (one SELECT ... FOR UPDATE would re-check only the locked row, and
+   * read the sides as they were before the wait). Undefined, and nothing locked, when there is no
+   * such application or the caller may not see it.
+   */
+  async loadForStep(manager: EntityManager, id: string, params: SqlParams, visible: string): Promise<ApplicationRecord | undefined> {
+    const lock = prepared(
+      'applications.lockVisible',
+      `SELECT 1 FROM applications a WHERE a.id = ${params.add(id)} AND ${visible} FOR UPDATE OF a`,
+    );
+    if ((await runPrepared(manager, lock, params.values)).length === 0) return undefined;
+    return this.load(id, manager);
   }
 
   /**
@@ -476,7 +487,7 @@ export class ApplicationsRepository {
 
   /**
    * One step of the application's own flow (submit, approve, return, reopen, withdraw), written in
-   * one statement while the caller holds the application's lock (load with forUpdate):
+   * one statement while the caller holds the application's lock (loadForStep):
    * - the frozen submission, numbered after the last (a submit only);
    * - an event per changed side, in the order of the changes, and a receipt for each change that
    *   earns one (a fresh number, JC-2027-000123: at least six digits, since lpad alone would cut a

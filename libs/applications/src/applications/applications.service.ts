@@ -448,9 +448,11 @@ export class ApplicationsService {
     ) => Promise<FrozenParts>,
     side?: { checked: boolean; comment: string | null },
   ): Promise<ApplicationDto> {
-    await this.access.require(principal, ApplicationPermission.read, id, 'application');
     const saved = await this.applications.transaction(async (manager) => {
-      const application = await this.applications.load(id, manager, true);
+      // Whether the caller may see it is checked as the lock is taken: a miss (404) locks nothing.
+      const params = new SqlParams();
+      const visible = this.access.condition(principal, ApplicationPermission.read, params);
+      const application = await this.applications.loadForStep(manager, id, params, visible);
       if (!application) throw new NotFoundError('application');
       const now = this.clock.now();
       const at = wholeSeconds(now);
