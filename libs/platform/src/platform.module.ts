@@ -21,7 +21,7 @@ import { IdempotencyStore } from './idempotency/idempotency.store.js';
 import { HealthController } from './health/health.controller.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { JobsController } from './jobs/jobs.controller.js';
-import { redactRequestForLog } from './logging/logger.js';
+import { requestForAccessLog, responseForAccessLog } from './logging/logger.js';
 import { RateLimitStore } from './rate-limit/rate-limit.store.js';
 import { rateLimitOptions } from './rate-limit/rate-limited.js';
 
@@ -68,8 +68,11 @@ export class PlatformModule {
                 (request.originalUrl ?? request.url ?? '').startsWith('/health'),
             },
             quietReqLogger: true,
-            // The calendar feed's URL holds its secret token: log requests with it masked.
-            serializers: { req: redactRequestForLog },
+            // The calendar feed's and the invitations' URLs hold secret tokens: logged masked, and no
+            // header is logged at all. The serializers read the raw request and response, so the
+            // library's fuller copies of them (every header) are never built.
+            serializers: { req: requestForAccessLog, res: responseForAccessLog },
+            wrapSerializers: false,
           },
         }),
         TypeOrmModule.forRoot({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactRequestForLog, redactRequestUrl } from './logger.js';
+import { redactRequestUrl, requestForAccessLog, responseForAccessLog } from './logger.js';
 
 describe('request URLs in the log', () => {
   it.each([
@@ -19,10 +19,24 @@ describe('request URLs in the log', () => {
     },
   );
 
-  it('mask a route parameter named token', () => {
-    expect(redactRequestForLog({ url: '/invitations/abc', params: { token: 'abc' } })).toEqual({
-      url: '/invitations/[redacted]',
-      params: { token: '[redacted]' },
+  it('log a request by its id, method, masked URL and address, and a response by its status: no header', () => {
+    const request = {
+      id: 'r-1',
+      method: 'GET',
+      url: '/[redacted].ics',
+      originalUrl: '/calendar/s3cr3t.ics?token=s3cr3t',
+      headers: { authorization: 'Bearer abc', cookie: 'refresh=abc' },
+      socket: { remoteAddress: '127.0.0.1' },
+    };
+    expect(requestForAccessLog(request)).toEqual({
+      id: 'r-1',
+      method: 'GET',
+      url: '/calendar/[redacted].ics?token=[redacted]',
+      remoteAddress: '127.0.0.1',
+    });
+    expect(requestForAccessLog({ id: 'r-2', method: 'GET', url: '/invitations/abc' }).url).toBe('/invitations/[redacted]');
+    expect(responseForAccessLog({ statusCode: 404, getHeaders: () => ({ 'set-cookie': 'x' }) } as { statusCode: number })).toEqual({
+      statusCode: 404,
     });
   });
 });
