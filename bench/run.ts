@@ -101,7 +101,7 @@ const settings = {
   port: Number(args.port ?? 3801),
   fixtures: smoke
     ? { researchers: 200, editing: 150, offices: 5, reviewers: 10 }
-    : { researchers: 1000, editing: 400, offices: 50, reviewers: 300 },
+    : { researchers: 1000, editing: 1000, offices: 50, reviewers: 300 },
 };
 
 /** The --operations list: names of OPERATION_NAMES, or none. */
