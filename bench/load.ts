@@ -11,8 +11,12 @@ export interface Operation {
   done?(status: number, body: string): void;
 }
 
-/** Where a scenario's requests go: the next one, given the target's way of naming the caller. */
-export type NextOperation = () => Operation;
+/**
+ * Where a scenario's requests go: the next one, given the target's way of naming the caller. A
+ * promise when the request must wait for its user (a draft whose save is still in flight): only
+ * the fixed-rate runs take one, and count its latency from when it was due.
+ */
+export type NextOperation = () => Operation | Promise<Operation>;
 
 export interface KindResult {
   readonly count: number;
@@ -140,6 +144,8 @@ function cannon(
       {
         setupRequest: (request, context) => {
           const op = next();
+          if (op instanceof Promise)
+            throw new Error('an operation that waits for its user cannot run at saturation (more connections than users)');
           samples.sent += 1;
           Object.assign(context, { op, started: performance.now() });
           return {
@@ -178,18 +184,21 @@ export async function offer(urls: readonly string[], rate: number, seconds: numb
     const due = start + i * interval;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    const op = next();
     samples.sent += 1;
+    const target = targets[i % targets.length]!;
     pending.push(
-      // Several api instances take the requests in turn.
-      send(agent, targets[i % targets.length]!, op).then(
-        ({ status, body }) => {
-          samples.record(op.kind, status, performance.now() - due);
-          op.done?.(status, body);
-        },
-        () => {
-          samples.errors += 1;
-        },
+      // Several api instances take the requests in turn. A request that waits for its user leaves
+      // when the user is free, still timed from when it was due.
+      Promise.resolve(next()).then((op) =>
+        send(agent, target, op).then(
+          ({ status, body }) => {
+            samples.record(op.kind, status, performance.now() - due);
+            op.done?.(status, body);
+          },
+          () => {
+            samples.errors += 1;
+          },
+        ),
       ),
     );
   }

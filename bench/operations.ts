@@ -71,13 +71,14 @@ export function measuredOperations(
       description: 'a researcher saves a draft (PATCH /applications/{id}, If-Match, a new abstract), as in S1',
       next(_target, credentials) {
         const drafts = rotation(f.editing, (d) => d.id);
-        // With more requests in flight than drafts, a draft already in flight is saved again: its stale
-        // If-Match gets 409, a visible failure. The next draft in turn, not always the same one, so that
-        // a backlog does not become a queue on one row's lock.
-        const unguarded = { release: () => undefined };
+        // A researcher saves again only once the last save is answered (the pages queue their
+        // writes): with every draft in flight, the save waits for one (at a fixed rate, timed from
+        // when it was due) instead of going out with a stale If-Match.
         return () => {
           const draft = drafts.take();
-          return draft ? draftSave(f, drafts, draft, credentials) : draftSave(f, unguarded, drafts.next(), credentials);
+          return draft
+            ? draftSave(f, drafts, draft, credentials)
+            : drafts.takeWhenFree().then((free) => draftSave(f, drafts, free, credentials));
         };
       },
     },

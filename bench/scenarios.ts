@@ -77,24 +77,31 @@ export const pick = <T>(items: readonly T[], r: () => number): T => items[Math.f
 /** Takes the next item not already in flight, round robin, so no two requests edit one object at once. */
 export function rotation<T>(items: readonly T[], key: (item: T) => string) {
   const busy = new Set<string>();
+  const waiting: (() => void)[] = [];
   let cursor = 0;
-  return {
-    take(): T | undefined {
-      for (let tries = 0; tries < items.length; tries++) {
-        const item = items[cursor++ % items.length]!;
-        if (!busy.has(key(item))) {
-          busy.add(key(item));
-          return item;
-        }
+  const take = (): T | undefined => {
+    for (let tries = 0; tries < items.length; tries++) {
+      const item = items[cursor++ % items.length]!;
+      if (!busy.has(key(item))) {
+        busy.add(key(item));
+        return item;
       }
-      return undefined;
+    }
+    return undefined;
+  };
+  return {
+    take,
+    /** The next free item, once one is released if none is free now (first come, first served). */
+    async takeWhenFree(): Promise<T> {
+      for (;;) {
+        const item = take();
+        if (item) return item;
+        await new Promise<void>((resolve) => waiting.push(resolve));
+      }
     },
     release(item: T) {
       busy.delete(key(item));
-    },
-    /** The next item in turn, in flight or not. */
-    next(): T {
-      return items[cursor++ % items.length]!;
+      waiting.shift()?.();
     },
   };
 }
