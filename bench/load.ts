@@ -8,6 +8,7 @@ export interface Operation {
   readonly path: string;
   readonly headers: Record<string, string>;
   readonly body?: unknown;
+  /** What to do with its answer; status 0 when none came (a timeout, a closed connection). */
   done?(status: number, body: string): void;
 }
 
@@ -197,6 +198,8 @@ export async function offer(urls: readonly string[], rate: number, seconds: numb
           },
           () => {
             samples.errors += 1;
+            // No answer: its user is free again all the same (status 0), or a save waiting for them would wait forever.
+            op.done?.(0, '');
           },
         ),
       ),
