@@ -119,7 +119,7 @@ export type Rotation<T> = ReturnType<typeof rotation<T>>;
  * A researcher saves a draft's abstract with If-Match on the version last seen, as the pages'
  * autosave does on deadline day: asking for the new version alone (Prefer: return=minimal).
  */
-export function draftSave(f: Fixtures, drafts: Pick<Rotation<Draft>, 'release'>, draft: Draft, credentials: Credentials): Operation {
+export function draftSave(f: Fixtures, drafts: Rotation<Draft>, draft: Draft, credentials: Credentials): Operation {
   const version = f.versions.get(draft.id) ?? 1;
   return {
     kind: 'updateApplication',

@@ -180,12 +180,9 @@ describe('applications', () => {
 
   it('with Prefer: return=minimal, a save answers its id and new version only; the change and its event are as with the whole answer', async () => {
     const { id, version } = await draft();
-    const saved = await t.http
-      .patch(`/applications/${id}`)
-      .auth(as('pi.utokyo'), bearer)
-      .set('if-match', `"${version}"`)
-      .set('prefer', 'return=minimal')
-      .send({ abstract: 'Saved by autosave.', keywords: ['autosave'] });
+    const autosave = (who: string, ifMatch: number, body: object) =>
+      t.http.patch(`/applications/${id}`).auth(as(who), bearer).set('if-match', `"${ifMatch}"`).set('prefer', 'return=minimal').send(body);
+    const saved = await autosave('pi.utokyo', version, { abstract: 'Saved by autosave.', keywords: ['autosave'] });
     expect(saved.status, saved.text).toBe(200);
     expect(saved.body).toEqual({ id, version: version + 1 });
     expect(saved.headers['etag']).toBe(`"${version + 1}"`);
@@ -195,20 +192,10 @@ describe('applications', () => {
     const edits = events.body.filter((e: { action: string }) => e.action === 'application.edited');
     expect(edits.map((e: { fields: string[] }) => e.fields)).toEqual([['abstract', 'keywords']]);
     // Its refusals are those of any save: a stale version, an application the caller may not see.
-    const stale = await t.http
-      .patch(`/applications/${id}`)
-      .auth(as('pi.utokyo'), bearer)
-      .set('if-match', `"${version}"`)
-      .set('prefer', 'return=minimal')
-      .send({ abstract: 'Lost.' });
+    const stale = await autosave('pi.utokyo', version, { abstract: 'Lost.' });
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ code: 'VERSION_MISMATCH', currentVersion: version + 1 });
-    const stranger = await t.http
-      .patch(`/applications/${id}`)
-      .auth(as('ura.osaka'), bearer)
-      .set('if-match', `"${version + 1}"`)
-      .set('prefer', 'return=minimal')
-      .send({ abstract: 'Not mine.' });
+    const stranger = await autosave('ura.osaka', version + 1, { abstract: 'Not mine.' });
     expect(stranger.status).toBe(404);
     expect((await t.http.get(`/applications/${id}`).auth(as('pi.utokyo'), bearer)).body.abstract).toBe('Saved by autosave.');
   });
