@@ -1,13 +1,13 @@
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SessionCache, SessionListener } from '#identity';
+import { type AccessTokenClaims, AuthService, type Principal, SessionCache, SessionListener } from '#identity';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const NOW = '2026-12-06T03:00:00Z';
 const bearer = { type: 'bearer' } as const;
 
-/** The statement that checks a session in PostgreSQL (AuthRepository.findPrincipal, a prepared statement: sent as { name, text }). */
-const SESSION_LOOKUP = /JOIN auth_sessions s ON s\.user_id = u\.id AND s\.id = \$2/;
+/** The statement that checks sessions in PostgreSQL (AuthRepository.findPrincipals, a prepared statement: sent as { name, text }). */
+const SESSION_LOOKUP = /WHERE s\.id = ANY\(\$1::uuid\[\]\) AND s\.revoked_at IS NULL/;
 
 /** How many session lookups `work` sent to PostgreSQL, from every connection of this process. */
 async function sessionLookups(work: () => Promise<unknown>): Promise<number> {
@@ -84,6 +84,21 @@ describe('sessions cached for a few seconds, revoked on every instance at once',
     expect(await sessionLookups(async () => expect((await b.http.get('/me').auth(token, bearer)).status).toBe(200))).toBe(1);
     expect(await sessionLookups(async () => expect((await b.http.get('/me').auth(token, bearer)).status).toBe(200))).toBe(0);
     expect(b.app.get(SessionCache).size).toBeGreaterThan(0);
+  });
+
+  it('B checks the sessions of requests that come together in one statement, each with its own answer', async () => {
+    const users = await Promise.all([a.given.user(), a.given.user(), a.given.user()]);
+    const tokens = await Promise.all(users.map((user) => a.login(user.email)));
+    const claims = tokens.map((token) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as AccessTokenClaims);
+    // The second user's session under the first user's id: not theirs, so no one.
+    const mismatched = { ...claims[0]!, sid: claims[1]!.sid };
+    const auth = b.app.get(AuthService);
+    let principals: (Principal | undefined)[] = [];
+    const lookups = await sessionLookups(async () => {
+      principals = await Promise.all([...claims, mismatched].map((c) => auth.principalFor(c)));
+    });
+    expect(lookups).toBe(1);
+    expect(principals.map((p) => p?.id)).toEqual([...users.map((user) => user.id), undefined]);
   });
 
   it('a logout on A ends the session on B at once, without waiting for the cache', async () => {

@@ -23,4 +23,4 @@ export * from './identity.module.js';
 export * from './access/permissions.js';
 export * from './auth/session-listener.js';
 export * from './auth/session-cache.js';
-export { ACCESS_TOKEN_TTL_SECONDS } from './auth/auth.service.js';
+export { ACCESS_TOKEN_TTL_SECONDS, type AccessTokenClaims, AuthService } from './auth/auth.service.js';

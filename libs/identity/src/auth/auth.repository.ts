@@ -5,12 +5,12 @@ import { prepared, runPrepared } from '#platform';
 import { SESSION_CHANNEL } from './session-notices.js';
 
 /** The session check of a request whose session this process has not cached: one of the hottest statements after a restart. */
-const FIND_PRINCIPAL = prepared(
-  'auth.findPrincipal',
-  `SELECT u.id, u.email, u.roles, u.organisation_id, s.last_write_lsn
-     FROM users u
-     JOIN auth_sessions s ON s.user_id = u.id AND s.id = $2 AND s.revoked_at IS NULL
-    WHERE u.id = $1 AND u.disabled_at IS NULL`,
+const FIND_PRINCIPALS = prepared(
+  'auth.findPrincipals',
+  `SELECT s.id AS session_id, u.id, u.email, u.roles, u.organisation_id, s.last_write_lsn
+     FROM auth_sessions s
+     JOIN users u ON u.id = s.user_id AND u.disabled_at IS NULL
+    WHERE s.id = ANY($1::uuid[]) AND s.revoked_at IS NULL`,
 );
 
 export interface LoginCandidate {
@@ -27,6 +27,12 @@ export interface RefreshTokenRow {
   readonly usedAt: Date | null;
   readonly sessionRevoked: boolean;
   readonly userDisabled: boolean;
+}
+
+/** A session and the user an access token names for it (ids in lower case). */
+export interface SessionOfUser {
+  readonly userId: string;
+  readonly sessionId: string;
 }
 
 export interface PrincipalRow {
@@ -150,18 +156,26 @@ export class AuthRepository {
   }
 
   /**
-   * The user behind a valid access token, with the session's last write position, or undefined when
-   * the user is disabled or the session revoked. On the primary, like every read of the repository.
+   * The users behind valid access tokens, each with its session's last write position, in the order
+   * asked: undefined where the user is disabled, the session revoked, or the session is not the
+   * user's. One statement for all of them, on the primary like every read of the repository.
    */
-  async findPrincipal(manager: EntityManager, userId: string, sessionId: string): Promise<PrincipalRow | undefined> {
-    const [row] = await runPrepared<{
+  async findPrincipals(manager: EntityManager, sessions: readonly SessionOfUser[]): Promise<(PrincipalRow | undefined)[]> {
+    const rows = await runPrepared<{
+      session_id: string;
       id: string;
       email: string;
       roles: Role[];
       organisation_id: string | null;
       last_write_lsn: string | null;
-    }>(manager, FIND_PRINCIPAL, [userId, sessionId]);
-    return row && { id: row.id, email: row.email, roles: row.roles, organisationId: row.organisation_id, lastWriteLsn: row.last_write_lsn };
+    }>(manager, FIND_PRINCIPALS, [[...new Set(sessions.map((s) => s.sessionId))]]);
+    const bySession = new Map(rows.map((row) => [row.session_id, row]));
+    return sessions.map(({ userId, sessionId }) => {
+      const row = bySession.get(sessionId);
+      return row?.id === userId
+        ? { id: row.id, email: row.email, roles: row.roles, organisationId: row.organisation_id, lastWriteLsn: row.last_write_lsn }
+        : undefined;
+    });
   }
 
   /**

@@ -2,10 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { type AppConfig, Clock, DomainError, InjectConfig, JobQueue } from '#platform';
 import type { Principal } from '../access/principal.js';
-import { AuthRepository } from './auth.repository.js';
+import { AuthRepository, type PrincipalRow, type SessionOfUser } from './auth.repository.js';
 import { LOGIN_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, retryAfterSeconds } from './login-throttle.js';
 import { withPasswordCheck } from './passwords.js';
 import { SessionCache } from './session-cache.js';
@@ -70,6 +71,17 @@ export class AuthService implements OnModuleInit {
     @InjectConfig() private readonly config: AppConfig,
     private readonly sessions: SessionCache,
   ) {}
+
+  /**
+   * Session checks that miss the cache, gathered over one turn of the event loop and sent as one
+   * statement: when a surge's first requests all miss at once (a cache entry lives a few seconds),
+   * each turn takes one connection of the pool for the lot instead of one for each. Nothing is kept
+   * here (SessionCache decides what is kept, and for how long).
+   */
+  private readonly principals = new DataLoader<SessionOfUser, PrincipalRow | undefined>(
+    (sessions) => this.auth.findPrincipals(this.db.manager, sessions),
+    { cache: false, maxBatchSize: 500, batchScheduleFn: (send) => setImmediate(send) },
+  );
 
   /** Failed sign-ins older than the window no longer count; an hourly job forgets them. */
   onModuleInit(): void {
@@ -167,7 +179,7 @@ export class AuthService implements OnModuleInit {
     const cached = this.sessions.get(sessionId, userId);
     if (cached) return cached;
     return this.sessions.load(sessionId, async () => {
-      const row = await this.auth.findPrincipal(this.db.manager, userId, sessionId);
+      const row = await this.principals.load({ userId, sessionId });
       return (
         row && {
           id: row.id,
