@@ -172,12 +172,24 @@ function cannon(
  * not earlier ones have answered, each on a connection of its own when needed, and each latency
  * is counted from the moment the request was due, so a stall shows in the tail instead of
  * silently lowering the rate (no coordinated omission).
+ *
+ * With `warmupSeconds`, the schedule starts that long before the measured window, at the same rate
+ * and on the same connections, and only the requests due within the window are timed: a request
+ * held up by a backlog left from the warm-up still counts, from when it was due. All are sent (and
+ * counted in `sent`, over which the meters divide their totals).
  */
-export async function offer(urls: readonly string[], rate: number, seconds: number, next: NextOperation): Promise<RunResult> {
+export async function offer(
+  urls: readonly string[],
+  rate: number,
+  seconds: number,
+  next: NextOperation,
+  warmupSeconds = 0,
+): Promise<RunResult> {
   const samples = new Samples();
   const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
   const targets = urls.map((url) => new URL(url));
-  const total = Math.round(rate * seconds);
+  const warmup = Math.round(rate * warmupSeconds);
+  const total = warmup + Math.round(rate * seconds);
   const interval = 1000 / rate;
   const start = performance.now();
   const pending: Promise<void>[] = [];
@@ -186,6 +198,7 @@ export async function offer(urls: readonly string[], rate: number, seconds: numb
     const wait = due - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     samples.sent += 1;
+    const timed = i >= warmup;
     const target = targets[i % targets.length]!;
     pending.push(
       // Several api instances take the requests in turn. A request that waits for its user leaves
@@ -193,7 +206,7 @@ export async function offer(urls: readonly string[], rate: number, seconds: numb
       Promise.resolve(next()).then((op) =>
         send(agent, target, op).then(
           ({ status, body }) => {
-            samples.record(op.kind, status, performance.now() - due);
+            if (timed) samples.record(op.kind, status, performance.now() - due);
             op.done?.(status, body);
           },
           () => {

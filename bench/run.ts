@@ -31,7 +31,8 @@ import { prepareUploads, uploadAll, type UploadReport } from './uploads.js';
 const USAGE = `usage: npm run bench [-- options]
   --applications N   applications to generate (default 100000)
   --seconds S        length of each measured run (default 10)
-  --warmup S         warm-up of each target before a scenario or an operation (default 3)
+  --warmup S         warm-up of each target before a scenario or an operation (default 3), and of
+                     each fixed-rate run of an operation alone, at its rate, before its timed window
   --connections C    connections at saturation (default 32)
   --rate-fraction F  fixed offered rate, as a fraction of the slower target's saturation throughput (default 0.7)
   --rounds R         rounds of each mode per scenario and operation, alternating the targets (default 2)
@@ -457,7 +458,12 @@ function assertWorked(
 /**
  * One operation alone against each target in turn: a warm-up each, then rounds at saturation and
  * rounds at one fixed rate for all three (the slowest one's saturation throughput times the rate
- * fraction), alternating the targets, each run metered.
+ * fraction), alternating the targets, each run metered. Each fixed-rate run is timed after a
+ * warm-up at its rate (unless the operation uses its fixtures up): between its rounds a target
+ * sits idle while the others run, and every round would otherwise time its restart (the pool's
+ * connections closed when idle, the sessions' cache expired, new client connections) along with
+ * the steady state the rate is meant to show; the restart is measured where it belongs, in the
+ * scenarios' surge runs.
  */
 async function measureOperation(
   operation: MeasuredOperation,
@@ -471,7 +477,10 @@ async function measureOperation(
     const { urls, credentials } = targets[target];
     const next = operation.next(target, credentials);
     const before = await meters.read(roles?.[target].role);
-    const result = mode === 'saturation' ? await saturate(urls, load, length, next, amount) : await offer(urls, load, length, next);
+    const result =
+      mode === 'saturation'
+        ? await saturate(urls, load, length, next, amount)
+        : await offer(urls, load, length, next, operation.perRun === undefined ? settings.warmup : 0);
     // What the server still had in hand when autocannon stopped is finished, and counted, before the meters are read.
     await meters.waitIdle(roles?.[target].role);
     const after = await meters.read(roles?.[target].role);
