@@ -33,7 +33,7 @@ export class AuthSession {
    * TypeORM has no pg_lsn column type), recorded only when read replicas are configured. A read
    * that may lag uses a replica only once the replica has replayed this far (LaggingReads).
    * A column here rather than a table of its own: the lookup of the session that every request
-   * already makes on the primary (AuthRepository.findPrincipal) returns it at no extra cost, and it
+   * already makes on the primary (AuthRepository.findPrincipals) returns it at no extra cost, and it
    * lives and goes with the sign-in. Per sign-in rather than per user: it is the client that wrote
    * that must see its writes.
    */

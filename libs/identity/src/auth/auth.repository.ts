@@ -4,7 +4,7 @@ import type { Role } from '../users/roles.js';
 import { prepared, runPrepared } from '#platform';
 import { SESSION_CHANNEL } from './session-notices.js';
 
-/** The session check of a request whose session this process has not cached: one of the hottest statements after a restart. */
+/** The session checks of requests whose sessions this process has not cached (all that missed in one turn of the event loop): one of the hottest statements after a restart. */
 const FIND_PRINCIPALS = prepared(
   'auth.findPrincipals',
   `SELECT s.id AS session_id, u.id, u.email, u.roles, u.organisation_id, s.last_write_lsn
