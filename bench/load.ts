@@ -8,7 +8,7 @@ export interface Operation {
   readonly path: string;
   readonly headers: Record<string, string>;
   readonly body?: unknown;
-  /** What to do with its answer; status 0 when none came (a timeout, a closed connection). */
+  /** What to do with its answer; at a fixed rate, status 0 when none came (a timeout, a closed connection). */
   done?(status: number, body: string): void;
 }
 
