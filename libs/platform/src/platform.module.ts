@@ -1,9 +1,8 @@
-import { type DynamicModule, Global, Module, RequestMethod } from '@nestjs/common';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import type { EntitySchema, MixedList } from 'typeorm';
@@ -21,7 +20,6 @@ import { IdempotencyStore } from './idempotency/idempotency.store.js';
 import { HealthController } from './health/health.controller.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { JobsController } from './jobs/jobs.controller.js';
-import { requestForAccessLog, responseForAccessLog } from './logging/logger.js';
 import { RateLimitStore } from './rate-limit/rate-limit.store.js';
 import { rateLimitOptions } from './rate-limit/rate-limited.js';
 
@@ -29,6 +27,9 @@ export type ProcessName = 'api' | 'worker' | 'cli';
 
 /** Injection token of the running process's name (`ProcessName`): what only the api does asks it. */
 export const PROCESS_NAME = Symbol('PROCESS_NAME');
+
+/** Injection token of the process's root pino logger, as `PlatformOptions.logger`. */
+export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 
 export interface PlatformOptions {
   readonly config: AppConfig;
@@ -53,28 +54,10 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [
-        LoggerModule.forRoot({
-          // Every path. The library's default ('{/*splat}') is matched by @fastify/middie against the
-          // root path only, which left the api without an access log.
-          forRoutes: [{ path: '/{*splat}', method: RequestMethod.ALL }],
-          pinoHttp: {
-            logger: options.logger,
-            genReqId: (request: IncomingMessage & { id?: string }) => request.id ?? '',
-            customProps: () => ({ process: options.processName }),
-            // Health probes come every few seconds from each load balancer. Inside the middleware,
-            // request.url is what follows the route's prefix; originalUrl is the whole path.
-            autoLogging: {
-              ignore: (request: IncomingMessage & { originalUrl?: string }) =>
-                (request.originalUrl ?? request.url ?? '').startsWith('/health'),
-            },
-            quietReqLogger: true,
-            // The calendar feed's and the invitations' URLs hold secret tokens: logged masked, and no
-            // header is logged at all. The serializers read the raw request and response, so the
-            // library's fuller copies of them (every header) are never built.
-            serializers: { req: requestForAccessLog, res: responseForAccessLog },
-            wrapSerializers: false,
-          },
-        }),
+        // Nest's own logger on pino. Its per-request middleware (a child logger and a request context
+        // for every request) applies to no route: the access log is written from Fastify's hooks
+        // (logging/access-log.ts).
+        LoggerModule.forRoot({ forRoutes: [], pinoHttp: { logger: options.logger } }),
         TypeOrmModule.forRoot({
           ...dataSourceOptions({
             url: options.databaseUrl,
@@ -97,6 +80,7 @@ export class PlatformModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: PROCESS_NAME, useValue: options.processName },
+        { provide: ROOT_LOGGER, useValue: options.logger },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
@@ -111,6 +95,7 @@ export class PlatformModule {
       exports: [
         APP_CONFIG,
         PROCESS_NAME,
+        ROOT_LOGGER,
         Clock,
         AuditLog,
         IdempotencyStore,

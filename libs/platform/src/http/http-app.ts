@@ -3,6 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger as PinoLogger } from 'pino';
 import { randomUUID } from 'node:crypto';
 import { type IncomingMessage, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -11,6 +12,8 @@ import { PROBLEM_CONTENT_TYPE } from '../errors/problem-details.filter.js';
 import { ValidationFailedError } from '../errors/domain-error.js';
 import { toProblem } from '../errors/problem-details.js';
 import { tooDeepField } from '../errors/validation.js';
+import { registerAccessLog } from '../logging/access-log.js';
+import { PROCESS_NAME, type ProcessName, ROOT_LOGGER } from '../platform.module.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 
 type SecurityHook = Parameters<FastifyAdapter['registerSecurityHook']>[0];
@@ -106,9 +109,9 @@ export function configureHttpApp(app: NestFastifyApplication, config: Pick<AppCo
       exposedHeaders: [REQUEST_ID_HEADER, 'etag', 'location', 'retry-after'],
     });
   }
-  app
-    .getHttpAdapter()
-    .getInstance()
+  const fastify = app.getHttpAdapter().getInstance();
+  registerAccessLog(fastify, app.get<PinoLogger>(ROOT_LOGGER), app.get<ProcessName>(PROCESS_NAME));
+  fastify
     .addHook('onRequest', async (request, reply) => {
       void reply.header(REQUEST_ID_HEADER, request.id);
     })
