@@ -2,6 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { WritePositions } from '#identity';
 import { configureHttpApp, createFastifyAdapter, serveWebPages } from '#platform';
 import { AppModule, type ApiRuntime } from './app.module.js';
 
@@ -13,6 +14,8 @@ export async function createApp(runtime: ApiRuntime): Promise<NestFastifyApplica
   });
   try {
     configureHttpApp(app, runtime.config);
+    // Read-your-writes with replicas: each write's position on its session, before the answer leaves.
+    app.get(WritePositions).register(app.getHttpAdapter().getInstance());
     // The browser's refresh token travels in an HttpOnly cookie (libs/identity browser-session routes).
     await app.register(fastifyCookie);
     // Proposal documents stream through here (libs/documents); each route narrows the file size to its requirement's.

@@ -1,6 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, Clock } from '#platform';
-import { APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { AccessGuard } from './access/access.guard.js';
@@ -15,7 +15,7 @@ import { BrowserSessionController } from './auth/browser-session.controller.js';
 import { JwtStrategy } from './auth/jwt.strategy.js';
 import { SESSION_CACHE_MAX_ENTRIES, SessionCache } from './auth/session-cache.js';
 import { SessionListener } from './auth/session-listener.js';
-import { WritePositionInterceptor } from './auth/write-position.interceptor.js';
+import { WritePositions } from './auth/write-positions.js';
 import { InvitationsController } from './invitations/invitations.controller.js';
 import { InvitationsRepository } from './invitations/invitations.repository.js';
 import { InvitationsService } from './invitations/invitations.service.js';
@@ -42,7 +42,7 @@ import { UsersService } from './users/users.service.js';
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
-    { provide: APP_INTERCEPTOR, useClass: WritePositionInterceptor },
+    WritePositions,
     AccessService,
     IdentityAccessRepository,
     RouteDeclarations,

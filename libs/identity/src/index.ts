@@ -23,4 +23,5 @@ export * from './identity.module.js';
 export * from './access/permissions.js';
 export * from './auth/session-listener.js';
 export * from './auth/session-cache.js';
+export { WritePositions } from './auth/write-positions.js';
 export { ACCESS_TOKEN_TTL_SECONDS, type AccessTokenClaims, AuthService } from './auth/auth.service.js';

@@ -27,7 +27,6 @@ export * from './pagination/page.js';
 export * from './http/route-access.js';
 export * from './database/sql.js';
 export * from './database/prepared.js';
-export * from './http/etag.interceptor.js';
 export * from './time/time-zone.js';
 export * from './database/sql-params.js';
 export * from './idempotency/idempotency-key.entity.js';

@@ -1,5 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -14,7 +14,6 @@ import { LaggingReads } from './database/lagging-reads.js';
 import { ProblemDetailsFilter } from './errors/problem-details.filter.js';
 import { createValidationPipe } from './errors/validation.js';
 import { AuditLog } from './audit/audit-log.js';
-import { EtagInterceptor } from './http/etag.interceptor.js';
 import { IdempotencyInterceptor } from './idempotency/idempotent.js';
 import { IdempotencyStore } from './idempotency/idempotency.store.js';
 import { HealthController } from './health/health.controller.js';
@@ -84,7 +83,6 @@ export class PlatformModule {
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
-        { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },
         AuditLog,
         IdempotencyStore,
         IdempotencyInterceptor,

@@ -14,6 +14,7 @@ import { toProblem } from '../errors/problem-details.js';
 import { tooDeepField } from '../errors/validation.js';
 import { registerAccessLog } from '../logging/access-log.js';
 import { PROCESS_NAME, type ProcessName, ROOT_LOGGER } from '../platform.module.js';
+import { etagOfAnswer } from './etag.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 
 type SecurityHook = Parameters<FastifyAdapter['registerSecurityHook']>[0];
@@ -114,6 +115,13 @@ export function configureHttpApp(app: NestFastifyApplication, config: Pick<AppCo
   fastify
     .addHook('onRequest', async (request, reply) => {
       void reply.header(REQUEST_ID_HEADER, request.id);
+    })
+    // Objects only: Fastify calls it before serialising one. A hook rather than a global interceptor,
+    // which would wrap every request of every route in an rxjs chain (docs/performance.md).
+    .addHook('preSerialization', (_request, reply, payload, done) => {
+      const etag = etagOfAnswer(payload);
+      if (etag !== undefined) void reply.header('etag', etag);
+      done(null, payload);
     })
     // Before interceptors and pipes, whose code walks bodies recursively: deep nesting is bad input, not a crash.
     .addHook('preValidation', (request, _reply, done) => {

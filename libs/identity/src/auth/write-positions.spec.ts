@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMutatingMethod } from './write-position.interceptor.js';
+import { isMutatingMethod } from './write-positions.js';
 
 describe('isMutatingMethod', () => {
   it('counts the methods that may write, and nothing else', () => {
