@@ -15,6 +15,7 @@ import { BrowserSessionController } from './auth/browser-session.controller.js';
 import { JwtStrategy } from './auth/jwt.strategy.js';
 import { SESSION_CACHE_MAX_ENTRIES, SessionCache } from './auth/session-cache.js';
 import { SessionListener } from './auth/session-listener.js';
+import { VerifiedTokens } from './auth/verified-tokens.js';
 import { WritePositions } from './auth/write-positions.js';
 import { InvitationsController } from './invitations/invitations.controller.js';
 import { InvitationsRepository } from './invitations/invitations.repository.js';
@@ -49,6 +50,7 @@ import { UsersService } from './users/users.service.js';
     AuthRepository,
     AuthService,
     JwtStrategy,
+    { provide: VerifiedTokens, useFactory: () => new VerifiedTokens() },
     {
       provide: SessionCache,
       inject: [APP_CONFIG, Clock],
