@@ -1,5 +1,6 @@
 import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { type FieldError, ValidationFailedError } from './domain-error.js';
+import { cacheValidationMetadata } from './validation-metadata.js';
 
 /** Flattens class-validator's tree into `{ field: 'sides[0].budget.amount', message }` entries. */
 export function fieldErrors(errors: readonly ValidationError[], parent = ''): FieldError[] {
@@ -77,6 +78,7 @@ class StrictValidationPipe extends ValidationPipe {
 }
 
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
