@@ -26,7 +26,7 @@ export function cacheValidationMetadata(storage: Storage = getMetadataStorage())
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
     const key = `${schema ?? ''}\u0000${String(always)}\u0000${String(strictGroups)}\u0000${groups?.join('\u0001') ?? ''}`;
     let byKey = answers.get(target);
-    if (byKey === undefined) answers.set(target, (byKey = new Map()));
+    if (byKey === undefined) answers.set(target, (byKey = new Map<string, ValidationMetadata[]>()));
     let answer = byKey.get(key);
     if (answer === undefined) byKey.set(key, (answer = lookUp(target, schema, always, strictGroups, groups)));
     return answer;
