@@ -37,15 +37,16 @@ export function encodeCursor(values: readonly CursorValue[]): string {
 
 /** Decodes a cursor made by encodeCursor with `arity` values; anything else is a 400 on `cursor`. */
 export function decodeCursor(cursor: string, arity: number): CursorValue[] {
-  const invalid = new ValidationFailedError([{ field: 'cursor', message: 'cursor is not one this API issued' }]);
+  // Made only when refused: an error captures the stack, which every page of a list would pay for.
+  const invalid = () => new ValidationFailedError([{ field: 'cursor', message: 'cursor is not one this API issued' }]);
   let values: unknown;
   try {
     values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw invalid;
+    throw invalid();
   }
   if (!Array.isArray(values) || values.length !== arity || !values.every((v) => v === null || ['string', 'number'].includes(typeof v))) {
-    throw invalid;
+    throw invalid();
   }
   return values as CursorValue[];
 }
