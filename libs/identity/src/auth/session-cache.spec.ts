@@ -10,9 +10,14 @@ function principal(sessionId: string, userId = U1, lastWriteLsn: string | null =
   return { id: userId, email: 'a@example.org', roles: new Set(['researcher']), organisationId: null, sessionId, lastWriteLsn };
 }
 
-function setup(options: { ttlMs?: number; maxEntries?: number } = {}) {
+function setup(options: { ttlMs?: number; maxEntries?: number; random?: () => number } = {}) {
   let now = 1_000_000;
-  const cache = new SessionCache({ ttlMs: options.ttlMs ?? 5000, maxEntries: options.maxEntries ?? 100, now: () => now });
+  const cache = new SessionCache({
+    ttlMs: options.ttlMs ?? 5000,
+    maxEntries: options.maxEntries ?? 100,
+    now: () => now,
+    random: options.random ?? (() => 0),
+  });
   cache.opened();
   let lookups = 0;
   const lookup = (p: Principal | undefined) => () => {
@@ -47,6 +52,21 @@ describe('SessionCache', () => {
     advance(1);
     expect(cache.get(S(1), U1)).toBeUndefined();
     expect(cache.size).toBe(0);
+  });
+
+  it('cuts each entry\'s time by up to half, at random, so sessions checked together are not checked again together', async () => {
+    const draws = [0.999, 0.5];
+    const { cache, lookup, advance } = setup({ random: () => draws.shift()! });
+    await cache.load(S(1), lookup(principal(S(1))));
+    await cache.load(S(2), lookup(principal(S(2))));
+    advance(2502);
+    expect(cache.get(S(1), U1)).toBeDefined();
+    advance(1);
+    expect(cache.get(S(1), U1)).toBeUndefined();
+    advance(1246);
+    expect(cache.get(S(2), U1)).toBeDefined();
+    advance(1);
+    expect(cache.get(S(2), U1)).toBeUndefined();
   });
 
   it('checks again when the clock moves backwards', async () => {

@@ -4,17 +4,27 @@ import { laterLsn, type SessionNotice } from './session-notices.js';
 /** Sessions kept by one api process at most; past it, the oldest stored is forgotten first. */
 export const SESSION_CACHE_MAX_ENTRIES = 10_000;
 
+/**
+ * The share of the time to live an entry may be cut by, at random: sessions checked together (the
+ * first requests after a start, or after a quiet spell) are checked again spread over the later half
+ * of it, instead of all at once every few seconds.
+ */
+const TTL_SPREAD = 0.5;
+
 export interface SessionCacheOptions {
-  /** How long a checked session is reused; 0 turns the cache off. */
+  /** How long a checked session is reused at most (at least half as long); 0 turns the cache off. */
   readonly ttlMs: number;
   readonly maxEntries: number;
   /** The application clock, in milliseconds. */
   readonly now: () => number;
+  /** A number in [0, 1) that cuts an entry's time to live (TTL_SPREAD); Math.random unless a test fixes it. */
+  readonly random?: () => number;
 }
 
 interface Entry {
   readonly principal: Principal;
   readonly storedAt: number;
+  readonly expiresAt: number;
 }
 
 /** A lookup of a session in the database, under way. */
@@ -60,7 +70,7 @@ export class SessionCache {
     if (!entry) return undefined;
     const now = this.options.now();
     // A clock moved backwards makes the entry's age unknown: check again.
-    if (now < entry.storedAt || now >= entry.storedAt + this.options.ttlMs) {
+    if (now < entry.storedAt || now >= entry.expiresAt) {
       this.entries.delete(sessionId);
       return undefined;
     }
@@ -146,6 +156,8 @@ export class SessionCache {
       const oldest = this.entries.keys().next();
       if (!oldest.done) this.entries.delete(oldest.value);
     }
-    this.entries.set(principal.sessionId, { principal, storedAt: this.options.now() });
+    const storedAt = this.options.now();
+    const ttlMs = this.options.ttlMs * (1 - TTL_SPREAD * (this.options.random ?? Math.random)());
+    this.entries.set(principal.sessionId, { principal, storedAt, expiresAt: storedAt + ttlMs });
   }
 }
