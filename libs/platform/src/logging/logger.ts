@@ -4,6 +4,11 @@ import type { AppConfig } from '../config/app-config.js';
 
 export const REDACTED = '[redacted]';
 
+/** Standard output is written when this much is buffered, */
+const LOG_WRITE_BYTES = 4096;
+/** or when this long has passed. */
+const LOG_FLUSH_MS = 1000;
+
 /**
  * Fields that hold credentials wherever they appear in a log object: request headers, bodies (for
  * a log line that includes one), and the parameters of a failed query (which may hold personal data
@@ -112,10 +117,11 @@ export function createRootLogger(
       transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } },
     });
   }
-  // Standard output written asynchronously: under load, the lines that pile up while one write is
-  // under way leave together in the next, instead of a system call per access-log line on the event
-  // loop. What is still buffered is written synchronously when the process exits.
-  return pino(options, pino.destination({ dest: 1, sync: false }));
+  // Standard output written asynchronously, a few kilobytes at a time: under load, a system call for
+  // every dozen access-log lines instead of one for each. A quiet process's lines wait a second at
+  // most; what is still buffered is written synchronously when the process exits (a process killed
+  // outright loses at most that buffer).
+  return pino(options, pino.destination({ dest: 1, sync: false, minLength: LOG_WRITE_BYTES, periodicFlush: LOG_FLUSH_MS }));
 }
 
 /** Whether pino-pretty can be loaded: it is a development dependency, absent from a production install. */
