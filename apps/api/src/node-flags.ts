@@ -7,19 +7,8 @@
  * born, grows under load up to two semi-spaces of 16 MiB by default (64-bit Node 20). At 8 MiB,
  * scavenges come twice as often, but each copies only what is still alive, which for an api is
  * little; under the deadline surge the heap stayed about 40 MB smaller.
- *
- * --no-flush-bytecode: V8 throws away the bytecode of a function that has not run for a few major
- * collections, and its optimised code with it. An api that sits quiet for half a minute (a lull
- * between deadline-day surges, or the bench's pauses between its runs) collects often enough, as
- * V8 shrinks the idle heap, to lose the request path's compiled code: the next burst then parses,
- * compiles and optimises it all again, at several times a request's usual cost, while the requests
- * pile up. A draft save at 70% of the api's capacity, after half a minute's pause, then backed up
- * for the whole ten seconds of the run (p99 over a second) in most runs; with the flag, the first
- * second's delay had gone by the end of the bench's 3-second warm-up in every run
- * (docs/performance.md, "The pause before a burst"). What it keeps is the bytecode of the code
- * that has run once, a few megabytes.
  */
-export const API_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8', '--no-flush-bytecode'];
+export const API_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8'];
 
 /**
  * MALLOC_ARENA_MAX=2: glibc gives each thread that allocates (libuv's pool, the PDF inspection
