@@ -54,7 +54,7 @@ describe('SessionCache', () => {
     expect(cache.size).toBe(0);
   });
 
-  it('cuts each entry\'s time by up to half, at random, so sessions checked together are not checked again together', async () => {
+  it("cuts each entry's time by up to half, at random, so sessions checked together are not checked again together", async () => {
     const draws = [0.999, 0.5];
     const { cache, lookup, advance } = setup({ random: () => draws.shift()! });
     await cache.load(S(1), lookup(principal(S(1))));
