@@ -157,7 +157,7 @@ export class SessionCache {
       if (!oldest.done) this.entries.delete(oldest.value);
     }
     const storedAt = this.options.now();
-    const ttlMs = this.options.ttlMs * (1 - TTL_SPREAD * (this.options.random ?? Math.random)());
-    this.entries.set(principal.sessionId, { principal, storedAt, expiresAt: storedAt + ttlMs });
+    const lifetimeMs = this.options.ttlMs * (1 - TTL_SPREAD * (this.options.random ?? Math.random)());
+    this.entries.set(principal.sessionId, { principal, storedAt, expiresAt: storedAt + lifetimeMs });
   }
 }
